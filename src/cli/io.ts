@@ -27,8 +27,8 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** A sub-command: argv after the command name in, exit code out. */
-export type Command = (args: string[], io: CliIo) => Promise<ExitCode>;
+/** A sub-command: argv after the command name in, exit code (an `ExitCode`) out. */
+export type Command = (args: string[], io: CliIo) => Promise<number>;
 
 /** A user error: printed as one line (no stack trace) with its exit code. */
 export class UserError extends Error {

@@ -1,0 +1,109 @@
+/** `--help` texts. Keep them true to the code (test/cli/help.test.ts checks every flag listed is accepted). */
+import { readFileSync } from 'node:fs';
+
+export const VERSION: string = (() => {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+})();
+
+const EXIT_CODES = `Exit codes:
+  0    success (warnings may have been printed)
+  1    the input has errors: error diagnostics, stale files under --check,
+       lint errors, a merge conflict or an invalid merge result
+  2    usage error: unknown command or flag, missing argument, invalid config
+  3    a file could not be read or written (missing, a directory, not UTF-8)
+  130  interrupted (SIGINT/SIGTERM) before anything was written
+`;
+
+const DIAGNOSTICS = `Diagnostics are printed to stderr, one per line:
+  file:line:col  severity  message  rule-id
+`;
+
+export const HELP = {
+  main: `rst-codegen ${VERSION}: reStructuredText status-code and error-code pages to
+TypeScript enums, JSON Schema and OpenAPI response components.
+
+Usage: rst-codegen <command> [options]
+
+Commands:
+  generate   regenerate the output folder from the config (--check: verify only)
+  tables     print every table of RST files (docutils oracle JSON with --json)
+  model      print the intermediate model extracted from RST files
+  lint       report problems in status/error-code pages (for doc maintainers)
+  merge      upsert generated components into an existing OpenAPI spec
+
+Run \`rst-codegen <command> --help\` for a command's options.
+
+${DIAGNOSTICS}
+${EXIT_CODES}`,
+
+  generate: `Usage: rst-codegen generate [--check] [--config FILE] [--watch] [--verbose] [--quiet]
+
+Reads the config (default ./rst-codegen.config.json), parses every listed page,
+builds each service's model and writes <outDir>/<service>/ (model.json,
+status-codes.ts, status-code.schema.json, openapi.json, and error-codes.ts,
+error-response.schema.json when the service documents error codes) plus
+<outDir>/index.ts. The folder is replaced atomically: when anything fails,
+nothing is written.
+
+Options:
+  -c, --config FILE  config file (default rst-codegen.config.json)
+      --check        render in memory and compare: exit 1 naming each stale,
+                     missing or extra file; exit 0 when all match
+  -w, --watch        regenerate when the config or a page changes (debounced);
+                     errors are reported and watching goes on
+      --verbose      also print info diagnostics
+  -q, --quiet        print only diagnostics
+  -h, --help         this text
+
+${DIAGNOSTICS}
+${EXIT_CODES}`,
+
+  tables: `Usage: rst-codegen tables FILE... [--json]
+
+Prints every table of each RST file (grid, simple, csv-table, list-table),
+read as docutils reads them. With --json: one JSON object per file in the
+docutils oracle's shape (source, tables[] with kind, line, directive_line,
+title, header_rows, columns, rows, colwidths, stub_columns, cells[] and
+messages[], then messages[]); pretty-printed for one file, one per line for
+several.
+
+Options:
+      --json   JSON output
+  -h, --help   this text
+
+${EXIT_CODES}`,
+
+  model: `Usage: rst-codegen model FILE... [--json] [--service NAME] [--verbose]
+
+Builds the intermediate model (status codes with phrase, description and
+group; status classes; error codes with statuses, message, description and
+solution) from the given pages, read as one service.
+
+Options:
+      --json          print the model as JSON (the shape of model.json)
+      --service NAME  service id (default: derived from the first file's folder)
+      --verbose       also print info diagnostics
+  -h, --help          this text
+
+${DIAGNOSTICS}
+${EXIT_CODES}`,
+
+  lint: `Usage: rst-codegen lint FILE... [--format text|json] [--verbose]
+
+Checks status-code and error-code pages the way generate reads them, each
+page on its own: malformed tables, unreadable rows, duplicate or out-of-order
+codes, class codes, unregistered codes, phrases that differ from RFC 9110,
+pages without a code table. Exits 1 when there are errors.
+
+Options:
+  -f, --format FORMAT  text (default) or json
+      --verbose        also print info diagnostics
+  -h, --help           this text
+
+${DIAGNOSTICS}
+${EXIT_CODES}`,
+} as const;

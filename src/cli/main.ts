@@ -1,0 +1,73 @@
+/**
+ * `rst-codegen <command>`: argv in, exit code out. Every user error becomes
+ * one line on stderr and a documented exit code; a stack trace is printed only
+ * for a bug (an exception nobody expected), with a request to report it.
+ */
+import { pathToFileURL } from 'node:url';
+import { generateCommand } from './generate.js';
+import { HELP, VERSION } from './help.js';
+import { ExitCode, UserError } from './io.js';
+import type { CliIo, Command } from './io.js';
+import { lintCommand, modelCommand, tablesCommand } from './pages.js';
+import { mergeCommand } from './merge.js';
+
+const COMMANDS: Record<string, Command> = {
+  generate: generateCommand,
+  tables: tablesCommand,
+  model: modelCommand,
+  lint: lintCommand,
+  merge: mergeCommand,
+};
+
+export const defaultIo = (): CliIo => ({
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  color: Boolean(process.stderr.isTTY),
+});
+
+export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    io.stdout(HELP.main);
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  if (name === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) {
+      io.stdout(HELP.main);
+      return ExitCode.ok;
+    }
+    const command = COMMANDS[topic];
+    if (!command) {
+      io.stderr(`rst-codegen: unknown command \`${topic}\`; run \`rst-codegen --help\`.\n`);
+      return ExitCode.usage;
+    }
+    return command(['--help'], io);
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return ExitCode.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`rst-codegen: unknown command \`${name}\`; the commands are ${Object.keys(COMMANDS).join(', ')} (run \`rst-codegen --help\`).\n`);
+    return ExitCode.usage;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UserError) {
+      io.stderr(`rst-codegen ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(
+      `rst-codegen ${name}: internal error (a bug in rst-codegen, please report it with the input that caused it):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return ExitCode.failed;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
