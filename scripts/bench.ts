@@ -1,0 +1,132 @@
+/**
+ * `npm run bench`: speed and memory of the table parser, side by side with
+ * docutils, printed as a table, with the targets checked (exit 1 if one is
+ * missed). Cases:
+ *   - api-ref: every .rst under ../shared/corpus/api-ref (19 MB), to tables and cells;
+ *   - big-10k / big-20k: one 10,000- / 20,000-row x 4 grid table (make-synthetic-rst.py big);
+ *   - many: 2,000 tables in list items (make-synthetic-rst.py many).
+ * Each case runs in a fresh process (so peak RSS is the case's own); our time
+ * is the best of `--runs` (default 3), docutils' is one run.
+ * Options: --runs N, --no-docutils, --skeleton (also build the restructured skeleton).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(root, '..', 'shared');
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1] ?? 3) || 3;
+const python = '/usr/bin/python3';
+const withDocutils = !args.includes('--no-docutils') && spawnSync(python, ['-c', 'import docutils'], { stdio: 'ignore' }).status === 0;
+const skeleton = args.includes('--skeleton');
+
+interface Measure {
+  seconds: number;
+  maxrssMb: number;
+  tables: number;
+  cells?: number;
+}
+
+function listRst(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.rst')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+function ours(files: string[], work: string): Measure {
+  const list = path.join(work, `list-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(list, files.join('\n'));
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'scripts/bench-worker.ts'), '--list', list, '--runs', String(runs), ...(skeleton ? ['--skeleton'] : [])],
+    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  return JSON.parse(out) as Measure;
+}
+
+function docutils(files: string[]): Measure | null {
+  if (!withDocutils) return null;
+  const out = execFileSync(python, [path.join(root, 'scripts/docutils-bench.py'), path.join(shared, 'tools/rst-oracle.py'), ...files], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const r = JSON.parse(out) as { seconds: number; maxrss_mb: number; tables: number };
+  return { seconds: r.seconds, maxrssMb: r.maxrss_mb, tables: r.tables };
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'rst-codegen-bench-'));
+const rows: string[][] = [];
+const checks: Array<{ target: string; value: string; ok: boolean }> = [];
+try {
+  if (!existsSync(shared)) {
+    console.log('bench: ../shared not found; nothing to measure.');
+    process.exit(0);
+  }
+  const apiRef = listRst(path.join(shared, 'corpus/api-ref'));
+  const size = apiRef.reduce((s, f) => s + statSync(f).size, 0);
+  const synth = (mode: string, name: string, extra: string[]) => {
+    const file = path.join(work, name);
+    execFileSync(existsSync(python) ? python : 'python3', [path.join(shared, 'tools/make-synthetic-rst.py'), mode, file, ...extra]);
+    return file;
+  };
+  const cases: Array<{ name: string; files: string[]; size: number }> = [{ name: `api-ref (${apiRef.length} files)`, files: apiRef, size }];
+  for (const [name, mode, extra] of [
+    ['big-10k', 'big', ['--rows', '10000']],
+    ['big-20k', 'big', ['--rows', '20000']],
+    ['many (2,000 tables)', 'many', []],
+  ] as const) {
+    const file = synth(mode, `${mode}-${name.replace(/\W+/g, '')}.rst`, [...extra]);
+    cases.push({ name, files: [file], size: statSync(file).size });
+  }
+  const results = new Map<string, { ours: Measure; docutils: Measure | null }>();
+  for (const c of cases) {
+    process.stderr.write(`bench: ${c.name}...\n`);
+    const m = { ours: ours(c.files, work), docutils: docutils(c.files) };
+    results.set(c.name, m);
+    rows.push([
+      c.name,
+      mb(c.size),
+      String(m.ours.tables),
+      `${m.ours.seconds.toFixed(3)} s`,
+      `${m.ours.maxrssMb.toFixed(0)} MB`,
+      m.docutils ? `${m.docutils.seconds.toFixed(3)} s` : 'n/a',
+      m.docutils ? `${m.docutils.maxrssMb.toFixed(0)} MB` : 'n/a',
+      m.docutils ? `${(m.docutils.seconds / m.ours.seconds).toFixed(1)}x` : 'n/a',
+    ]);
+  }
+  const api = results.get(cases[0]!.name)!;
+  if (api.docutils) {
+    const ratio = api.docutils.seconds / api.ours.seconds;
+    checks.push({ target: 'api-ref at least 10x faster than docutils', value: `${ratio.toFixed(1)}x`, ok: ratio >= 10 });
+  }
+  checks.push({ target: 'api-ref peak memory at most 250 MB', value: `${api.ours.maxrssMb.toFixed(0)} MB`, ok: api.ours.maxrssMb <= 250 });
+  const growth = results.get('big-20k')!.ours.seconds / results.get('big-10k')!.ours.seconds;
+  checks.push({ target: '20,000 rows take at most 2.3x the time of 10,000', value: `${growth.toFixed(2)}x`, ok: growth <= 2.3 });
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const header = ['case', 'size', 'tables', 'rst-codegen', 'peak RSS', 'docutils 0.19', 'peak RSS', 'speed-up'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));
+console.log('');
+console.log(`node ${process.version}, best of ${runs} run(s)${skeleton ? ', with the restructured skeleton' : ''}; docutils: one run${withDocutils ? '' : ' (not installed: skipped)'}.`);
+for (const c of checks) console.log(`${c.ok ? 'PASS' : 'FAIL'}  ${c.target}: ${c.value}`);
+process.exitCode = checks.every((c) => c.ok) ? 0 : 1;
