@@ -206,15 +206,92 @@ export function titleFromId(id: string): string {
     .join(' ');
 }
 
-function jsonSyntaxError(text: string): { reason: string; offset: number } | null {
+/**
+ * Finds the first JSON syntax error (RFC 8259) and its offset — Node's
+ * JSON.parse does not say where. Returns null for valid JSON.
+ */
+export function jsonSyntaxError(text: string): { reason: string; offset: number } | null {
+  let i = 0;
+  class Stop {
+    constructor(readonly reason: string, readonly offset: number) {}
+  }
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const describe = () => (i >= text.length ? 'unexpected end of input' : `unexpected \`${text[i]}\``);
+  const value = (depth: number): void => {
+    if (depth > 512) throw new Stop('nesting is deeper than 512 levels', i);
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') throw new Stop(`${describe()} where a key string was expected`, i);
+        string();
+        ws();
+        if (text[i] !== ':') throw new Stop(`${describe()} where \`:\` was expected`, i);
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') return void i++;
+        throw new Stop(`${describe()} where \`,\` or \`}\` was expected`, i);
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') return void i++;
+        throw new Stop(`${describe()} where \`,\` or \`]\` was expected`, i);
+      }
+    }
+    if (c === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (literal) {
+      i += literal[0].length;
+      return;
+    }
+    throw new Stop(`${describe()} where a value was expected`, i);
+  };
+  const string = () => {
+    i++;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) return void i++;
+      if (c < 0x20) throw new Stop('a control character inside a string', i);
+      if (c === 0x5c) {
+        const e = text[i + 1];
+        if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
+        else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else throw new Stop('an invalid escape in a string', i);
+        continue;
+      }
+      i++;
+    }
+    throw new Stop('an unterminated string', i);
+  };
   try {
-    JSON.parse(text);
+    value(0);
+    ws();
+    if (i < text.length) throw new Stop(`${describe()} after the end of the JSON value`, i);
     return null;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const match = /at position (\d+)/.exec(message);
-    const offset = match ? Number(match[1]) : text.length;
-    return { reason: message.replace(/\s*in JSON at position \d+.*$/, '').replace(/\.$/, ''), offset };
+    if (error instanceof Stop) return { reason: error.reason, offset: error.offset };
+    throw error;
   }
 }
 
