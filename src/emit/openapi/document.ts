@@ -1,0 +1,75 @@
+/**
+ * `<service>/openapi.json`: an OpenAPI 3.1.0 document (OAS 3.1 §4.8.7
+ * Components, §4.8.17 Response, §4.8.19 Example) with one response component
+ * per documented status code and the StatusCode / ErrorCode / ErrorResponse
+ * schemas. Every generated component carries {@link GENERATED_MARKER}.
+ */
+import type { ErrorCode, ServiceModel } from '../../model/types.js';
+import { errorCodeSchemaBody, errorResponseSchemaBody } from '../json-schema/error-response.js';
+import { statusCodeSchemaBody } from '../json-schema/status-code.js';
+import { GENERATOR } from '../text.js';
+import { responseNames } from '../typescript/names.js';
+import { documentedErrors, documentedStatuses, statusTitle } from '../view.js';
+
+/** Extension key and value on every generated component (and the document): `"x-generated-by": "rst-codegen"`. */
+export const GENERATED_MARKER = { key: 'x-generated-by', value: GENERATOR } as const;
+
+const marker = { [GENERATED_MARKER.key]: GENERATED_MARKER.value };
+
+/** Version written to `info.version`: the docs carry none, so this is fixed. */
+export const DOCUMENT_VERSION = '1.0.0';
+
+/** The `examples` of one error response: one per error code documented with `code`, keyed by the error code. */
+function errorExamples(errors: readonly ErrorCode[], code: number): Record<string, unknown> {
+  // Object.fromEntries defines own properties, so even a code such as `__proto__` stays a plain key.
+  return Object.fromEntries(
+    errors
+      .filter((error) => error.statuses.includes(code))
+      .map((error) => [
+        error.code,
+        {
+          ...(error.description === '' ? {} : { summary: error.description }),
+          value: { error_code: error.code, error_msg: error.message },
+        },
+      ]),
+  );
+}
+
+/** The JSON value of `openapi.json`; `description` is the do-not-edit sentence. */
+export function openApiDocument(model: ServiceModel, description: string): Record<string, unknown> {
+  const statuses = documentedStatuses(model);
+  const errors = documentedErrors(model);
+  const names = responseNames(statuses);
+  const hasErrors = errors.length > 0;
+
+  const responses: Record<string, unknown> = {};
+  statuses.forEach((status, index) => {
+    const response: Record<string, unknown> = {
+      description: status.description === '' ? statusTitle(status) : status.description,
+    };
+    if (hasErrors && status.code >= 400 && status.code <= 599) {
+      const examples = errorExamples(errors, status.code);
+      response['content'] = {
+        'application/json': {
+          schema: { $ref: '#/components/schemas/ErrorResponse' },
+          ...(Object.keys(examples).length === 0 ? {} : { examples }),
+        },
+      };
+    }
+    responses[names[index] ?? `Status${status.code}`] = { ...response, ...marker };
+  });
+
+  const schemas: Record<string, unknown> = { StatusCode: { ...statusCodeSchemaBody(model), ...marker } };
+  if (hasErrors) {
+    schemas['ErrorCode'] = { ...errorCodeSchemaBody(model), ...marker };
+    schemas['ErrorResponse'] = { ...errorResponseSchemaBody(model, { $ref: '#/components/schemas/ErrorCode' }), ...marker };
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: { title: `${model.title} status and error codes`, description, version: DOCUMENT_VERSION },
+    ...marker,
+    paths: {},
+    components: { schemas, responses },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * `<service>/status-codes.ts`: the documented HTTP status codes (RFC 9110 §15)
+ * as a `StatusCode` enum or `as const` object, with phrase, description and
+ * group lookups and type guards.
+ */
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { ServiceModel, StatusCode } from '../../model/types.js';
+import type { EmitOptions } from '../types.js';
+import { docText, headerLines, sourceFiles, stringLiteral } from '../text.js';
+import { documentedStatuses, phraseOf, statusGroups, statusTitle } from '../view.js';
+import { STATUS_GUARD_NAME, groupGuardNames, statusMemberNames } from './names.js';
+import { addConstMembers, enumStatements, memberType, printSourceFile, recordInitializer, type EnumMember } from './source-file.js';
+
+const ENUM = 'StatusCode';
+
+/** The JSDoc text of one status member: title, description, group, standard phrase when it differs. */
+function memberDoc(status: StatusCode): string {
+  const paragraphs = [statusTitle(status)];
+  if (status.description !== '') paragraphs.push(status.description);
+  if (status.group !== null) paragraphs.push(`Group: ${status.group}`);
+  if (status.standardPhrase !== null && status.standardPhrase !== status.phrase) {
+    paragraphs.push(`Standard phrase: ${status.standardPhrase}`);
+  }
+  return paragraphs.join('\n\n');
+}
+
+function lookup(name: string, type: string, doc: string, entries: { member: string; value: string }[]): StatementStructures {
+  return {
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    docs: [doc],
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name, type: `Readonly<Record<${ENUM}, ${type}>>`, initializer: recordInitializer(ENUM, entries) }],
+  };
+}
+
+/** Emits the text of `<service>/status-codes.ts` for `model` in the given enum style. */
+export function emitStatusCodes(model: ServiceModel, options: EmitOptions): string {
+  const statuses = documentedStatuses(model);
+  const names = statusMemberNames(statuses);
+  const rows = statuses.map((status, index) => ({ status, member: names[index] ?? '' }));
+  const members: EnumMember[] = rows.map(({ status, member }) => ({ name: member, value: status.code, doc: memberDoc(status) }));
+  const groups = statusGroups(statuses);
+  const guards = groupGuardNames(groups);
+
+  const statements: StatementStructures[] = [
+    ...enumStatements(ENUM, `HTTP status codes documented for ${model.title}.`, members, options.style),
+    lookup(
+      'statusPhrase',
+      'string',
+      'The phrase of each status code as documented (the standard phrase when the docs give none, `""` when neither exists).',
+      rows.map(({ status, member }) => ({ member, value: stringLiteral(phraseOf(status) ?? '') })),
+    ),
+    lookup(
+      'statusDescription',
+      'string',
+      'The documented description of each status code (`""` when none).',
+      rows.map(({ status, member }) => ({ member, value: stringLiteral(status.description) })),
+    ),
+    lookup(
+      'statusGroup',
+      'string | null',
+      'The group each status code is documented under (`null` when none).',
+      rows.map(({ status, member }) => ({ member, value: status.group === null ? 'null' : stringLiteral(status.group) })),
+    ),
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      docs: ['Whether `value` is one of the documented status codes.'],
+      name: STATUS_GUARD_NAME,
+      parameters: [{ name: 'value', type: 'unknown' }],
+      returnType: `value is ${ENUM}`,
+      statements: [`return typeof value === 'number' && Object.prototype.hasOwnProperty.call(statusPhrase, value);`],
+    },
+    ...groups.map((group, index): StatementStructures => {
+      const inGroup = rows.filter(({ status }) => status.group === group).map(({ member }) => memberType(ENUM, member, options.style));
+      return {
+        kind: StructureKind.Function,
+        isExported: true,
+        docs: [docText(`Whether \`code\` is a status code documented under the group “${group}”.`)],
+        name: guards[index] ?? '',
+        parameters: [{ name: 'code', type: 'number' }],
+        returnType: `code is ${inGroup.join(' | ')}`,
+        statements: [`return ${STATUS_GUARD_NAME}(code) && statusGroup[code] === ${stringLiteral(group)};`],
+      };
+    }),
+  ];
+
+  const header = headerLines(sourceFiles(model, statuses.flatMap((status) => status.sources)));
+  return printSourceFile(header, statements, (file) => {
+    if (options.style === 'const') addConstMembers(file, ENUM, members);
+  });
+}
