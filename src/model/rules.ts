@@ -1,0 +1,181 @@
+/**
+ * The model stage's doc-lint rules, as data: each id has a severity, a
+ * one-line description and a sentence builder. The id names the diagnostic
+ * (`ruleId`), the fixture (test/fixtures/model/<id>.rst) and its test.
+ *
+ * Severity policy: `error` only when something the docs say is lost (a row or
+ * table that cannot be read); `warning` for doc defects a reader would want
+ * fixed (duplicates, wrong phrases, unknown codes); `info` for what the model
+ * did on the reader's behalf (filled-down cells, ignored tables and columns).
+ */
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { report } from '../diagnostics.js';
+import type { Severity } from '../diagnostics.js';
+import type { Point, Position } from '../parse/types.js';
+
+/** The values each rule's sentence needs. */
+export interface RuleArgs {
+  'no-code-table': Record<string, never>;
+  'not-a-code-table': { header: string };
+  'header-row-in-body': { header: string };
+  'ignored-column': { header: string };
+  'unreadable-table': { header: string; rows: number };
+  'unreadable-row': { row: number; column: string; text: string };
+  'empty-row': { row: number };
+  'filled-down': { column: string; value: string };
+  'duplicate-code': { kind: 'status code' | 'error code'; code: string; first: string };
+  'duplicate-across-pages': { kind: 'status code' | 'error code'; code: string; first: string };
+  'out-of-order': { code: string; previous: string };
+  'class-code': { code: string };
+  'unregistered-code': { code: string; unused: boolean };
+  'nonstandard-phrase': { code: string; phrase: string; standard: string; obsolete: boolean };
+  'no-status': { code: string; text: string };
+  'unreadable-status': { code: string; text: string };
+  'error-code-whitespace': { code: string };
+}
+
+export type RuleId = keyof RuleArgs;
+
+export interface Rule<Id extends RuleId = RuleId> {
+  id: Id;
+  severity: Severity;
+  /** What the rule checks, for docs and `--help`. */
+  description: string;
+  /** The diagnostic's sentence: one sentence, values in backticks. */
+  message(args: RuleArgs[Id]): string;
+}
+
+const clip = (text: string, max = 80): string => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
+
+export const rules: { readonly [Id in RuleId]: Rule<Id> } = {
+  'no-code-table': {
+    id: 'no-code-table',
+    severity: 'warning',
+    description: 'A page yields no status-code or error-code table.',
+    message: () => 'No status-code or error-code table found on this page',
+  },
+  'not-a-code-table': {
+    id: 'not-a-code-table',
+    severity: 'info',
+    description: 'A table is neither a status-code nor an error-code table and is skipped.',
+    message: (a) => `Table with columns \`${clip(a.header)}\` is not a status-code or error-code table and is skipped`,
+  },
+  'header-row-in-body': {
+    id: 'header-row-in-body',
+    severity: 'info',
+    description: 'A table without a header row whose first row holds column titles; that row is read as the header.',
+    message: (a) => `Table has no header row, so its first row \`${clip(a.header)}\` is read as the header`,
+  },
+  'ignored-column': {
+    id: 'ignored-column',
+    severity: 'info',
+    description: 'A column of a code table that the model has no field for (Module, Category…).',
+    message: (a) => `Column \`${clip(a.header)}\` has no place in the model and is ignored`,
+  },
+  'unreadable-table': {
+    id: 'unreadable-table',
+    severity: 'error',
+    description: 'A table whose headers name codes but whose code column holds no readable code: its rows are lost.',
+    message: (a) =>
+      `Table with columns \`${clip(a.header)}\` names codes but none of its ${a.rows} rows has a readable code, so it is skipped`,
+  },
+  'unreadable-row': {
+    id: 'unreadable-row',
+    severity: 'error',
+    description: 'A body row of a code table whose code cannot be read: the row is lost.',
+    message: (a) =>
+      a.text === ''
+        ? `Row ${a.row} has an empty \`${clip(a.column, 40)}\` cell and no row above to continue, so it is skipped`
+        : `Row ${a.row} has no readable code in \`${clip(a.column, 40)}\` (\`${clip(a.text, 60)}\`), so it is skipped`,
+  },
+  'empty-row': {
+    id: 'empty-row',
+    severity: 'info',
+    description: 'A body row whose cells are all empty.',
+    message: (a) => `Row ${a.row} is empty and is skipped`,
+  },
+  'filled-down': {
+    id: 'filled-down',
+    severity: 'info',
+    description: 'An empty code or status cell under a filled one means "same as above"; the value above is used.',
+    message: (a) => `Empty \`${clip(a.column, 40)}\` cell read as \`${clip(a.value, 60)}\` from the row above`,
+  },
+  'duplicate-code': {
+    id: 'duplicate-code',
+    severity: 'warning',
+    description: 'A code documented twice on the same page; it is kept once with every source listed.',
+    message: (a) => `Duplicate ${a.kind} \`${a.code}\`, first defined at ${a.first}`,
+  },
+  'duplicate-across-pages': {
+    id: 'duplicate-across-pages',
+    severity: 'info',
+    description: 'A code documented again on another page of the same service; it is kept once with every source listed.',
+    message: (a) => `The ${a.kind} \`${a.code}\` is also defined at ${a.first}`,
+  },
+  'out-of-order': {
+    id: 'out-of-order',
+    severity: 'info',
+    description: 'A status code listed after a greater one in the same table.',
+    message: (a) => `Status code \`${a.code}\` comes after \`${a.previous}\``,
+  },
+  'class-code': {
+    id: 'class-code',
+    severity: 'info',
+    description: 'A class of codes such as `4xx`: kept in statusClasses, not as an enum member.',
+    message: (a) => `Status class \`${a.code}\` is kept as a class, not as a status code`,
+  },
+  'unregistered-code': {
+    id: 'unregistered-code',
+    severity: 'warning',
+    description: 'A status code missing from the IANA HTTP Status Code Registry.',
+    message: (a) =>
+      a.unused
+        ? `Status code \`${a.code}\` is reserved as unused in the IANA registry`
+        : `Status code \`${a.code}\` is not registered with IANA`,
+  },
+  'nonstandard-phrase': {
+    id: 'nonstandard-phrase',
+    severity: 'warning',
+    description: 'A reason phrase other than the one RFC 9110 / the IANA registry gives (spelling and case aside).',
+    message: (a) =>
+      a.obsolete
+        ? `Phrase \`${a.phrase}\` of status \`${a.code}\` is the obsolete name of \`${a.standard}\``
+        : `Phrase \`${a.phrase}\` of status \`${a.code}\` differs from the standard \`${a.standard}\``,
+  },
+  'no-status': {
+    id: 'no-status',
+    severity: 'info',
+    description: 'An error code documented without an HTTP status (`N/A`, `-`): its statuses are empty.',
+    message: (a) =>
+      a.text === ''
+        ? `Error code \`${a.code}\` has an empty status cell and no row above, so its statuses are left empty`
+        : `Error code \`${a.code}\` has status \`${clip(a.text, 40)}\`, so its statuses are left empty`,
+  },
+  'unreadable-status': {
+    id: 'unreadable-status',
+    severity: 'warning',
+    description: 'An error code whose status cell holds no readable HTTP status.',
+    message: (a) => `Error code \`${a.code}\` has no readable status in \`${clip(a.text, 60)}\`, so its statuses are left empty`,
+  },
+  'error-code-whitespace': {
+    id: 'error-code-whitespace',
+    severity: 'warning',
+    description: 'An error code containing whitespace, usually a line wrapped inside the cell.',
+    message: (a) => `Error code \`${a.code}\` contains whitespace`,
+  },
+};
+
+/** Reports rule `id` on `file` at `place`, with the rule's severity and sentence. */
+export function flag<Id extends RuleId>(
+  file: VFile,
+  id: Id,
+  args: RuleArgs[Id],
+  place: Point | Position | undefined,
+): VFileMessage {
+  const rule: Rule<Id> = rules[id];
+  return report(file, rule.severity, rule.message(args), place, id);
+}
