@@ -1,0 +1,436 @@
+/**
+ * Grid tables: a port of docutils 0.19's `Body.isolate_grid_table`,
+ * `Body.table` / `malformed_table` (parsers/rst/states.py) and
+ * `GridTableParser` (parsers/rst/tableparser.py).
+ *
+ * Given the lines below, starting at the top border,
+ *
+ *   +------------+----------+      <- firstLine
+ *   | Code       | Meaning  |
+ *   +============+==========+      <- head/body separator: 1 header row
+ *   | 200        | OK       |
+ *   +------------+----------+
+ *   | 404        | Not      |
+ *   |            | found.   |
+ *   +------------+----------+      <- lastLine
+ *
+ * it yields
+ *
+ *   { kind: 'grid', colwidths: [12, 10], headerRows: 1, rows: 3, columns: 2,
+ *     cells: [ {row: 0, col: 0, rowspan: 1, colspan: 1, content: ['Code']},
+ *              {row: 0, col: 1, ..., content: ['Meaning']},
+ *              {row: 1, col: 0, ..., content: ['200']}, ...
+ *              {row: 2, col: 1, ..., content: ['Not', 'found.']} ] }
+ *
+ * with every content line's source line and column. Cells are found by
+ * docutils' corner tracing: from a queue of top-left corners (processed in
+ * top-to-bottom, left-to-right order), trace right along the top border to a
+ * `+`, down to a `+`, left back to the starting column, up to the start; the
+ * new cell's top-right and bottom-left corners join the queue. Every text
+ * column must be covered from top to bottom, else the table is malformed.
+ */
+import type { SourceLines } from './lines.js';
+import type { CellBlock, TableScan, TableStructure } from './table-structure.js';
+import type { SystemMessage } from './types.js';
+import {
+  columnIndex,
+  isPyBlank,
+  originalSlice,
+  padLine,
+  skipSpaces,
+  stripLine,
+  utf16Offset,
+  type PaddedLine,
+} from './text-width.js';
+
+/** docutils' `Body.grid_table_top_pat`. */
+export const GRID_TABLE_TOP = /^\+-[-+]+-\+ *$/;
+const GRID_HEAD_BODY_SEP = /^\+=[=+]+=\+ *$/;
+const PLUS = 0x2b;
+const BAR = 0x7c;
+const DASH = 0x2d;
+
+/** A `TableMarkupError`: docutils' detail text and its line offset from the table's first line. */
+export interface TableMarkupError {
+  detail: string;
+  offset: number;
+}
+
+/** A system message as docutils reports it. */
+export function systemMessage(
+  level: 2 | 3,
+  message: string,
+  line: number,
+  column: number,
+  ruleId: string,
+): SystemMessage {
+  return { level, type: level === 2 ? 'WARNING' : 'ERROR', line, column, message, ruleId };
+}
+
+/** Column of the line docutils reports at `line`, found from the table's first line. */
+export function columnAt(src: SourceLines, start: number, line: number): number {
+  const index = start + (line - (src.lineNumbers[start] ?? line));
+  return src.columns[index] ?? src.columns[start] ?? 1;
+}
+
+/**
+ * docutils' `malformed_table`: "Malformed table." (+ "\n" + detail), level 3,
+ * at `abs_line_number() - len(block) + 1 + offset`, where the state machine
+ * stands on `current` (an index in `src.lines`).
+ */
+export function malformedTable(
+  src: SourceLines,
+  start: number,
+  current: number,
+  blockLength: number,
+  detail: string,
+  offset: number,
+): SystemMessage {
+  const line = (src.lineNumbers[current] ?? 1) - blockLength + 1 + offset;
+  const text = detail === '' ? 'Malformed table.' : `Malformed table.\n${detail}`;
+  return systemMessage(3, text, line, columnAt(src, start, line), 'malformed-table');
+}
+
+/** docutils' `table_top` warning when the table is not followed by a blank line. */
+export function blankLineWarning(src: SourceLines, start: number, current: number): SystemMessage {
+  const line = (src.lineNumbers[current] ?? 1) + 1;
+  return systemMessage(2, 'Blank line required after table.', line, columnAt(src, start, line), 'blank-line-after-table');
+}
+
+/**
+ * statemachine.StringList.get_2D_block (then `replace(pad, '')`): the text of
+ * block lines [top, bottom) between padded columns [left, right), each line
+ * right-stripped, the common indentation removed — as docutils hands a cell
+ * to nested_parse — with each line's source line and column. `block[k]` is
+ * `src.lines[srcStart + k]`. Like docutils, `left`/`right` are re-mapped
+ * through utils.column_indices line after line (combining characters).
+ */
+export function get2DBlock(
+  src: SourceLines,
+  block: readonly PaddedLine[],
+  srcStart: number,
+  top: number,
+  left: number,
+  bottom: number,
+  right: number,
+): SourceLines {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let indent = right;
+  for (let k = top; k < bottom; k += 1) {
+    const line = block[k]!;
+    left = columnIndex(line, left);
+    right = columnIndex(line, right);
+    const text = line.text;
+    const a = Math.min(left, text.length);
+    let e = Math.max(a, Math.min(right, text.length));
+    while (e > a && isSpaceAt(text, e - 1)) e -= 1;
+    if (e > a) indent = Math.min(indent, skipSpaces(text, a) - a);
+    starts.push(a);
+    ends.push(e);
+  }
+  const strip = indent > 0 && indent < right ? indent : 0;
+  const lines: string[] = [];
+  const lineNumbers: number[] = [];
+  const columns: number[] = [];
+  for (let k = top; k < bottom; k += 1) {
+    const line = block[k]!;
+    const e = ends[k - top]!;
+    const a = Math.min(starts[k - top]! + strip, e);
+    lines.push(originalSlice(line, a, e));
+    lineNumbers.push(src.lineNumbers[srcStart + k] ?? 0);
+    columns.push((src.columns[srcStart + k] ?? 1) + utf16Offset(line, a));
+  }
+  return { lines, lineNumbers, columns };
+}
+
+function isSpaceAt(text: string, index: number): boolean {
+  return skipSpaces(text, index) !== index;
+}
+
+/** A binary min-heap of numbers (docutils keeps a sorted list and pops its head). */
+class MinHeap {
+  private readonly items: number[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(value: number): void {
+    const items = this.items;
+    let i = items.push(value) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (items[parent]! <= value) break;
+      items[i] = items[parent]!;
+      i = parent;
+    }
+    items[i] = value;
+  }
+  pop(): number {
+    const items = this.items;
+    const top = items[0]!;
+    const last = items.pop()!;
+    if (items.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= items.length) break;
+        const r = l + 1;
+        const child = r < items.length && items[r]! < items[l]! ? r : l;
+        if (items[child]! >= last) break;
+        items[i] = items[child]!;
+        i = child;
+      }
+      items[i] = last;
+    }
+    return top;
+  }
+}
+
+interface TracedCell {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  content: SourceLines;
+}
+
+interface GridParse {
+  colwidths: number[];
+  headerRows: number;
+  rows: number;
+  columns: number;
+  cells: CellBlock[];
+}
+
+/** tableparser.GridTableParser.parse on an isolated block (lines stripped, all of one width). */
+function parseGrid(src: SourceLines, srcStart: number, isolated: readonly PaddedLine[]): GridParse | TableMarkupError {
+  // find_head_body_sep
+  const block = isolated.slice();
+  let headBodySep: number | null = null;
+  for (let i = 0; i < block.length; i += 1) {
+    const line = block[i]!;
+    if (GRID_HEAD_BODY_SEP.test(line.text)) {
+      if (headBodySep !== null && headBodySep !== 0) {
+        return {
+          detail: `Multiple head/body row separators (table lines ${headBodySep + 1} and ${i + 1}); only one allowed.`,
+          offset: i,
+        };
+      }
+      headBodySep = i;
+      block[i] = { ...line, text: line.text.replaceAll('=', '-') };
+    }
+  }
+  if (headBodySep === 0 || headBodySep === block.length - 1) {
+    return {
+      detail: 'The head/body row separator may not be the first or last line of the table.',
+      offset: block.length - 1,
+    };
+  }
+
+  // parse_table: corner tracing
+  const text = block.map((line) => line.text);
+  const bottomLine = block.length - 1;
+  const rightCol = text[0]!.length - 1;
+  const done = new Int32Array(text[0]!.length).fill(-1);
+  const rowseps = new Set<number>([0]);
+  const colseps = new Set<number>([0]);
+  const cells: TracedCell[] = [];
+  const stride = rightCol + 1;
+  const corners = new MinHeap();
+  corners.push(0);
+  const newRowseps: number[] = [];
+  const newColseps: number[] = [];
+
+  const scanUp = (top: number, left: number, bottom: number): boolean => {
+    const mark = newRowseps.length;
+    for (let i = bottom - 1; i > top; i -= 1) {
+      const c = text[i]!.charCodeAt(left);
+      if (c === PLUS) newRowseps.push(i);
+      else if (c !== BAR) {
+        newRowseps.length = mark;
+        return false;
+      }
+    }
+    return true;
+  };
+  const scanLeft = (top: number, left: number, bottom: number, right: number): boolean => {
+    const line = text[bottom]!;
+    const mark = newColseps.length;
+    for (let i = right - 1; i > left; i -= 1) {
+      const c = line.charCodeAt(i);
+      if (c === PLUS) newColseps.push(i);
+      else if (c !== DASH) {
+        newColseps.length = mark;
+        return false;
+      }
+    }
+    if (line.charCodeAt(left) !== PLUS || !scanUp(top, left, bottom)) {
+      newColseps.length = mark;
+      return false;
+    }
+    return true;
+  };
+  const scanDown = (top: number, left: number, right: number): number | null => {
+    const mark = newRowseps.length;
+    for (let i = top + 1; i <= bottomLine; i += 1) {
+      const c = text[i]!.charCodeAt(right);
+      if (c === PLUS) {
+        newRowseps.push(i);
+        if (scanLeft(top, left, i, right)) return i;
+      } else if (c !== BAR) break;
+    }
+    newRowseps.length = mark;
+    return null;
+  };
+  const scanRight = (top: number, left: number): { bottom: number; right: number } | null => {
+    const line = text[top]!;
+    for (let i = left + 1; i <= rightCol; i += 1) {
+      const c = line.charCodeAt(i);
+      if (c === PLUS) {
+        newColseps.push(i);
+        const bottom = scanDown(top, left, i);
+        if (bottom !== null) return { bottom, right: i };
+      } else if (c !== DASH) return null;
+    }
+    return null;
+  };
+
+  while (corners.size > 0) {
+    const corner = corners.pop();
+    const top = Math.floor(corner / stride);
+    const left = corner - top * stride;
+    if (top === bottomLine || left === rightCol || top <= done[left]!) continue;
+    newRowseps.length = 0;
+    newColseps.length = 0;
+    const found = text[top]![left] === '+' ? scanRight(top, left) : null;
+    if (found === null) continue;
+    const { bottom, right } = found;
+    for (const r of newRowseps) rowseps.add(r);
+    for (const c of newColseps) colseps.add(c);
+    // mark_done (docutils asserts each column was seen exactly up to `top`)
+    for (let col = left; col < right; col += 1) {
+      if (done[col] !== top - 1) return { detail: 'Malformed table; parse incomplete.', offset: 0 };
+      done[col] = bottom - 1;
+    }
+    cells.push({ top, left, bottom, right, content: get2DBlock(src, block, srcStart, top + 1, left + 1, bottom, right) });
+    corners.push(top * stride + right);
+    corners.push(bottom * stride + left);
+  }
+  for (let col = 0; col < rightCol; col += 1) {
+    if (done[col] !== bottomLine - 1) return { detail: 'Malformed table; parse incomplete.', offset: 0 };
+  }
+
+  // structure_from_cells
+  const rowList = [...rowseps].sort((a, b) => a - b);
+  const colList = [...colseps].sort((a, b) => a - b);
+  const rowIndex = new Map(rowList.map((sep, i) => [sep, i] as const));
+  const colIndex = new Map(colList.map((sep, i) => [sep, i] as const));
+  const colwidths = colList.slice(1).map((sep, i) => sep - colList[i]! - 1);
+  const rows = rowList.length - 1;
+  const columns = colList.length - 1;
+  let remaining = rows * columns;
+  const used = new Set<number>();
+  const out: CellBlock[] = [];
+  for (const cell of cells) {
+    const row = rowIndex.get(cell.top)!;
+    const col = colIndex.get(cell.left)!;
+    if (used.has(row * columns + col)) {
+      return { detail: `Cell (row ${row + 1}, column ${col + 1}) already used.`, offset: 0 };
+    }
+    used.add(row * columns + col);
+    const rowspan = rowIndex.get(cell.bottom)! - row;
+    const colspan = colIndex.get(cell.right)! - col;
+    remaining -= rowspan * colspan;
+    out.push({ row, col, rowspan, colspan, content: cell.content });
+  }
+  if (remaining !== 0) return { detail: 'Unused cells remaining.', offset: 0 };
+  const headerRows = headBodySep !== null && headBodySep !== 0 ? (rowIndex.get(headBodySep) ?? 0) : 0;
+  return { colwidths, headerRows, rows, columns, cells: out };
+}
+
+/**
+ * Scans the grid table whose top border is `src.lines[start]` (the caller has
+ * matched `GRID_TABLE_TOP`). Port of docutils' `Body.table` with
+ * `isolate_grid_table` and `GridTableParser`, messages and all:
+ *
+ * - "Unexpected indentation." (level 3) when an indented line ends the block;
+ * - "Malformed table." (+ detail) when the block is not a valid grid table;
+ * - "Blank line required after table." (level 2) when the table does not end
+ *   the text block.
+ *
+ * `next` is where docutils' state machine goes on, which is inside the block
+ * when the bottom border had to be searched for (docutils steps back one line
+ * too many there, and so does this port).
+ */
+export function scanGridTable(src: SourceLines, start: number): TableScan {
+  const messages: SystemMessage[] = [];
+  let blankFinish = true;
+  // state_machine.get_text_block(flush_left=True)
+  let end = start;
+  while (end < src.lines.length) {
+    const line = src.lines[end]!;
+    if (isPyBlank(line)) break;
+    if (line[0] === ' ' && end > start) {
+      const column = (src.columns[end] ?? 1) + skipSpaces(line);
+      messages.push(systemMessage(3, 'Unexpected indentation.', src.lineNumbers[end] ?? 1, column, 'unexpected-indentation'));
+      blankFinish = false;
+      break;
+    }
+    end += 1;
+  }
+  if (end === start) {
+    // Not called on a table top: nothing to scan.
+    return { next: start + 1, table: null, messages, blankFinish: true };
+  }
+  let current = end - 1;
+  let block = src.lines.slice(start, end).map((line) => padLine(line));
+  const width = stripLine(block[0]!).text.length;
+  block = block.map((line) => stripLine(line));
+  for (let i = 0; i < block.length; i += 1) {
+    const first = block[i]!.text[0];
+    if (first !== '+' && first !== '|') {
+      blankFinish = false;
+      current -= block.length - i;
+      block = block.slice(0, i);
+      break;
+    }
+  }
+  const finish = (table: TableStructure | null): TableScan => {
+    if (!blankFinish) messages.push(blankLineWarning(src, start, current));
+    return { next: current + 1, table, messages, blankFinish };
+  };
+  if (!GRID_TABLE_TOP.test(block[block.length - 1]!.text)) {
+    blankFinish = false;
+    let found = false;
+    for (let i = block.length - 2; i > 1; i -= 1) {
+      if (GRID_TABLE_TOP.test(block[i]!.text)) {
+        current -= block.length - i + 1;
+        block = block.slice(0, i + 1);
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      messages.push(malformedTable(src, start, current, block.length, '', 0));
+      return finish(null);
+    }
+  }
+  for (const line of block) {
+    const last = line.text[line.text.length - 1];
+    if (line.text.length !== width || (last !== '+' && last !== '|')) {
+      messages.push(malformedTable(src, start, current, block.length, '', 0));
+      return finish(null);
+    }
+  }
+  const parsed = parseGrid(src, start, block);
+  if ('detail' in parsed) {
+    messages.unshift(malformedTable(src, start, current, block.length, parsed.detail, parsed.offset));
+    return finish(null);
+  }
+  return finish({
+    kind: 'grid',
+    ...parsed,
+    firstLine: start,
+    lastLine: start + block.length - 1,
+  });
+}
