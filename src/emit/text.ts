@@ -50,11 +50,12 @@ export function stringLiteral(value: string): string {
 }
 
 /**
- * Documentation text made safe inside a `/** ... *\/` comment: line breaks
- * (CR, CRLF, U+2028/U+2029) become LF, `*\/` becomes `*\/` escaped (`*\\/`),
- * `</` becomes `<\/`, an `@` that would start a JSDoc tag (line start or
- * after `{`) becomes `&#64;`, lone surrogates become U+FFFD, other unsafe
- * characters are shown as `\uXXXX` text, and trailing spaces are trimmed.
+ * Documentation text made safe inside a JSDoc block: line breaks (CR, CRLF,
+ * U+2028/U+2029) become LF; a comment terminator (star, slash) gets a
+ * backslash between its two characters; `</` becomes `<\/`; every `@`
+ * becomes `&#64;` (TypeScript starts a JSDoc tag at an `@` after any
+ * whitespace; hovers render `&#64;` as `@`); lone surrogates become U+FFFD;
+ * other unsafe characters are shown as `\uXXXX` text; trailing spaces go.
  */
 export function docText(text: string): string {
   return text
@@ -63,7 +64,7 @@ export function docText(text: string): string {
     .replace(UNSAFE, (char) => `\\u${hex4(char)}`)
     .replace(/\*\//g, '*\\/')
     .replace(/<\//g, '<\\/')
-    .replace(/(^[ \t]*|\{)@/gm, '$1&#64;')
+    .replace(/@/g, '&#64;')
     .replace(/[ \t]+$/gm, '');
 }
 
