@@ -1,0 +1,153 @@
+/**
+ * The model over the real corpus: all "Status Codes" / "Error Codes" pages of
+ * ../shared/corpus/status-and-error-codes, grouped per service (the folder
+ * after `opentelekomcloud-docs/`). Pages are read through docutils' reading
+ * (the oracle JSON) with cell lines recovered from the RST
+ * (test/helpers/oracle-root.ts).
+ *
+ * KEEP EVERY ROW: every body row of every table the model reads (not
+ * reported `not-a-code-table`) must appear in the model (a source on one of
+ * its lines) or in a diagnostic placed on one of its lines, or be covered by
+ * an `unreadable-table` diagnostic of its table.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { buildServiceModel } from '../../src/model/index.js';
+import type { ServiceModel } from '../../src/model/types.js';
+import type { RstNode, RstRoot, RstTable } from '../../src/parse/types.js';
+import { oracleRoot } from '../helpers/oracle-root.js';
+import type { OracleDoc } from '../helpers/oracle-root.js';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const shared = path.resolve(repoRoot, '..', 'shared');
+const corpus = path.join(shared, 'corpus', 'status-and-error-codes');
+const oracle = path.join(shared, 'corpus', 'oracle', 'status-and-error-codes');
+const present = existsSync(corpus) && existsSync(oracle);
+if (!present) console.log('model corpus test skipped: ../shared not found');
+
+const walk = (dir: string): string[] =>
+  readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      const p = path.join(dir, n);
+      return statSync(p).isDirectory() ? walk(p) : p.endsWith('.rst') ? [p] : [];
+    });
+
+const tablesOf = (nodes: readonly RstNode[]): RstTable[] =>
+  nodes.flatMap((n) => (n.type === 'table' ? [n] : n.type === 'paragraph' ? [] : tablesOf(n.children)));
+
+interface Run {
+  pages: Array<{ path: string; root: RstRoot }>;
+  models: ServiceModel[];
+  files: Map<string, VFile>;
+}
+
+function runCorpus(): Run {
+  const byService = new Map<string, Array<{ path: string; root: RstRoot }>>();
+  for (const file of walk(corpus)) {
+    const rel = path.relative(corpus, file).split(path.sep).join('/');
+    const service = rel.split('/')[1] ?? rel;
+    const doc = JSON.parse(readFileSync(path.join(oracle, `${rel}.json`), 'utf8')) as OracleDoc;
+    const page = { path: rel, root: oracleRoot(doc, readFileSync(file, 'utf8')) };
+    byService.set(service, [...(byService.get(service) ?? []), page]);
+  }
+  const files = new Map<string, VFile>();
+  const models = [...byService].map(([service, pages]) => buildServiceModel({ service, pages }, files));
+  return { pages: [...byService.values()].flat(), models, files };
+}
+
+describe.skipIf(!present)('model over the corpus', () => {
+  const run = present ? runCorpus() : { pages: [], models: [], files: new Map<string, VFile>() };
+  const messages = [...run.files.values()].flatMap((f) => f.messages.map((m) => ({ file: f.path, m })));
+  const find = (file: string, ruleId: string, reason: RegExp) =>
+    messages.filter((x) => x.file.endsWith(file) && x.m.ruleId === ruleId && reason.test(x.m.reason)).map((x) => x.m.line);
+
+  it('reads every page of every service', () => {
+    expect(run.pages.length).toBe(96);
+    expect(run.models.length).toBe(41);
+    expect(run.models.every((m) => m.statusCodes.length + m.errorCodes.length + m.statusClasses.length > 0)).toBe(true);
+  });
+
+  it('keeps every body row: in the model or in a diagnostic on its lines', () => {
+    const sourceLines = new Set<string>();
+    for (const model of run.models) {
+      for (const entry of [...model.statusCodes, ...model.statusClasses, ...model.errorCodes]) {
+        for (const s of entry.sources) sourceLines.add(`${s.file}:${s.line}`);
+      }
+    }
+    const messageLines = new Set(messages.map((x) => `${x.file}:${x.m.line}`));
+    let tables = 0;
+    let rows = 0;
+    const unexplained: string[] = [];
+    for (const page of run.pages) {
+      const onPage = messages.filter((x) => x.file === page.path);
+      for (const table of tablesOf(page.root.children)) {
+        const at = (rule: string) => onPage.some((x) => x.m.ruleId === rule && x.m.line === table.position.start.line);
+        if (at('not-a-code-table')) continue;
+        tables++;
+        const rowLines = new Map<number, number>();
+        for (const cell of table.cells) {
+          if (cell.row < table.headerRows) continue;
+          const line = rowLines.get(cell.row);
+          if (line === undefined || cell.position.start.line < line) rowLines.set(cell.row, cell.position.start.line);
+        }
+        const starts = [...rowLines].sort((a, b) => a[0] - b[0]);
+        for (const [i, [row, first]] of starts.entries()) {
+          rows++;
+          if (at('unreadable-table')) continue;
+          const next = starts[i + 1]?.[1] ?? first + 1;
+          let found = false;
+          for (let line = first; line < Math.max(next, first + 1) && !found; line++) {
+            const key = `${page.path}:${line}`;
+            found = sourceLines.has(key) || messageLines.has(key);
+          }
+          if (!found) unexplained.push(`${page.path}:${first} (table ${table.index}, row ${row})`);
+        }
+      }
+    }
+    const byRule = new Map<string, number>();
+    for (const x of messages) byRule.set(x.m.ruleId ?? '?', (byRule.get(x.m.ruleId ?? '?') ?? 0) + 1);
+    console.log(
+      `model corpus: ${run.pages.length} pages, ${run.models.length} services, ${tables} code tables, ${rows} body rows, ` +
+        `${run.models.reduce((n, m) => n + m.statusCodes.length, 0)} status codes, ` +
+        `${run.models.reduce((n, m) => n + m.statusClasses.length, 0)} status classes, ` +
+        `${run.models.reduce((n, m) => n + m.errorCodes.length, 0)} error codes, ${unexplained.length} unexplained rows\n` +
+        `diagnostics by rule: ${JSON.stringify(Object.fromEntries([...byRule].sort()))}`,
+    );
+    expect(tables).toBeGreaterThan(120);
+    expect(unexplained).toEqual([]);
+  });
+
+  it('finds obsolete and nonstandard phrases where the docs have them', () => {
+    const aom = 'application-operations-management/api-ref/source/appendix/status_codes.rst';
+    expect(find(aom, 'nonstandard-phrase', /`Request Entity Too Large` of status `413` is the obsolete name of `Content Too Large`/)).toEqual([97]);
+    expect(find('distributed-database-middleware/api-ref/source/appendix/status_codes.rst', 'nonstandard-phrase', /`OK` of status `202`/)).toHaveLength(1);
+    // `NoContent` is the standard phrase spelt in CamelCase: kept as documented, no diagnostic.
+    const dgs = run.models.find((m) => m.service === 'data-arts-studio')?.statusCodes.find((s) => s.code === 204);
+    expect([dgs?.phrase, dgs?.standardPhrase]).toEqual(['NoContent', 'No Content']);
+    expect(find(aom, 'unregistered-code', /`306`/)).toEqual([55]);
+  });
+
+  it('finds duplicates and out-of-order rows where the docs have them', () => {
+    const evs = 'elastic-volume-service/api-ref/source/appendix/error_codes.rst';
+    expect(find(evs, 'duplicate-code', /Duplicate error code `EVS.5400`, first defined at 258:17/).length).toBe(7);
+    const eip = 'elastic-ip/api-ref/source/appendix/error_codes.rst';
+    expect(find(eip, 'duplicate-code', /`VPC.0101`, first defined at 49:/)).toEqual([55, 61, 67, 95]);
+    expect(find('geminidb-temp/api-ref/source/appendixes/status_codes.rst', 'out-of-order', /`202` comes after `204`/)).toEqual([15]);
+    const vpcs = run.models.find((m) => m.service === 'elastic-ip')?.errorCodes.find((e) => e.code === 'VPC.0101');
+    expect(vpcs?.sources.map((s) => s.line)).toEqual([49, 55, 61, 67, 95]);
+  });
+
+  it('fills blank "same as above" cells and keeps classes', () => {
+    const elb = 'elastic-load-balancing/api-ref/source/appendix/status_codes.rst';
+    expect(find(elb, 'filled-down', /read as `400`/).length).toBeGreaterThanOrEqual(2);
+    const s400 = run.models.find((m) => m.service === 'elastic-load-balancing')?.statusCodes.find((s) => s.code === 400);
+    expect(s400?.description).toContain('Too long request header.');
+    const obs = run.models.find((m) => m.service === 'object-storage-service');
+    expect(obs?.statusClasses.map((c) => c.class)).toEqual(['2xx', '4xx', '5xx']);
+    expect(obs?.errorCodes.find((e) => e.code === 'InvalidAddressingHeader')?.statuses).toEqual([]);
+  });
+});
