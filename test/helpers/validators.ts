@@ -13,7 +13,9 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import ts from 'typescript';
 
 /** Where the in-memory files live for the compiler. */
-const ROOT = '/rst-codegen-virtual/';
+const ROOT_DIR = '/rst-codegen-virtual';
+const ROOT = `${ROOT_DIR}/`;
+const isVirtual = (name: string): boolean => name === ROOT_DIR || name.startsWith(ROOT);
 
 /** Lib files parsed once per process (they are the slow part of a program). */
 const libCache = new Map<string, ts.SourceFile | undefined>();
@@ -47,14 +49,14 @@ export function typeCheck(files: Record<string, string>, options: { erasableSynt
   const base = ts.createCompilerHost(compilerOptions, true);
   const host: ts.CompilerHost = {
     ...base,
-    getCurrentDirectory: () => ROOT,
-    fileExists: (name) => virtual.has(name) || (!name.startsWith(ROOT) && base.fileExists(name)),
-    readFile: (name) => virtual.get(name) ?? (name.startsWith(ROOT) ? undefined : base.readFile(name)),
-    directoryExists: (name) => name.startsWith(ROOT) || (base.directoryExists?.(name) ?? false),
+    getCurrentDirectory: () => ROOT_DIR,
+    fileExists: (name) => virtual.has(name) || (!isVirtual(name) && base.fileExists(name)),
+    readFile: (name) => virtual.get(name) ?? (isVirtual(name) ? undefined : base.readFile(name)),
+    directoryExists: (name) => isVirtual(name) || (base.directoryExists?.(name) ?? false),
     getSourceFile: (name, languageVersion, onError) => {
       const text = virtual.get(name);
       if (text !== undefined) return ts.createSourceFile(name, text, languageVersion, true);
-      if (name.startsWith(ROOT)) return undefined;
+      if (isVirtual(name)) return undefined;
       if (!libCache.has(name)) libCache.set(name, base.getSourceFile(name, languageVersion, onError));
       return libCache.get(name);
     },
