@@ -1,9 +1,10 @@
 /**
  * The model over the real corpus: all "Status Codes" / "Error Codes" pages of
  * ../shared/corpus/status-and-error-codes, grouped per service (the folder
- * after `opentelekomcloud-docs/`). Pages are read through docutils' reading
- * (the oracle JSON) with cell lines recovered from the RST
- * (test/helpers/oracle-root.ts).
+ * after `opentelekomcloud-docs/`). Pages are read with the parse stage's
+ * `fromRst` when src/parse/index.ts is there, else through docutils' reading
+ * (the oracle JSON, cell lines recovered from the RST by
+ * test/helpers/oracle-root.ts); MODEL_CORPUS_READER=oracle|parse forces one.
  *
  * KEEP EVERY ROW: every body row of every table the model reads (not
  * reported `not-a-code-table`) must appear in the model (a source on one of
@@ -27,6 +28,8 @@ const corpus = path.join(shared, 'corpus', 'status-and-error-codes');
 const oracle = path.join(shared, 'corpus', 'oracle', 'status-and-error-codes');
 const present = existsSync(corpus) && existsSync(oracle);
 if (!present) console.log('model corpus test skipped: ../shared not found');
+const reader = process.env['MODEL_CORPUS_READER'] ?? (existsSync(path.join(repoRoot, 'src', 'parse', 'index.ts')) ? 'parse' : 'oracle');
+const parser = reader === 'parse' ? await import('../../src/parse/index.js') : null;
 
 const walk = (dir: string): string[] =>
   readdirSync(dir)
@@ -50,8 +53,11 @@ function runCorpus(): Run {
   for (const file of walk(corpus)) {
     const rel = path.relative(corpus, file).split(path.sep).join('/');
     const service = rel.split('/')[1] ?? rel;
-    const doc = JSON.parse(readFileSync(path.join(oracle, `${rel}.json`), 'utf8')) as OracleDoc;
-    const page = { path: rel, root: oracleRoot(doc, readFileSync(file, 'utf8')) };
+    const text = readFileSync(file, 'utf8');
+    const root = parser
+      ? parser.fromRst(text, { path: rel })
+      : oracleRoot(JSON.parse(readFileSync(path.join(oracle, `${rel}.json`), 'utf8')) as OracleDoc, text);
+    const page = { path: rel, root };
     byService.set(service, [...(byService.get(service) ?? []), page]);
   }
   const files = new Map<string, VFile>();
@@ -111,7 +117,7 @@ describe.skipIf(!present)('model over the corpus', () => {
     const byRule = new Map<string, number>();
     for (const x of messages) byRule.set(x.m.ruleId ?? '?', (byRule.get(x.m.ruleId ?? '?') ?? 0) + 1);
     console.log(
-      `model corpus: ${run.pages.length} pages, ${run.models.length} services, ${tables} code tables, ${rows} body rows, ` +
+      `model corpus (read with ${reader}): ${run.pages.length} pages, ${run.models.length} services, ${tables} code tables, ${rows} body rows, ` +
         `${run.models.reduce((n, m) => n + m.statusCodes.length, 0)} status codes, ` +
         `${run.models.reduce((n, m) => n + m.statusClasses.length, 0)} status classes, ` +
         `${run.models.reduce((n, m) => n + m.errorCodes.length, 0)} error codes, ${unexplained.length} unexplained rows\n` +
