@@ -9,7 +9,7 @@
  *                                '404':               <- appended at the map's end
  *                                  $ref: '#/components/responses/NotFound'
  */
-import { isMap, isScalar } from 'yaml';
+import { isCollection, isMap, isScalar } from 'yaml';
 import type { Pair, YAMLMap } from 'yaml';
 import type { Layout, NewEntry } from './layout.js';
 import { renderJsonEntry, renderYamlEntries } from './layout.js';
@@ -63,7 +63,7 @@ export function appendEntries(ctx: EditContext, map: YAMLMap, entries: readonly 
     return { edits: [{ start: anchor, end: anchor, text, order }] };
   }
   const compact = { ...layout, unit: null };
-  const text = entries.map((entry, index) => `${index === 0 ? lead : ','} ${renderJsonEntry(entry, '', compact)}`).join('');
+  const text = entries.map((entry, index) => `${index === 0 ? lead : ','}${layout.comma.slice(1)}${renderJsonEntry(entry, '', compact)}`).join('');
   return { edits: [{ start: anchor, end: anchor, text, order }] };
 }
 
@@ -82,7 +82,7 @@ export function fillEntries(ctx: EditContext, parent: YAMLMap, pair: Pair, entri
     const inner = layout.unit === null ? '' : indent + layout.unit;
     const text =
       layout.unit === null
-        ? `{${entries.map((entry) => renderJsonEntry(entry, '', layout)).join(', ')}}`
+        ? `{${entries.map((entry) => renderJsonEntry(entry, '', layout)).join(layout.comma)}}`
         : `{${layout.eol}${entries.map((entry) => inner + renderJsonEntry(entry, inner, layout)).join(`,${layout.eol}`)}${layout.eol}${indent}}`;
     if (start === end) return { edits: [{ start, end, text: ` ${text}`, order }] };
     return { edits: [{ start, end, text, order }] };
@@ -111,11 +111,25 @@ export function replaceEntry(ctx: EditContext, parent: YAMLMap, pair: Pair, entr
     return { edits: [{ start: keyRange[0], end: valueRange[1], text: renderJsonEntry(entry, indent, rendering), order }] };
   }
   if (!firstOnLine(body, keyRange[0])) return { problem: { reason: 'The key does not start its line.', offset: keyRange[0] } };
-  const start = lineStart(body, keyRange[0]);
   const end = nextLineStart(body, valueRange?.[1] ?? keyRange[1]);
   let text = renderYamlEntries([entry], column(body, keyRange[0]), layout);
   if (end.needsEol) text = text.slice(0, text.length - layout.eol.length);
-  return { edits: [{ start, end: end.offset, text, order }] };
+  // A block value on the lines below its key: keep the key's line (and a comment on it), replace the lines below.
+  const keyLineEnd = nextLineStart(body, keyRange[1]);
+  const firstBreak = text.indexOf(layout.eol);
+  const renderedKeyLine = firstBreak < 0 ? '' : text.slice(0, firstBreak);
+  if (
+    isCollection(pair.value) &&
+    !pair.value.flow &&
+    valueRange &&
+    valueRange[0] >= keyLineEnd.offset &&
+    !keyLineEnd.needsEol &&
+    /^\s*[^\s].*:$/.test(renderedKeyLine) &&
+    /^[^:#]*:[ \t]*(#.*)?\r?\n$/.test(body.slice(keyRange[1], keyLineEnd.offset))
+  ) {
+    return { edits: [{ start: keyLineEnd.offset, end: end.offset, text: text.slice(firstBreak + layout.eol.length), order }] };
+  }
+  return { edits: [{ start: lineStart(body, keyRange[0]), end: end.offset, text, order }] };
 }
 
 /** Whether the value of a pair is empty: null, `~`, or an empty map. */

@@ -9,6 +9,7 @@
  */
 import { Document, Pair, Scalar, YAMLMap, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { ParsedSpec } from './spec.js';
+import { nodeRange } from './spec.js';
 import { detectEol, firstOnLine, indentLines, lineIndent, lineStart } from './text.js';
 
 export interface Layout {
@@ -23,6 +24,9 @@ export interface Layout {
   statusKeyType: Scalar.Type;
   /** JSON: one level of indentation (`"\t"`, `"  "`), or null for a one-line (minified) document. */
   unit: string | null;
+  /** JSON: what separates a key from its value (`": "`, `":"`) and, on one line, members (`", "`, `","`). */
+  colon: string;
+  comma: string;
 }
 
 /** A map entry to write: its key, the key's quoting and its value. */
@@ -76,7 +80,20 @@ export function detectLayout(spec: ParsedSpec): Layout {
     root.flow && isScalar(firstKey) && firstKey.range && firstOnLine(body, firstKey.range[0])
       ? lineIndent(body, firstKey.range[0]) || null
       : null;
+  // Separators on one line, read from the first two members of a JSON root (`{"a":1,"b":2}`).
+  let colon = ': ';
+  let comma = ', ';
+  const [first, second] = root.items;
+  const firstValue = nodeRange(first?.value);
+  const firstKeyEnd = nodeRange(first?.key)?.[1];
+  if (root.flow && firstValue && firstKeyEnd !== undefined) {
+    colon = /:\s/.test(body.slice(firstKeyEnd, firstValue[0])) ? ': ' : ':';
+    const secondKey = nodeRange(second?.key);
+    if (secondKey) comma = /^\s*,$/.test(body.slice(firstValue[1], secondKey[0])) ? ',' : ', ';
+  }
   return {
+    colon,
+    comma,
     eol,
     step: step || 2,
     indentSeq: indented >= flush,
@@ -111,5 +128,6 @@ export function renderYamlEntries(entries: readonly NewEntry[], column: number, 
 /** Renders one JSON member `"key": value` whose first line starts at `indent` (compact when `unit` is null). */
 export function renderJsonEntry(entry: NewEntry, indent: string, layout: Layout): string {
   const value = layout.unit === null ? JSON.stringify(entry.value) : JSON.stringify(entry.value, null, layout.unit);
-  return `${JSON.stringify(entry.key)}: ${(value ?? 'null').split('\n').join(layout.eol + indent)}`;
+  const colon = layout.unit === null ? layout.colon : ': ';
+  return `${JSON.stringify(entry.key)}${colon}${(value ?? 'null').split('\n').join(layout.eol + indent)}`;
 }
