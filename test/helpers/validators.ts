@@ -129,11 +129,12 @@ export function validateJsonSchema(schema: unknown): JsonSchemaCheck {
   }
 }
 
-/** Validates an OpenAPI 3.x document (as a parsed object) against the official schema, then resolves its `$ref`s. */
+/** Validates an OpenAPI 3.x document (as a parsed object, not mutated) against the official schema, then resolves its `$ref`s. */
 export async function validateOpenApi(doc: unknown): Promise<string[]> {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return ['The document is not a JSON object.'];
   const validator = new Validator();
-  const result = await validator.validate(doc as Record<string, unknown>);
+  // The validator resolves `$ref`s in place: give it a copy so the caller's object stays as it was.
+  const result = await validator.validate(structuredClone(doc) as Record<string, unknown>);
   if (!result.valid) {
     const errors = result.errors ?? 'invalid';
     return typeof errors === 'string'

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GENERATED_MARKER, openApiDocument } from '../../../src/emit/openapi/document.js';
+import { toJson } from '../../../src/emit/text.js';
+import type { ServiceModel } from '../../../src/model/types.js';
+import { validateJsonSchema, validateOpenApi } from '../../helpers/validators.js';
+import { hostileModel } from '../hostile-model.js';
+
+const fixtures = path.resolve(import.meta.dirname, '../../fixtures/emit');
+const cbr = JSON.parse(readFileSync(path.join(fixtures, 'cloud-backup-recovery/model.input.json'), 'utf8')) as ServiceModel;
+
+interface Doc {
+  openapi: string;
+  info: { title: string; version: string; description: string };
+  paths: object;
+  components: { schemas: Record<string, Record<string, unknown>>; responses: Record<string, Record<string, unknown>> };
+}
+const parse = (model: ServiceModel): Doc => JSON.parse(toJson(openApiDocument(model, 'Generated; do not edit.'))) as Doc;
+
+describe('openapi.json', () => {
+  const doc = parse(cbr);
+
+  it('is a valid OpenAPI 3.1 document on its own', async () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths).toEqual({});
+    expect(await validateOpenApi(doc)).toEqual([]);
+  });
+
+  it('has one response per documented code, named from the phrase, with the doc description', () => {
+    expect(Object.keys(doc.components.responses)).toEqual(
+      ['OK', 'Created', 'Accepted', 'NoContent', 'BadRequest', 'Unauthorized', 'Forbidden', 'NotFound', 'MethodNotAllowed', 'NotAcceptable',
+        'ProxyAuthenticationRequired', 'RequestTimeout', 'Conflict', 'InternalServerError', 'NotImplemented', 'BadGateway', 'ServiceUnavailable', 'GatewayTimeout'],
+    );
+    expect(doc.components.responses['OK']).toEqual({
+      description: 'Specifies the normal response code for the GET and PUT operations.',
+      'x-generated-by': 'rst-codegen',
+    });
+  });
+
+  it('gives 4xx/5xx responses the ErrorResponse schema with the error codes documented for the status as examples', () => {
+    expect(doc.components.responses['NotFound']).toEqual({
+      description: 'The server could not find the requested page.',
+      content: {
+        'application/json': {
+          schema: { $ref: '#/components/schemas/ErrorResponse' },
+          examples: {
+            'BackupService.0002': {
+              summary: 'The vault is not found.',
+              value: { error_code: 'BackupService.0002', error_msg: 'The vault (%s) does not exist.' },
+            },
+          },
+        },
+      },
+      'x-generated-by': 'rst-codegen',
+    });
+    const conflict = doc.components.responses['Conflict'] as { content: { 'application/json': Record<string, unknown> } };
+    expect(conflict.content['application/json']).toEqual({ schema: { $ref: '#/components/schemas/ErrorResponse' } });
+  });
+
+  it('marks every generated component with the merge marker', () => {
+    expect(GENERATED_MARKER).toEqual({ key: 'x-generated-by', value: 'rst-codegen' });
+    const components = [...Object.values(doc.components.schemas), ...Object.values(doc.components.responses)];
+    expect(components.every((component) => component['x-generated-by'] === 'rst-codegen')).toBe(true);
+    expect(Object.keys(doc.components.schemas)).toEqual(['StatusCode', 'ErrorCode', 'ErrorResponse']);
+  });
+
+  it('has component schemas that are valid JSON Schema 2020-12 once their refs are inlined', () => {
+    const { ErrorCode, ErrorResponse, StatusCode } = doc.components.schemas;
+    const strip = (schema: Record<string, unknown> | undefined): Record<string, unknown> =>
+      Object.fromEntries(Object.entries(schema ?? {}).filter(([key]) => key !== 'x-generated-by'));
+    expect(validateJsonSchema(strip(StatusCode)).errors).toEqual([]);
+    const inlined = JSON.parse(JSON.stringify(strip(ErrorResponse)).replace('{"$ref":"#/components/schemas/ErrorCode"}', JSON.stringify(strip(ErrorCode))));
+    const check = validateJsonSchema(inlined);
+    expect(check.errors).toEqual([]);
+    expect(check.accepts({ error_code: 'Common.0001', error_msg: 'x' })).toBe(true);
+  });
+
+  it('has no error content or ErrorCode schemas when the service documents no error codes', async () => {
+    const plain = parse({ ...cbr, errorCodes: [] });
+    expect(Object.keys(plain.components.schemas)).toEqual(['StatusCode']);
+    expect(plain.components.responses['BadRequest']).toEqual({ description: 'The server failed to process the request.', 'x-generated-by': 'rst-codegen' });
+    expect(await validateOpenApi(plain)).toEqual([]);
+  });
+
+  it('stays valid with hostile text, which survives exactly', async () => {
+    const hostile = parse(hostileModel);
+    expect(await validateOpenApi(hostile)).toEqual([]);
+    const names = Object.keys(hostile.components.responses);
+    expect(names).toHaveLength(hostileModel.statusCodes.length);
+    for (const name of names) expect(name).toMatch(/^[A-Za-z0-9._-]+$/);
+    expect(names.slice(5, 7)).toEqual(['BadRequest', 'BadRequest_206']);
+    const badRequest = hostile.components.responses['BadRequest_400'] as { content: { 'application/json': { examples: Record<string, { value: unknown }> } } };
+    const examples = badRequest.content['application/json'].examples;
+    const expected = hostileModel.errorCodes.filter((error) => error.statuses.includes(400));
+    expect(Object.keys(examples).sort()).toEqual(expected.map((error) => error.code).sort());
+    for (const error of expected) expect(examples[error.code]?.value).toEqual({ error_code: error.code, error_msg: error.message });
+    expect(Object.prototype.hasOwnProperty.call(hostile.components.responses['Unauthorized'], 'content')).toBe(true);
+  });
+});
