@@ -1,0 +1,316 @@
+/**
+ * The pieces of docutils' statemachine.py the block parser needs: a cursor
+ * over a run of lines (`StateMachineWS`: next_line, previous_line,
+ * goto_line, get_text_block, get_indented...) and a tiny document tree
+ * (`DNode`) that mirrors docutils' nodes closely enough to reproduce
+ * `astext()` and the oracle's cell text.
+ *
+ * Lines are `SourceLines` (enclosing indentation already removed); a nested
+ * machine over "the rest of the input" shares its parent's `SourceLines`
+ * and only moves its `base`, so sections and lists never copy the document.
+ */
+import type { SourceLines } from './lines.js';
+import type { SystemMessage, TableKind, Position } from './types.js';
+import { isBlank, pyLstrip } from './block-text.js';
+
+/** Thrown (as a sentinel, no stack) to end a state machine run, like docutils' EOFError. */
+export const EOF = { signal: 'eof' } as const;
+/** docutils' TransitionCorrection: retry the current line with one transition. */
+export class TransitionCorrection {
+  constructor(readonly transition: string) {}
+}
+/** docutils' StateCorrection: retry the current line in another state. */
+export class StateCorrection {
+  constructor(
+    readonly state: string,
+    readonly transition: string | null,
+  ) {}
+}
+/** Raised by get_text_block(flush_left) on an indented line. */
+export class UnexpectedIndentation {
+  constructor(
+    readonly block: SourceLines,
+    readonly line: number,
+  ) {}
+}
+
+/** A node of the internal document tree (docutils' tag names). */
+export interface DNode {
+  tag: string;
+  children: DNode[];
+  /** For text elements (paragraph, title, literal_block...): their `astext()`. */
+  text?: string;
+  /** Real source line (1-based), when docutils sets one. */
+  line?: number;
+  /** For `system_message`. */
+  message?: SystemMessage;
+  /** For `table`. */
+  table?: TableData;
+  /** Misc attributes docutils keeps on nodes (bullet, enumtype, names...). */
+  attrs?: Record<string, unknown>;
+}
+
+export interface CellData {
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+  entry: DNode;
+  position: Position;
+}
+
+export interface TableData {
+  kind: TableKind;
+  line: number;
+  directiveLine: number | null;
+  title: string | null;
+  headerRows: number;
+  columns: number;
+  rows: number;
+  colwidths: number[];
+  stubColumns: number;
+  cells: CellData[];
+  position: Position;
+}
+
+export function el(tag: string, children: DNode[] = [], text?: string): DNode {
+  return text === undefined ? { tag, children } : { tag, children, text };
+}
+
+/**
+ * A state machine's view of its input: `src.lines[base..]`, with docutils'
+ * `line_offset` and `input_offset`.
+ */
+export class Machine {
+  lineOffset = -1;
+  /** Current line text, or null past the ends. */
+  line: string | null = null;
+  readonly length: number;
+
+  constructor(
+    readonly src: SourceLines,
+    readonly base: number,
+    readonly inputOffset: number,
+    readonly matchTitles: boolean,
+    public node: DNode,
+  ) {
+    this.length = src.lines.length - base;
+  }
+
+  at(i: number): string {
+    return this.src.lines[this.base + i] ?? '';
+  }
+
+  /** Real 1-based source line of machine line `i` (clamped). */
+  realLine(i: number): number {
+    const n = this.src.lineNumbers;
+    const k = Math.min(Math.max(this.base + i, 0), n.length - 1);
+    const v = n[k] ?? 1;
+    return this.base + i >= n.length ? v + (this.base + i - n.length + 1) : v;
+  }
+
+  column(i: number): number {
+    return this.src.columns[Math.min(this.base + i, this.src.columns.length - 1)] ?? 1;
+  }
+
+  nextLine(n = 1): string {
+    this.lineOffset += n;
+    if (this.lineOffset >= this.length || this.lineOffset < 0) {
+      this.line = null;
+      throw EOF;
+    }
+    this.line = this.at(this.lineOffset);
+    return this.line;
+  }
+
+  previousLine(n = 1): string | null {
+    this.lineOffset -= n;
+    this.line = this.lineOffset < 0 || this.lineOffset >= this.length ? null : this.at(this.lineOffset);
+    return this.line;
+  }
+
+  gotoLine(absLineOffset: number): void {
+    this.lineOffset = absLineOffset - this.inputOffset;
+    if (this.lineOffset >= this.length || this.lineOffset < 0) {
+      this.line = null;
+      throw EOF;
+    }
+    this.line = this.at(this.lineOffset);
+  }
+
+  /** RSTState.goto_line: ignore jumps past the end. */
+  gotoLineSafe(absLineOffset: number): void {
+    try {
+      this.gotoLine(absLineOffset);
+    } catch (e) {
+      if (e !== EOF) throw e;
+    }
+  }
+
+  absLineOffset(): number {
+    return this.lineOffset + this.inputOffset;
+  }
+
+  absLineNumber(): number {
+    return this.lineOffset + this.inputOffset + 1;
+  }
+
+  isNextLineBlank(): boolean {
+    const i = this.lineOffset + 1;
+    return i >= this.length ? true : isBlank(this.at(i));
+  }
+
+  atEof(): boolean {
+    return this.lineOffset >= this.length - 1;
+  }
+
+  /** Lines `from..to` (machine indices) as SourceLines, optionally trimming `trim(i)` characters. */
+  slice(from: number, to: number, trim?: (i: number) => number): SourceLines {
+    const lines: string[] = [];
+    const lineNumbers: number[] = [];
+    const columns: number[] = [];
+    for (let i = from; i < to; i++) {
+      const k = this.base + i;
+      const t = trim ? trim(i) : 0;
+      const text = this.src.lines[k] ?? '';
+      lines.push(t ? text.slice(t) : text);
+      lineNumbers.push(this.src.lineNumbers[k] ?? 0);
+      columns.push((this.src.columns[k] ?? 1) + t);
+    }
+    return { lines, lineNumbers, columns };
+  }
+
+  /**
+   * StringList.get_text_block + StateMachine.get_text_block: lines up to the
+   * next blank line; with `flushLeft`, an indented line ends the block with
+   * `UnexpectedIndentation`.
+   */
+  getTextBlock(flushLeft = false): SourceLines {
+    const start = this.lineOffset;
+    let end = start;
+    while (end < this.length) {
+      const line = this.at(end);
+      if (isBlank(line)) break;
+      if (flushLeft && line.charCodeAt(0) === 32) {
+        const block = this.slice(start, end);
+        this.lineOffset += block.lines.length - 1;
+        this.line = this.at(this.lineOffset);
+        throw new UnexpectedIndentation(block, this.realLine(end));
+      }
+      end++;
+    }
+    const block = this.slice(start, end);
+    this.nextLine(block.lines.length - 1);
+    return block;
+  }
+
+  /**
+   * StringList.get_indented from the current line. Returns the block (with
+   * its first line index), the indent, and whether it ended with a blank line.
+   */
+  private indented(
+    untilBlank: boolean,
+    stripIndent: boolean,
+    blockIndent: number | null,
+    firstIndent: number | null,
+  ): { block: SourceLines; indent: number; blankFinish: boolean } {
+    const start = this.lineOffset;
+    let indent = blockIndent;
+    let end = start;
+    if (blockIndent !== null && firstIndent === null) firstIndent = blockIndent;
+    if (firstIndent !== null) end += 1;
+    const last = this.length;
+    let blankFinish = true;
+    let broke = false;
+    while (end < last) {
+      const line = this.at(end);
+      if (
+        line &&
+        (line.charCodeAt(0) !== 32 || (blockIndent !== null && !isBlank(line.slice(0, blockIndent))))
+      ) {
+        blankFinish = end > start && isBlank(this.at(end - 1));
+        broke = true;
+        break;
+      }
+      const stripped = pyLstrip(line);
+      if (!stripped) {
+        if (untilBlank) {
+          blankFinish = true;
+          broke = true;
+          break;
+        }
+      } else if (blockIndent === null) {
+        const lineIndent = line.length - stripped.length;
+        indent = indent === null ? lineIndent : Math.min(indent, lineIndent);
+      }
+      end += 1;
+    }
+    if (!broke) blankFinish = true;
+    const fi = firstIndent;
+    const ind = indent ?? 0;
+    const block = this.slice(start, end, (i) => {
+      if (fi !== null && i === start) return fi;
+      return ind && stripIndent ? ind : 0;
+    });
+    return { block, indent: ind, blankFinish };
+  }
+
+  private advanceAndStripTop(block: SourceLines, stripTop: boolean): { block: SourceLines; offset: number } {
+    let offset = this.absLineOffset();
+    const n = block.lines.length;
+    // next_line(len - 1): for an empty block this moves back one line
+    this.lineOffset += n - 1;
+    this.line = this.lineOffset >= 0 && this.lineOffset < this.length ? this.at(this.lineOffset) : null;
+    let skip = 0;
+    if (stripTop) while (skip < n && isBlank(block.lines[skip] ?? '')) skip++;
+    offset += skip;
+    if (skip) {
+      block = {
+        lines: block.lines.slice(skip),
+        lineNumbers: block.lineNumbers.slice(skip),
+        columns: block.columns.slice(skip),
+      };
+    }
+    return { block, offset };
+  }
+
+  /** StateMachineWS.get_indented. */
+  getIndented(untilBlank = false, stripIndent = true) {
+    const r = this.indented(untilBlank, stripIndent, null, null);
+    if (r.block.lines.length === 0) {
+      return { indented: r.block, indent: r.indent, offset: this.absLineOffset(), blankFinish: r.blankFinish };
+    }
+    const { block, offset } = this.advanceAndStripTop(r.block, true);
+    return { indented: block, indent: r.indent, offset, blankFinish: r.blankFinish };
+  }
+
+  /** StateMachineWS.get_known_indented. */
+  getKnownIndented(indent: number, untilBlank = false, stripIndent = true) {
+    const r = this.indented(untilBlank, stripIndent, indent, null);
+    const { block, offset } = this.advanceAndStripTop(r.block, true);
+    return { indented: block, offset, blankFinish: r.blankFinish };
+  }
+
+  /** StateMachineWS.get_first_known_indented. */
+  getFirstKnownIndented(indent: number, untilBlank = false, stripIndent = true, stripTop = true) {
+    const r = this.indented(untilBlank, stripIndent, null, indent);
+    const { block, offset } = this.advanceAndStripTop(r.block, stripTop);
+    return { indented: block, indent: r.indent, offset, blankFinish: r.blankFinish };
+  }
+}
+
+export function trimStart(block: SourceLines, n = 1): SourceLines {
+  return {
+    lines: block.lines.slice(n),
+    lineNumbers: block.lineNumbers.slice(n),
+    columns: block.columns.slice(n),
+  };
+}
+
+export function trimEndBlank(block: SourceLines): SourceLines {
+  let end = block.lines.length;
+  while (end > 0 && isBlank(block.lines[end - 1] ?? '')) end--;
+  return end === block.lines.length
+    ? block
+    : { lines: block.lines.slice(0, end), lineNumbers: block.lineNumbers.slice(0, end), columns: block.columns.slice(0, end) };
+}

@@ -1,0 +1,133 @@
+/**
+ * `fromRst(text) -> RstRoot`: the parse stage's pure entry point (no unified,
+ * no I/O). The block parser (blocks.ts) reads the document as docutils does;
+ * this file turns its internal tree into the public `RstRoot`: every table
+ * with its cells' text (reduced as the oracle's `leaf_texts()` does), every
+ * system message, and — unless `skeleton: false` — the sections, list items,
+ * directives and paragraphs around the tables (skeleton.ts).
+ */
+import type { DNode } from './block-machine.js';
+import type { ParseOptions, Position, RstCell, RstRoot, RstTable } from './types.js';
+import { BlockParser } from './blocks.js';
+import { pyCollapse, splitSourceLines } from './block-text.js';
+import { buildSkeleton } from './skeleton.js';
+
+export type * from './types.js';
+export { toOracleJson } from './oracle-json.js';
+
+/** Tags the oracle descends into (its CONTAINERS tuple; admonitions included). */
+const CONTAINERS = new Set([
+  'bullet_list', 'enumerated_list', 'list_item', 'block_quote', 'definition_list', 'definition_list_item',
+  'definition', 'field_list', 'field', 'field_body', 'option_list', 'option_list_item', 'container', 'compound',
+  'attention', 'caution', 'danger', 'error', 'hint', 'important', 'note', 'tip', 'warning', 'admonition',
+  'topic', 'sidebar',
+]);
+/** Leaves kept verbatim (the oracle's LITERAL_LEAVES). */
+const LITERAL_LEAVES = new Set(['literal_block', 'doctest_block', 'line_block', 'math_block', 'raw']);
+
+/** docutils' `astext()` of a node. */
+export function astext(node: DNode, source = ''): string {
+  if (node.text !== undefined) return node.text;
+  if (node.tag === 'system_message' && node.message) {
+    const m = node.message;
+    const body = [m.message, ...node.children.map((c) => astext(c, source))].join('\n\n');
+    return `${source}:${m.line}: (${m.type}/${m.level}) ${body}`;
+  }
+  return node.children.map((c) => astext(c, source)).join('\n\n');
+}
+
+/** The oracle's `leaf_texts()`. */
+function leafTexts(node: DNode, out: string[], source: string): void {
+  if (node.tag === 'system_message') return;
+  if (LITERAL_LEAVES.has(node.tag)) {
+    out.push(astext(node, source));
+    return;
+  }
+  if (node.tag === 'title' || !CONTAINERS.has(node.tag)) {
+    out.push(pyCollapse(astext(node, source)));
+    return;
+  }
+  for (const child of node.children) leafTexts(child, out, source);
+}
+
+/** Every table node, in docutils' `findall` (pre-order) order. */
+function collectTables(node: DNode, out: DNode[]): void {
+  if (node.tag === 'table' && node.table) out.push(node);
+  for (const child of node.children) collectTables(child, out);
+}
+
+function collectMessages(node: DNode, out: RstTable['messages']): void {
+  if (node.tag === 'system_message' && node.message) out.push(node.message);
+  for (const child of node.children) collectMessages(child, out);
+}
+
+function toTable(node: DNode, index: number, source: string): RstTable {
+  const t = node.table;
+  if (!t) throw new TypeError('not a table node');
+  const cells: RstCell[] = t.cells.map((c) => {
+    const blocks = c.entry.children.filter((b) => b.tag !== 'system_message');
+    const texts: string[] = [];
+    for (const b of blocks) leafTexts(b, texts, source);
+    return {
+      type: 'cell',
+      row: c.row,
+      col: c.col,
+      rowspan: c.rowspan,
+      colspan: c.colspan,
+      text: texts.join('\n\n'),
+      blocks: blocks.map((b) => b.tag),
+      position: c.position,
+    };
+  });
+  const messages: RstTable['messages'] = [];
+  collectMessages(node, messages);
+  return {
+    type: 'table',
+    kind: t.kind,
+    index,
+    line: t.line,
+    directiveLine: t.directiveLine,
+    title: t.title,
+    headerRows: t.headerRows,
+    columns: t.columns,
+    rows: t.rows,
+    colwidths: t.colwidths,
+    stubColumns: t.stubColumns,
+    cells,
+    messages,
+    position: t.position,
+  };
+}
+
+/**
+ * Parses reStructuredText as docutils 0.19 does and returns the tree
+ * rst-codegen works on. Never throws on bad input: problems are system
+ * messages in `root.messages`.
+ */
+export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const split = splitSourceLines(source);
+  const lines = {
+    lines: split.map((l) => l.text),
+    lineNumbers: split.map((_, i) => i + 1),
+    columns: split.map(() => 1),
+  };
+  const parser = new BlockParser(lines, options.path ?? '');
+  const document = parser.parseDocument();
+  const tableNodes: DNode[] = [];
+  collectTables(document, tableNodes);
+  const tables = tableNodes.map((n, i) => toTable(n, i, options.path ?? ''));
+  const last = split[split.length - 1];
+  const position: Position = {
+    start: { line: 1, column: 1, offset: 0 },
+    end: last
+      ? { line: split.length, column: last.raw.length + 1, offset: last.offset + last.raw.length }
+      : { line: 1, column: 1, offset: 0 },
+  };
+  const root: RstRoot = { type: 'root', children: [], messages: parser.messages, position };
+  if (options.skeleton === false) {
+    root.children = tables;
+    return root;
+  }
+  return buildSkeleton(source, root, tables, split.map((l) => l.text));
+}

@@ -1,0 +1,91 @@
+/**
+ * `toOracleJson(root, source)`: the JSON object `../shared/tools/rst-oracle.py`
+ * prints for a document, with the same keys in the same order, so that
+ * `JSON.stringify` of both can be compared directly.
+ */
+import type { RstNode, RstRoot, RstTable, SystemMessage } from './types.js';
+
+export interface OracleMessage {
+  level: number;
+  type: string;
+  line: number | null;
+  message: string;
+}
+
+export interface OracleCell {
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+  text: string;
+  blocks: string[];
+}
+
+export interface OracleTable {
+  index: number;
+  kind: string;
+  line: number | null;
+  directive_line: number | null;
+  title: string | null;
+  header_rows: number;
+  columns: number;
+  rows: number;
+  colwidths: number[];
+  stub_columns: number;
+  cells: OracleCell[];
+  messages: OracleMessage[];
+}
+
+export interface OracleJson {
+  source: string;
+  docutils: string;
+  tables: OracleTable[];
+  messages: OracleMessage[];
+}
+
+function message(m: SystemMessage): OracleMessage {
+  return { level: m.level, type: m.type, line: m.line, message: m.message };
+}
+
+/** Every table of the tree, in document order (skeleton or flat). */
+export function allTables(root: RstRoot): RstTable[] {
+  const out: RstTable[] = [];
+  const walk = (nodes: readonly RstNode[]): void => {
+    for (const n of nodes) {
+      if (n.type === 'table') out.push(n);
+      else if (n.type !== 'paragraph') walk(n.children);
+    }
+  };
+  walk(root.children);
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** The oracle's JSON for `root` (`source` is the path the oracle was given). */
+export function toOracleJson(root: RstRoot, source: string): OracleJson {
+  return {
+    source,
+    docutils: '0.19',
+    tables: allTables(root).map((t) => ({
+      index: t.index,
+      kind: t.kind,
+      line: t.line,
+      directive_line: t.directiveLine,
+      title: t.title,
+      header_rows: t.headerRows,
+      columns: t.columns,
+      rows: t.rows,
+      colwidths: t.colwidths,
+      stub_columns: t.stubColumns,
+      cells: t.cells.map((c) => ({
+        row: c.row,
+        col: c.col,
+        rowspan: c.rowspan,
+        colspan: c.colspan,
+        text: c.text,
+        blocks: c.blocks,
+      })),
+      messages: t.messages.map(message),
+    })),
+    messages: root.messages.map(message),
+  };
+}
