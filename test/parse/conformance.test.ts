@@ -1,0 +1,75 @@
+/**
+ * The whole shared corpus against docutils' oracle: same tables, same cells,
+ * same messages. Prints the match rate and every difference (file:line).
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fromRst, toOracleJson } from '../../src/parse/index.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const shared = path.resolve(repoRoot, '..', 'shared');
+const corpus = path.join(shared, 'corpus');
+const present = existsSync(path.join(corpus, 'oracle'));
+if (!present) console.log('conformance skipped: ../shared not found');
+
+function rstFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (name === 'oracle') continue;
+    if (statSync(p).isDirectory()) rstFiles(p, out);
+    else if (name.endsWith('.rst')) out.push(p);
+  }
+  return out;
+}
+
+describe.skipIf(!present)('docutils conformance on ../shared/corpus', () => {
+  it('finds the same tables, cells and messages as the oracle', () => {
+    const files = rstFiles(corpus);
+    expect(files.length).toBeGreaterThan(1000);
+    let tables = 0;
+    let tablesOk = 0;
+    let cells = 0;
+    let cellsOk = 0;
+    let messageFilesOk = 0;
+    const diffs: string[] = [];
+    for (const file of files) {
+      const rel = path.relative(corpus, file);
+      const oracle = JSON.parse(readFileSync(path.join(corpus, 'oracle', `${rel}.json`), 'utf8'));
+      const got = toOracleJson(fromRst(readFileSync(file, 'utf8'), { skeleton: false }), oracle.source);
+      const n = Math.max(oracle.tables.length, got.tables.length);
+      for (let i = 0; i < n; i++) {
+        const o = oracle.tables[i];
+        const g = got.tables[i];
+        tables++;
+        let ok = o !== undefined && g !== undefined;
+        for (let k = 0; k < (o?.cells.length ?? 0); k++) {
+          cells++;
+          if (JSON.stringify(o.cells[k]) === JSON.stringify(g?.cells[k])) cellsOk++;
+          else {
+            ok = false;
+            diffs.push(`${rel}:${o.line}: cell ${k}: expected ${JSON.stringify(o.cells[k])}, got ${JSON.stringify(g?.cells[k])}`);
+          }
+        }
+        const head = (t: unknown) => (t ? JSON.stringify({ ...(t as object), cells: undefined }) : 'none');
+        if (head(o) !== head(g)) {
+          ok = false;
+          diffs.push(`${rel}:${o?.line ?? g?.line}: table ${i}: expected ${head(o)}, got ${head(g)}`);
+        }
+        if (ok) tablesOk++;
+      }
+      if (JSON.stringify(oracle.messages) === JSON.stringify(got.messages)) messageFilesOk++;
+      else diffs.push(`${rel}: messages: expected ${JSON.stringify(oracle.messages)}, got ${JSON.stringify(got.messages)}`);
+    }
+    console.log(
+      `conformance: tables ${tablesOk}/${tables} (${((100 * tablesOk) / tables).toFixed(2)}%), ` +
+        `cells ${cellsOk}/${cells} (${((100 * cellsOk) / cells).toFixed(2)}%), ` +
+        `messages ${messageFilesOk}/${files.length} files`,
+    );
+    for (const d of diffs.slice(0, 50)) console.log(d);
+    expect(diffs).toEqual([]);
+    expect(tablesOk).toBe(tables);
+    expect(cellsOk).toBe(cells);
+  }, 300_000);
+});
