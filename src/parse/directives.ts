@@ -24,6 +24,7 @@ import type { SystemMessageLevel } from './types.js';
 import type { BlockParser } from './blocks.js';
 import { el, trimEndBlank, trimStart, type CellData, type DNode, type Machine } from './block-machine.js';
 import { isBlank, pyRstrip, pySplit, pyStrip } from './block-text.js';
+import { parseCsv, type CsvCell } from './csv.js';
 
 /** What the directives need from the block parser. */
 export type DirectiveHost = Pick<
@@ -197,8 +198,13 @@ const conv = {
     if (v === null) throw new OptionValueError('argument required but none supplied');
     return pySplit(v);
   },
-  singleChar: (v: string | null) => {
-    const s = v ?? '';
+  singleCharOrWhitespace: (v: string | null) => {
+    if (v === 'tab') return '\t';
+    if (v === 'space') return ' ';
+    return conv.singleChar(v);
+  },
+  singleChar: (v: string | null): string => {
+    const s = unicodeCode(v ?? '');
     if ([...s].length > 1) throw new OptionValueError(`${pyRepr(s)} invalid; must be a single character or a Unicode code`);
     return s;
   },
@@ -258,7 +264,7 @@ const CSV_TABLE_OPTIONS: Record<string, Convertor> = {
   file: conv.unchangedRequired,
   url: conv.unchangedRequired,
   encoding: conv.unchanged,
-  delim: conv.singleChar,
+  delim: (v: string | null) => conv.singleCharOrWhitespace(v),
   keepspace: conv.flag,
   quote: conv.singleChar,
   escape: conv.singleChar,
@@ -367,12 +373,7 @@ const DIRECTIVES: Record<string, DirectiveSpec> = {
     finalWhitespace: true,
     options: CSV_TABLE_OPTIONS,
     hasContent: true,
-    run(p, d) {
-      if (('file' in d.options || 'url' in d.options)) {
-        return [errorNode(p, d, 2, `File and URL access deactivated; ignoring "${d.name}" directive.`)];
-      }
-      return [errorNode(p, d, 3, `The "${d.name}" directive is not supported by rst-codegen yet.`)];
-    },
+    run: csvTable,
   }),
   code: spec({
     optional: 1,
@@ -801,4 +802,114 @@ function parseExtensionOptions(p: BlockParser, spec: Record<string, Convertor> |
   }
   if (!r.blankFinish) throw new MarkupError('option data incompletely parsed');
   return options;
+}
+
+const UNICODE_RE = /^(?:0x|x|\\x|U\+?|\\u)([0-9a-f]+)$|^&#x([0-9a-f]+);$/i;
+/** directives.unicode_code. */
+function unicodeCode(code: string): string {
+  if (/^[0-9]+$/.test(code)) return String.fromCodePoint(Math.min(parseInt(code, 10), 0x10ffff));
+  const m = UNICODE_RE.exec(code);
+  if (m) return String.fromCodePoint(Math.min(parseInt(m[1] ?? m[2] ?? '0', 16), 0x10ffff));
+  return code;
+}
+
+/** Python `str.splitlines()` (the separators a csv cell value can contain). */
+function splitlines(s: string): string[] {
+  const parts = s.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/);
+  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  return s === '' ? [] : parts;
+}
+
+/** CSVTable.run with content (file and URL access are refused, as the oracle runs docutils). */
+function csvTable(p: BlockParser, d: DirectiveRun): DNode[] {
+  if ('file' in d.options || 'url' in d.options) {
+    return [errorNode(p, d, 2, `File and URL access deactivated; ignoring "${d.name}" directive.`)];
+  }
+  const { title, messages } = makeTitle(p, d);
+  if (!d.content.lines.length) {
+    return [errorNode(p, d, 2, `The "${d.name}" directive requires content; none supplied.`)];
+  }
+  const fail = (text: string) => [errorNode(p, d, 3, text)];
+  type Row = { cells: CsvCell[]; base: SourceLines | null };
+  let head: Row[] = [];
+  let maxHeader = 0;
+  if (typeof d.options.header === 'string') {
+    const r = parseCsv(d.options.header, { escape: '\\', directive: d.name });
+    if (r.error) return fail(r.error.message);
+    head = r.rows.map((cells) => ({ cells, base: null }));
+    maxHeader = r.maxColumns;
+  }
+  const csvOptions: Parameters<typeof parseCsv>[1] = { directive: d.name };
+  if (typeof d.options.delim === 'string') csvOptions.delim = d.options.delim;
+  if (typeof d.options.quote === 'string') csvOptions.quote = d.options.quote;
+  if (typeof d.options.escape === 'string') csvOptions.escape = d.options.escape;
+  if ('keepspace' in d.options) csvOptions.keepspace = true;
+  const body = parseCsv(d.content.lines.join('\n'), csvOptions);
+  if (body.error) return fail(body.error.message);
+  const rows: Row[] = body.rows.map((cells) => ({ cells, base: d.content }));
+  const maxCols = Math.max(body.maxColumns, maxHeader);
+  const headerRows = (d.options['header-rows'] as number | undefined) ?? 0;
+  const stubColumns = (d.options['stub-columns'] as number | undefined) ?? 0;
+  const dim = checkDimensions(d, rows.map((r) => r.cells.length), headerRows, stubColumns);
+  if (dim) return fail(dim);
+  head = [...head, ...rows.slice(0, headerRows)];
+  const all = [...head, ...rows.slice(headerRows)];
+  const widths = d.options.widths;
+  let colwidths: number[];
+  if (Array.isArray(widths)) {
+    if (widths.length !== maxCols) return fail(`"${d.name}" widths do not match the number of columns in table (${maxCols}).`);
+    colwidths = widths as number[];
+  } else if (maxCols) colwidths = new Array<number>(maxCols).fill(Math.floor(100 / maxCols));
+  else return fail('No table data detected in CSV file.');
+  const table = el('table');
+  const tgroup = el('tgroup');
+  table.children.push(tgroup);
+  const cells: CellData[] = [];
+  all.forEach((row, r) => {
+    for (let c = 0; c < maxCols; c++) {
+      const cell = row.cells[c];
+      const entry = el('entry');
+      tgroup.children.push(entry);
+      const lines = cell ? splitlines(cell.value) : [];
+      const firstLine = cell && row.base ? (row.base.lineNumbers[cell.line] ?? d.realLine) : d.realLine;
+      const column = cell && row.base ? (row.base.columns[cell.line] ?? 1) + cell.column : 1;
+      const content: SourceLines = {
+        lines,
+        lineNumbers: lines.map((_, i) => firstLine + i),
+        columns: lines.map((_, i) => (i === 0 ? column : 1)),
+      };
+      if (lines.join('')) p.nestedParse(content, d.contentOffset, entry);
+      const last = lines.length ? lines.length - 1 : 0;
+      cells.push({
+        row: r,
+        col: c,
+        rowspan: 1,
+        colspan: 1,
+        entry,
+        position: {
+          start: { line: firstLine, column },
+          end: { line: firstLine + last, column: (last === 0 ? column : 1) + (lines[last] ?? '').length },
+        },
+      });
+    }
+  });
+  addName(p, d, table);
+  table.table = {
+    kind: 'csv-table',
+    line: d.realLine,
+    directiveLine: d.realLine,
+    title,
+    headerRows: head.length,
+    columns: maxCols,
+    rows: all.length,
+    colwidths,
+    stubColumns: Math.min(stubColumns, maxCols),
+    cells,
+    position: {
+      start: { line: d.realLine, column: 1 },
+      end: { line: d.content.lineNumbers[d.content.lines.length - 1] ?? d.realLine, column: 1 },
+    },
+  };
+  if (title !== null) table.children.unshift(el('title', [], title));
+  return [table, ...messages];
 }
