@@ -390,6 +390,8 @@ function wire(
   const pathsData = isRecord(spec.data['paths']) ? spec.data['paths'] : {};
   if (!isMap(paths)) return;
   const ctx = { body: spec.body, layout };
+  const wiredMaps = new Set<unknown>();
+  const skipped: Array<{ node: unknown; method: string; path: string; keyRange: [number, number, number] | undefined }> = [];
   for (const pathPair of paths.items) {
     const path = keyText(pathPair.key);
     const item = pathPair.value;
@@ -406,9 +408,10 @@ function wire(
       const missing = statuses.filter((status) => !existing.some((key) => keyCovers(key, status)));
       if (missing.length === 0) continue;
       if (!isMap(node) && !isEmptyValue(node)) {
-        report(file, 'warning', `The responses of \`${method.toUpperCase()} ${path}\` are not a mapping written here (an alias?); no \`$ref\`s were wired into it.`, positionOf(spec.lineCounter, nodeRange(responsesPair.key), spec.bom.length), 'wire-skipped');
+        skipped.push({ node, method, path, keyRange: nodeRange(responsesPair.key) });
         continue;
       }
+      if (isMap(node)) wiredMaps.add(node);
       const keyType = isMap(node) ? statusKeyType(node) ?? layout.statusKeyType : layout.statusKeyType;
       const entries: NewEntry[] = missing.map((status) => ({
         key: String(status),
@@ -418,6 +421,17 @@ function wire(
       take(isMap(node) && node.items.length > 0 ? appendEntries(ctx, node, entries, ORDER_WIRE) : fillEntries(ctx, op, responsesPair, entries, ORDER_WIRE));
       for (const status of missing) wired.push({ path, method, status: String(status), name: byStatus.get(status) ?? '' });
     }
+  }
+  // An alias of a responses map wired above gets the same refs through its anchor; any other is left alone, with a warning.
+  for (const { node, method, path, keyRange } of skipped) {
+    if (isAlias(node) && wiredMaps.has(node.resolve(spec.doc))) continue;
+    report(
+      file,
+      'warning',
+      `The responses of \`${method.toUpperCase()} ${path}\` are not a mapping written here (an alias of another operation's responses, say); no \`$ref\`s were wired into it.`,
+      positionOf(spec.lineCounter, keyRange, spec.bom.length),
+      'wire-skipped',
+    );
   }
 }
 
