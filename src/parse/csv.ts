@@ -239,7 +239,7 @@ export function parseCsv(text: string, options: CsvOptions): CsvResult {
     state = 'startRecord';
     do {
       if (lineIndex >= lines.length) {
-        if (field.length !== 0 || state === 'inQuotedField') return fail('unexpected end of data', lines.length - 1);
+        if (field.length !== 0 || (state as State) === 'inQuotedField') return fail('unexpected end of data', lines.length - 1);
         return { rows, maxColumns, error: null };
       }
       const line = `${lines[lineIndex]!}\n`;

@@ -116,7 +116,12 @@ export function tableMessages(messages: readonly OracleMessage[]): OracleMessage
  * text where docutils made more than one paragraph (that is the block
  * parser's business), only table-path messages.
  */
-export function comparableOracle(json: OracleJson & { tables: (OracleTable & { cells: (OracleCell & { blocks: string[] })[] })[] }): OracleJson {
+export interface OracleFile {
+  tables: (Omit<OracleTable, 'cells'> & { cells: (OracleCell & { blocks: string[] })[] })[];
+  messages: OracleMessage[];
+}
+
+export function comparableOracle(json: OracleFile): OracleJson {
   return {
     tables: json.tables.map((t) => ({
       kind: t.kind,
