@@ -118,6 +118,7 @@ function summaryLine(result: MergeResult): string {
   return parts.join(', ');
 }
 
+/** `rst-codegen merge`: argv in, exit code out; user errors are thrown as UserError (one line, no stack). */
 export const mergeCommand: Command = async (args, io) => {
   const { values, positionals } = parseFlags(
     args,
