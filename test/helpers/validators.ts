@@ -9,7 +9,7 @@
  * An empty `string[]` means valid. Nothing here throws on invalid input.
  */
 import { Validator } from '@seriousme/openapi-schema-validator';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import ts from 'typescript';
 
 /** Where the in-memory files live for the compiler. */

@@ -141,14 +141,24 @@ export function responseNames(codes: readonly StatusCode[]): string[] {
 /** Name of the `isStatusCode` guard, reserved so no group guard can take it. */
 export const STATUS_GUARD_NAME = 'isStatusCode';
 
+const GROUP_NOISE = /^(status(es)?|codes?|values?)$/i;
+
 /**
  * Type-guard names for status groups, in the given order: `"Normal"` ->
- * `isNormalStatus`; a title with no ASCII word -> `isGroup<n>Status` (n =
- * 1-based position of the group).
+ * `isNormalStatus`; trailing words "status", "code(s)", "value(s)" are
+ * dropped unless nothing else is left (`"Abnormal Status Codes"` ->
+ * `isAbnormalStatus`, `"Status Codes"` -> `isStatusCodesStatus`); a title
+ * with no ASCII word -> `isGroup<n>Status` (n = 1-based position of the group).
  */
 export function groupGuardNames(groups: readonly string[]): string[] {
   return uniqueNames(
-    groups.map((group, index) => ({ base: `is${toPascalCase(group) || `Group${index + 1}`}Status` })),
+    groups.map((group, index) => {
+      const all = words(group);
+      let end = all.length;
+      while (end > 0 && GROUP_NOISE.test(all[end - 1] ?? '')) end -= 1;
+      const title = toPascalCase((end === 0 ? all : all.slice(0, end)).join(' '));
+      return { base: `is${title || `Group${index + 1}`}Status` };
+    }),
     new Set([STATUS_GUARD_NAME]),
   );
 }

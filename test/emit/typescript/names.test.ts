@@ -130,12 +130,22 @@ describe('responseNames', () => {
 
 describe('groupGuardNames', () => {
   it('names guards from the group and falls back to the group position', () => {
-    expect(groupGuardNames(['Normal', 'Abnormal', 'normal', '错误', 'Success codes'])).toEqual([
+    expect(groupGuardNames(['Normal', 'Abnormal', 'normal', '错误', 'Success'])).toEqual([
       'isNormalStatus',
       'isAbnormalStatus',
       'isNormalStatus_2',
       'isGroup4Status',
-      'isSuccessCodesStatus',
+      'isSuccessStatus',
+    ]);
+  });
+
+  it('drops trailing "status", "codes", "values" words unless nothing else is left', () => {
+    expect(groupGuardNames(['Abnormal Status Codes', 'Normal Values', 'Error Codes', 'Status Codes', 'Status Code'])).toEqual([
+      'isAbnormalStatus',
+      'isNormalStatus',
+      'isErrorStatus',
+      'isStatusCodesStatus',
+      'isStatusCodeStatus',
     ]);
   });
 });
