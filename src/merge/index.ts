@@ -29,7 +29,7 @@ import type { Layout, NewEntry } from './layout.js';
 import { detectLayout } from './layout.js';
 import type { ParsedSpec, SpecFormat } from './spec.js';
 import { PARSE_OPTIONS, detectFormat, keyText, nodeRange, pointAt, positionOf, readSpec } from './spec.js';
-import { keyCovers, statusOfResponse } from './status.js';
+import { keyCovers, statusOfResponse, statusesByDescription } from './status.js';
 import type { Edit } from './text.js';
 import { applyEdits } from './text.js';
 import { newProblems, validateSpec } from './validate.js';
@@ -377,11 +377,12 @@ function wire(
   wired: Array<WiredRef>,
 ): void {
   const byStatus = new Map<number, string>();
+  const byDescription = statusesByDescription(components.schemas?.['StatusCode']);
   for (const [name, response] of Object.entries(components.responses ?? {})) {
     if (!ours.has(`responses/${name}`)) continue;
-    const status = statusOfResponse(name, response);
+    const status = statusOfResponse(name, response, byDescription);
     if (status === undefined) {
-      report(file, 'info', `The status of generated response \`${name}\` is unknown (no \`x-status-code\`, not a reason phrase); it is not wired.`, undefined, 'wire-unknown-status');
+      report(file, 'info', `The status of generated response \`${name}\` is unknown (no \`x-status-code\`, no matching \`StatusCode\` branch, not a reason phrase); it is not wired.`, undefined, 'wire-unknown-status');
     } else if (status >= 400 && !byStatus.has(status)) byStatus.set(status, name);
   }
   if (byStatus.size === 0) return;

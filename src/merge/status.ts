@@ -1,9 +1,11 @@
 /**
- * Which HTTP status a generated response component documents, for `--wire`.
- * The component says so itself in `x-status-code` (or `x-http-status`); when
- * it does not, its name is read: an IANA reason phrase in PascalCase
- * (`BadRequest` -> 400, RFC 9110 §15) or a name ending in three digits
- * (`Status441` -> 441).
+ * Which HTTP status a generated response component documents, for `--wire`,
+ * in this order: the component says so itself in `x-status-code` (or
+ * `x-http-status`); the generated `StatusCode` schema has exactly one
+ * `oneOf` branch `{ const: 441, title: '441 Quota Exceeded', description }`
+ * whose description (or, without one, title) is the response's description;
+ * its name is an IANA reason phrase in PascalCase (`BadRequest` -> 400,
+ * RFC 9110 §15); its name ends in three digits (`Status441` -> 441).
  */
 
 const REASONS: Record<string, number> = {
@@ -26,12 +28,39 @@ function asStatus(value: unknown): number | undefined {
   return Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined;
 }
 
-/** The HTTP status a response component documents, or undefined when neither its content nor its name tells. */
-export function statusOfResponse(name: string, response: unknown): number | undefined {
-  if (typeof response === 'object' && response !== null) {
-    const record = response as Record<string, unknown>;
-    const declared = asStatus(record['x-status-code']) ?? asStatus(record['x-http-status']);
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Status by description, from a generated `StatusCode` schema's `oneOf`
+ * branches; a description two branches share maps to nothing.
+ */
+export function statusesByDescription(statusSchema: unknown): Map<string, number | undefined> {
+  const byText = new Map<string, number | undefined>();
+  const branches = isRecord(statusSchema) ? statusSchema['oneOf'] : undefined;
+  if (!Array.isArray(branches)) return byText;
+  for (const branch of branches) {
+    if (!isRecord(branch)) continue;
+    const code = asStatus(branch['const']);
+    const text = typeof branch['description'] === 'string' ? branch['description'] : branch['title'];
+    if (code === undefined || typeof text !== 'string') continue;
+    byText.set(text, byText.has(text) && byText.get(text) !== code ? undefined : code);
+  }
+  return byText;
+}
+
+/**
+ * The HTTP status a response component documents, or undefined when neither
+ * its content, the `StatusCode` schema (`byDescription`) nor its name tells.
+ */
+export function statusOfResponse(name: string, response: unknown, byDescription?: ReadonlyMap<string, number | undefined>): number | undefined {
+  if (isRecord(response)) {
+    const declared = asStatus(response['x-status-code']) ?? asStatus(response['x-http-status']);
     if (declared !== undefined) return declared;
+    const description = response['description'];
+    const described = typeof description === 'string' ? byDescription?.get(description) : undefined;
+    if (described !== undefined) return described;
   }
   const known = REASONS[name];
   if (known !== undefined) return known;

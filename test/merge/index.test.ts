@@ -210,6 +210,26 @@ describe('merge: wire', () => {
     expect(plain.summary.wired).toBe(0);
   });
 
+  it('reads statuses from the generated StatusCode schema before names', () => {
+    const out = merge(readFixture('no-components.yaml'), {
+      responses: {
+        BadRequest: { description: 'Partial, oddly named.' },
+        BadRequest_400: { description: '400 Bad Request' },
+      },
+      schemas: {
+        StatusCode: {
+          type: 'integer',
+          oneOf: [
+            { const: 206, title: '206 Bad Request', description: 'Partial, oddly named.' },
+            { const: 400, title: '400 Bad Request' },
+          ],
+        },
+      },
+    }, { wire: true });
+    const ping = (data(out.text) as typeof before).paths['/ping']?.['get']?.responses;
+    expect(ping).toEqual({ '200': { description: 'pong' }, '400': { $ref: '#/components/responses/BadRequest_400' } });
+  });
+
   it('uses x-status-code for a response whose name is not a reason phrase', () => {
     const out = merge(readFixture('no-components.yaml'), {
       responses: { QuotaExceeded: { description: 'Quota exceeded.', 'x-status-code': 441 } },
