@@ -29,6 +29,8 @@ export function emitIndexModule(models: readonly ServiceModel[], _options: EmitO
     }
     return exports;
   });
+  // With no service, `export {};` keeps the file a module (importable, valid under isolatedModules).
+  if (statements.length === 0) statements.push({ kind: StructureKind.ExportDeclaration });
   const sources = [...new Set(sorted.flatMap((model) => model.sources))];
   const header = headerLines(sources);
   return printSourceFile(header, statements);

@@ -48,4 +48,10 @@ export const proto: boolean = HostileServiceErrors.isErrorCode('__proto__');
       expect(typeCheck(files, { erasableSyntaxOnly: style === 'const' })).toEqual([]);
     }
   });
+
+  it('stays an importable module when there is no service', () => {
+    const empty = emitIndexModule([], { style: 'enum' });
+    expect(topLevelStatements(empty)).toEqual(['other ExportDeclaration']);
+    expect(typeCheck({ 'index.ts': empty, 'consumer.ts': "import * as all from './index.js';\nexport const x: object = all;\n" })).toEqual([]);
+  });
 });

@@ -5,7 +5,8 @@ import type { EnumStyle } from '../../../src/emit/types.js';
 import { emitStatusCodes } from '../../../src/emit/typescript/status-codes.js';
 import type { ServiceModel } from '../../../src/model/types.js';
 import { topLevelStatements, typeCheck } from '../../helpers/validators.js';
-import { hostileGuards, hostileModel, hostileStatusMembers } from '../hostile-model.js';
+import { docText } from '../../../src/emit/text.js';
+import { PAYLOAD, hostileGuards, hostileModel, hostileStatusMembers } from '../hostile-model.js';
 import { memberDocs, runModule } from '../run-module.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/emit');
@@ -56,6 +57,9 @@ describe.each(styles)('status-codes.ts, style %s', (style) => {
     expect(docs.get('IM_A_TEAPOT')?.comment).toBe("418 I'm a teapot\n\nshort and stout\n\nGroup: normal");
     expect(docs.get('MULTI_STATUS')?.comment).toBe('207 错误请求\n\n中文描述 العربية русский\n\nGroup: 错误\n\nStandard phrase: Multi-Status');
     expect(docs.get('STATUS_441')?.comment).toBe('441\n\nno phrase at all');
+    const payload = docText(PAYLOAD);
+    expect(payload).toContain('*\\/ export const pwned');
+    expect(docs.get(hostileStatusMembers[0] ?? '')?.comment).toBe(`200 OK ${payload}\n\n${payload}\n\nGroup: Normal\n\nStandard phrase: OK`);
     const cbrDocs = memberDocs(cbrText);
     expect(cbrDocs.get('BAD_REQUEST')?.comment).toBe('400 Bad Request\n\nThe server failed to process the request.\n\nGroup: Abnormal');
   });
