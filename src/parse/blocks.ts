@@ -459,7 +459,13 @@ export class BlockParser implements DirectiveHost {
     let state: StateName = initial;
     let context: string[] = [];
     let transitions: BodyTransition[] | null = null;
+    // safety net: a correct port visits each line a few times at most
+    let budget = (m.length + 1) * 16 + 64;
     for (;;) {
+      if (--budget < 0) {
+        m.node.children.push(this.report(4, 'Internal error: the block parser stopped making progress.', { abs: m.absLineNumber() }));
+        break;
+      }
       try {
         let next: StateName;
         if (m.lineOffset + 1 >= m.length) {
@@ -971,7 +977,7 @@ export class BlockParser implements DirectiveHost {
   ): [string[], StateName] {
     const isBlankLine = transitions === null && line.length === 0;
     const isIndent = transitions === null && !isBlankLine && line.charCodeAt(0) === 32;
-    const isUnderline = !isBlankLine && !isIndent && PATTERNS.line.test(line);
+    const isUnderline = transitions === null && !isIndent && line.length > 0 && PATTERNS.line.test(line);
     if (state === 'Definition') {
       if (isIndent) {
         const r = this.definitionListItem(m, context);
