@@ -67,10 +67,22 @@ export function systemMessage(
   return { level, type: level === 2 ? 'WARNING' : 'ERROR', line, column, message, ruleId };
 }
 
-/** Column of the line docutils reports at `line`, found from the table's first line. */
-export function columnAt(src: SourceLines, start: number, line: number): number {
-  const index = start + (line - (src.lineNumbers[start] ?? line));
-  return src.columns[index] ?? src.columns[start] ?? 1;
+/**
+ * The source line docutils reports for a message at state-machine line index
+ * `index` (its `line_offset` arithmetic): StateMachine.get_source_and_line
+ * looks the index up in its input lines with Python indexing, so a negative
+ * index (possible after isolate_grid_table steps back) wraps around to the
+ * end of the input, as it does in docutils.
+ */
+function messageAt(src: SourceLines, index: number, start: number, level: 2 | 3, text: string, ruleId: string): SystemMessage {
+  const count = src.lines.length;
+  const wrapped = index < 0 ? index + count : index;
+  if (wrapped === count && count > 0) {
+    // "just past the end": docutils reports the line after the last one
+    return systemMessage(level, text, (src.lineNumbers[count - 1] ?? 0) + 1, src.columns[count - 1] ?? 1, ruleId);
+  }
+  const at = wrapped >= 0 && wrapped < count ? wrapped : start;
+  return systemMessage(level, text, src.lineNumbers[at] ?? 1, src.columns[at] ?? 1, ruleId);
 }
 
 /**
@@ -86,15 +98,13 @@ export function malformedTable(
   detail: string,
   offset: number,
 ): SystemMessage {
-  const line = (src.lineNumbers[current] ?? 1) - blockLength + 1 + offset;
   const text = detail === '' ? 'Malformed table.' : `Malformed table.\n${detail}`;
-  return systemMessage(3, text, line, columnAt(src, start, line), 'malformed-table');
+  return messageAt(src, current - blockLength + 1 + offset, start, 3, text, 'malformed-table');
 }
 
 /** docutils' `table_top` warning when the table is not followed by a blank line. */
 export function blankLineWarning(src: SourceLines, start: number, current: number): SystemMessage {
-  const line = (src.lineNumbers[current] ?? 1) + 1;
-  return systemMessage(2, 'Blank line required after table.', line, columnAt(src, start, line), 'blank-line-after-table');
+  return messageAt(src, current + 1, start, 2, 'Blank line required after table.', 'blank-line-after-table');
 }
 
 /**

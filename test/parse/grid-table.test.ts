@@ -54,6 +54,17 @@ describe('scanGridTable', () => {
     ]);
   });
 
+  it('reports at the line docutils computes, wrapping a negative index around as Python does', () => {
+    // docutils 0.19 reports this table's "Malformed table." at line 6 (state line -1 -> input_lines[-2])
+    const src = lines('+----+\n|   |\n| a +\n|   |\n+---+\n| a |\n---+\n');
+    const scan = scanGridTable(src, 0);
+    expect(scan.table).toBeNull();
+    expect(scan.messages.map((m) => [m.line, m.message])).toEqual([
+      [6, 'Malformed table.'],
+      [4, 'Blank line required after table.'],
+    ]);
+  });
+
   it('rejects a table on which docutils itself fails an assertion, without throwing', () => {
     const src = lines(readFileSync(path.join(fixturesDir, 'grid-docutils-assert.rst'), 'utf8'));
     const scan = scanGridTable(src, 0);
