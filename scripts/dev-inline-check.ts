@@ -34,7 +34,8 @@ interface OracleOutput {
 
 /** Display width as docutils measures table text (East Asian wide/fullwidth characters count 2). */
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
-const width = (s: string): number => Array.from(s).reduce((w, c) => w + (WIDE.test(c) ? 2 : 1), 0);
+const width = (s: string): number =>
+  Array.from(s).reduce((w, c) => w + (/\p{M}/u.test(c) ? 0 : WIDE.test(c) ? 2 : 1), 0);
 
 /** One one-cell grid table per snippet, separated by blank lines; returns the text and each table's first line. */
 export function tablesRst(snippets: readonly string[]): { text: string; lines: number[] } {
@@ -143,7 +144,7 @@ function compare(snippets: readonly string[], show: number): void {
 }
 
 /** Random strings over the characters that matter to the Inliner (mulberry32 PRNG, seeded). */
-function fuzzSnippets(count: number, seed: number, rich: boolean): string[] {
+function fuzzSnippets(count: number, seed: number, rich: boolean, maxLength = 24): string[] {
   let state = seed >>> 0;
   const random = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -167,7 +168,7 @@ function fuzzSnippets(count: number, seed: number, rich: boolean): string[] {
   }
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    const length = 1 + Math.floor(random() * 24);
+    const length = 1 + Math.floor(random() * maxLength);
     let s = '';
     for (let k = 0; k < length; k++) s += alphabet[Math.floor(random() * alphabet.length)] ?? '';
     s = s.replace(/\n\s*/g, '\n').replace(/^\s+|\s+$/g, '');
@@ -184,7 +185,7 @@ const flag = (name: string, fallback: number): number => {
 if (mode === 'corpus') {
   compare(corpusSnippets(flag('--limit', 1e9)), flag('--show', 40));
 } else if (mode === 'fuzz') {
-  compare(fuzzSnippets(flag('--count', 5000), flag('--seed', 1), rest.includes('--rich')), flag('--show', 40));
+  compare(fuzzSnippets(flag('--count', 5000), flag('--seed', 1), rest.includes('--rich'), flag('--max', 24)), flag('--show', 40));
 } else if (mode === 'snippets') {
   compare(JSON.parse(readFileSync(0, 'utf8')) as string[], flag('--show', 1000));
 } else if (mode === 'fuzz-list') {

@@ -223,11 +223,25 @@ function normalizeName(name: string): string {
   return collapseWhitespace(name.toLowerCase());
 }
 
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+
+/** The value of a Unicode decimal digit (category Nd comes in runs of ten, 0 to 9). */
+function digitValue(ch: string): number {
+  let cp = ch.codePointAt(0) ?? 0;
+  let back = 0;
+  while (back < 60 && DECIMAL_DIGIT.test(String.fromCodePoint(cp - 1))) {
+    cp--;
+    back++;
+  }
+  return back % 10;
+}
+
 /** Python `int(text)` for the texts a role gets; `null` where Python raises ValueError. */
 function pythonInt(text: string): number | null {
-  const m = /^([+-]?)([0-9]+(?:_[0-9]+)*)$/.exec(text.replace(PY_WS_EDGES, ''));
+  const m = /^([+-]?)(\p{Nd}+(?:_\p{Nd}+)*)$/u.exec(text.replace(PY_WS_EDGES, ''));
   if (!m) return null;
-  const value = Number((m[2] ?? '').replace(/_/g, ''));
+  let value = 0;
+  for (const ch of (m[2] ?? '').replace(/_/g, '')) value = value * 10 + (ch >= '0' && ch <= '9' ? Number(ch) : digitValue(ch));
   return m[1] === '-' ? -value : value;
 }
 

@@ -114,6 +114,19 @@ describe('inlineText: examples', () => {
     expect(onFirstLine.messages[0]?.message).toBe('Inline literal start-string without end-string.');
   });
 
+  it('gives a column on the reported line when the caller passes each line\'s column', () => {
+    // a cell paragraph: docutils reports line + 1; the markup is on that line, at offset 4
+    const result = inlineText('ab\ncd  ``x', { line: 20, messageLine: 21, lineColumns: [7, 7] });
+    expect(result.messages.map((m) => [m.line, m.column])).toEqual([[21, 11]]);
+    // the markup is elsewhere: the start of the reported line
+    const other = inlineText('ab ``x\ncd', { line: 20, messageLine: 21, lineColumns: [7, 9] });
+    expect(other.messages.map((m) => [m.line, m.column])).toEqual([[21, 9]]);
+  });
+
+  it('reads Unicode decimal digits in :pep: and :rfc: as Python int() does', () => {
+    expect(inlineText(':pep:`\u0663` :rfc:`\uff11\uff12`', { line: 1 }).text).toBe('PEP \u0663 RFC 12');
+  });
+
   it('gives the disabled raw role the state machine line (default: the last line)', () => {
     const result = inlineText('a\nb :raw:`x`\nc', { line: 10 });
     expect(result.messages.map((m) => [m.line, m.message])).toEqual([[12, 'raw (and derived) roles disabled']]);
