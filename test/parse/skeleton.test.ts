@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fromRst } from '../../src/parse/index.js';
-import { maskTables } from '../../src/parse/skeleton.js';
+import { maskTables, SKELETON_MAX_CHARS } from '../../src/parse/skeleton.js';
 import type { RstNode } from '../../src/parse/types.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -60,5 +60,15 @@ describe('skeleton', () => {
     expect(outline(root.children)).toEqual([
       { section: 'Title', children: [{ paragraph: 'Intro text.' }, { directive: 'note', children: [{ table: 8 }] }] },
     ]);
+  });
+
+  it('does not give restructured a page too large for it: tables flat, with a warning', () => {
+    const filler = 'Filler paragraph with *emphasis* and ``literal`` text.\n\n'.repeat(Math.ceil(SKELETON_MAX_CHARS / 50));
+    const text = `Title\n=====\n\n-  Normal\n\n   +-----+\n   | 200 |\n   +-----+\n\n${filler}`;
+    const root = fromRst(text);
+    expect(root.children.map((c) => c.type)).toEqual(['table']);
+    expect(root.messages.map((m) => [m.line, m.level, m.ruleId])).toEqual([[1, 2, 'skeleton-too-large']]);
+    const small = fromRst(text.slice(0, text.indexOf('Filler')));
+    expect(outline(small.children)).toEqual([{ section: 'Title', children: [{ item: 'Normal', children: [{ paragraph: 'Normal' }, { table: 6 }] }] }]);
   });
 });
