@@ -48,7 +48,9 @@ export function generate(services: readonly ServiceSources[], options: { style: 
   for (const service of [...services].sort((a, b) => compare(a.service, b.service))) {
     const files = new Map<string, VFile>();
     const pages = service.pages.map((page) => {
-      const root = fromRst(String(page.value), { path: page.path });
+      const text = String(page.value);
+      if (text.trim() === '') report(page, 'warning', `\`${page.path}\` is empty.`, undefined, 'empty-page');
+      const root = fromRst(text, { path: page.path });
       reportSystemMessages(root, page);
       files.set(page.path, page);
       return { path: page.path, root };
