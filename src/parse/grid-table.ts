@@ -35,6 +35,7 @@ import type { SystemMessage } from './types.js';
 import {
   columnIndex,
   isPyBlank,
+  isPySpace,
   originalSlice,
   padLine,
   skipSpaces,
@@ -154,8 +155,14 @@ export function get2DBlock(
   return { lines, lineNumbers, columns };
 }
 
+/**
+ * Python `text[index].isspace()`. (It looks at the one character only: the
+ * earlier `skipSpaces(text, index) !== index` ran on to the end of the
+ * space run, which made right-stripping a mostly blank cell line quadratic
+ * in its width.)
+ */
 function isSpaceAt(text: string, index: number): boolean {
-  return skipSpaces(text, index) !== index;
+  return isPySpace(text.charCodeAt(index));
 }
 
 /** A binary min-heap of numbers (docutils keeps a sorted list and pops its head). */
