@@ -355,6 +355,15 @@ type InitialMatch =
   | { kind: 'backquote'; start: number; end: number; backquote: number; role: string | null };
 
 /**
+ * Fast path: text without any of these characters comes out unchanged and
+ * without messages. Every alternative of docutils' initial pattern needs one
+ * of `*`, `` ` ``, `_`, `|` or `[` (a role `:name:` must be followed by a
+ * backquote; a reference `name_` or `name__` needs its underscore), and
+ * `escape2null` / `unescape` only change text holding a backslash or a NUL.
+ */
+const MAY_HOLD_MARKUP = /[*`_|[\\\0]/;
+
+/**
  * Reduces a text block's inline markup to text, as docutils'
  * `Inliner.parse` + `paragraph.astext()` do, with docutils' messages.
  *
@@ -362,27 +371,102 @@ type InitialMatch =
  *       -> { text: 'See Errors and 1', messages: [] }
  */
 export function inlineText(raw: string, options: InlineOptions): InlineResult {
-  const s = escape2null(Array.from(raw));
-  const n = s.length;
-  const messageLine = options.messageLine ?? options.line;
-  const messages: SystemMessage[] = [];
-  const out: string[] = [];
-  let textStart = 0;
+  if (!MAY_HOLD_MARKUP.test(raw)) return { text: raw, messages: [] };
+  return new Inliner(raw, options).parse();
+}
 
-  const slice = (from: number, to: number): string => s.slice(from, to).join('');
+const NODE_NAMES: Readonly<Record<string, string>> = {
+  '**': 'strong',
+  '*': 'emphasis',
+  '``': 'literal',
+  '_`': 'target',
+  '|': 'substitution_reference',
+};
+const END_KINDS: Readonly<Record<string, EndKind>> = {
+  '**': 'strong',
+  '*': 'emphasis',
+  '``': 'literal',
+  '_`': 'target',
+  '|': 'substitution',
+};
 
-  // -- positions for messages (built on first use)
-  let lineStarts: number[] | null = null;
-  let utf16Before: Int32Array | null = null;
-  const columnOf = (index: number): number => {
-    if (lineStarts === null || utf16Before === null) {
-      lineStarts = [0];
-      utf16Before = new Int32Array(n + 1);
-      for (let i = 0; i < n; i++) {
-        utf16Before[i + 1] = (utf16Before[i] ?? 0) + (s[i] ?? '').length;
-        if (s[i] === '\n') lineStarts.push(i + 1);
+/**
+ * One run of docutils' `Inliner.parse` over one text block. (A class rather
+ * than closures inside `inlineText`: the scanner's helpers are created once,
+ * not once per text block.)
+ */
+class Inliner {
+  /** The text as code points (Python indexes), backslash-escapes turned into NULs. */
+  private readonly s: string[];
+  private readonly n: number;
+  private readonly messageLine: number;
+  private readonly messages: SystemMessage[] = [];
+  private readonly out: string[] = [];
+  private textStart = 0;
+  // positions for messages (built on first use)
+  private lineStarts: number[] | null = null;
+  private utf16Before: Int32Array | null = null;
+  // the simplename chain found last (chainEnd's cache)
+  private chainFrom = -1;
+  private chainTo = -1;
+  /** For each end-string kind, every position where it matches (built on first use). */
+  private readonly candidates = new Map<EndKind, Int32Array>();
+
+  constructor(
+    private readonly raw: string,
+    private readonly options: InlineOptions,
+  ) {
+    this.s = escape2null(Array.from(raw));
+    this.n = this.s.length;
+    this.messageLine = options.messageLine ?? options.line;
+  }
+
+  parse(): InlineResult {
+    const { n } = this;
+    let base = 0;
+    while (base < n) {
+      const m = this.searchInitial(base);
+      if (!m) break;
+      switch (m.kind) {
+        case 'start':
+          base = this.inlineObj(m, base);
+          break;
+        case 'backquote':
+          base = this.interpretedOrPhraseRef(m, base);
+          break;
+        case 'reference':
+          this.emit(m.start, this.slice(m.start, m.nameEnd), m.end);
+          base = m.end;
+          break;
+        case 'footnote': {
+          const label = this.slice(m.start + 1, m.labelEnd);
+          const auto = !m.citation && (label.startsWith('#') || label === '*');
+          this.emit(m.start, auto ? '' : label, m.end);
+          base = m.end;
+          break;
+        }
       }
     }
+    this.out.push(unescape(this.slice(this.textStart, n)));
+    return { text: this.out.join(''), messages: this.messages };
+  }
+
+  private slice(from: number, to: number): string {
+    return this.s.slice(from, to).join('');
+  }
+
+  private columnOf(index: number): number {
+    const { s, n, options } = this;
+    if (this.lineStarts === null || this.utf16Before === null) {
+      this.lineStarts = [0];
+      this.utf16Before = new Int32Array(n + 1);
+      for (let i = 0; i < n; i++) {
+        this.utf16Before[i + 1] = (this.utf16Before[i] ?? 0) + (s[i] ?? '').length;
+        if (s[i] === '\n') this.lineStarts.push(i + 1);
+      }
+    }
+    const lineStarts = this.lineStarts;
+    const utf16Before = this.utf16Before;
     let lineIndex = 0;
     let hi = lineStarts.length - 1;
     while (lineIndex < hi) {
@@ -390,7 +474,7 @@ export function inlineText(raw: string, options: InlineOptions): InlineResult {
       if ((lineStarts[mid] ?? 0) <= index) lineIndex = mid;
       else hi = mid - 1;
     }
-    const reportedIndex = messageLine - options.line;
+    const reportedIndex = this.messageLine - options.line;
     const lineColumn = (i: number): number =>
       options.lineColumns?.[i] ?? (i === 0 ? (options.column ?? 1) : 1);
     if (lineIndex !== reportedIndex) {
@@ -399,65 +483,74 @@ export function inlineText(raw: string, options: InlineOptions): InlineResult {
     }
     const startOfLine = lineStarts[lineIndex] ?? 0;
     return lineColumn(lineIndex) + (utf16Before[index] ?? 0) - (utf16Before[startOfLine] ?? 0);
-  };
+  }
 
-  const report = (level: SystemMessageLevel, message: string, at: number, line = messageLine): void => {
+  private report(level: SystemMessageLevel, message: string, at: number, line = this.messageLine): void {
     const type: SystemMessageType = level === 1 ? 'INFO' : level === 2 ? 'WARNING' : level === 3 ? 'ERROR' : 'SEVERE';
-    messages.push({ level, type, line, column: columnOf(at), message: unescape(message), ruleId: INLINE_RULE });
-  };
+    this.messages.push({ level, type, line, column: this.columnOf(at), message: unescape(message), ruleId: INLINE_RULE });
+  }
 
   /** Ends the pending plain text at `at` and appends an inline node's text. */
-  const emit = (at: number, nodeText: string, resume: number): void => {
-    out.push(unescape(slice(textStart, at)), nodeText);
-    textStart = resume;
-  };
+  private emit(at: number, nodeText: string, resume: number): void {
+    this.out.push(unescape(this.slice(this.textStart, at)), nodeText);
+    this.textStart = resume;
+  }
 
   // -- context rules
-  const suffixOk = (q: number): boolean => q >= n || isWs(s[q]) || isEndSuffixCp(cpOf(s[q]));
-  const nonWsAfter = (q: number): boolean => q >= n || !isWs(s[q]);
-  const prefixOk = (p: number, base: number): boolean =>
-    p === base || isWs(s[p - 1]) || isStartPrefixCp(cpOf(s[p - 1]));
+  private suffixOk(q: number): boolean {
+    const s = this.s;
+    return q >= this.n || isWs(s[q]) || isEndSuffixCp(cpOf(s[q]));
+  }
 
-  // -- simplename: (?:(?!_)\w)+(?:[-._+:](?:(?!_)\w)+)*  (greedy; only its full extent can ever match)
-  let chainFrom = -1;
-  let chainTo = -1;
-  const chainEnd = (i: number): number => {
+  private nonWsAfter(q: number): boolean {
+    return q >= this.n || !isWs(this.s[q]);
+  }
+
+  private prefixOk(p: number, base: number): boolean {
+    const s = this.s;
+    return p === base || isWs(s[p - 1]) || isStartPrefixCp(cpOf(s[p - 1]));
+  }
+
+  /** simplename: (?:(?!_)\w)+(?:[-._+:](?:(?!_)\w)+)*  (greedy; only its full extent can ever match) */
+  private chainEnd(i: number): number {
+    const { s, n } = this;
     if (!isNameChar(s[i])) return -1;
-    if (i > chainFrom && i < chainTo) return chainTo;
+    if (i > this.chainFrom && i < this.chainTo) return this.chainTo;
     let j = i;
     for (;;) {
       while (j < n && isNameChar(s[j])) j++;
       if (j + 1 < n && SIMPLENAME_SEPARATORS.includes(s[j] ?? 'x') && isNameChar(s[j + 1])) j++;
       else break;
     }
-    chainFrom = i;
-    chainTo = j;
+    this.chainFrom = i;
+    this.chainTo = j;
     return j;
-  };
+  }
 
-  // -- end-strings. `sliceStart`: docutils searches `string[matchend:]`, whose look-behind sees nothing at 0.
-  const endAt = (kind: EndKind, q: number, sliceStart: number): EndMatch | null => {
+  /** The end-string of `kind` at `q`. `sliceStart`: docutils searches `string[matchend:]`, whose look-behind sees nothing at 0. */
+  private endAt(kind: EndKind, q: number, sliceStart: number): EndMatch | null {
+    const s = this.s;
     const prev = q > sliceStart ? s[q - 1] : undefined;
     const noWsNulBefore = prev === undefined || !(isWs(prev) || prev === '\0');
     switch (kind) {
       case 'emphasis':
-        return s[q] === '*' && noWsNulBefore && suffixOk(q + 1) ? { start: q, end: q + 1, roleEnd: -1 } : null;
+        return s[q] === '*' && noWsNulBefore && this.suffixOk(q + 1) ? { start: q, end: q + 1, roleEnd: -1 } : null;
       case 'strong':
-        return s[q] === '*' && s[q + 1] === '*' && noWsNulBefore && suffixOk(q + 2)
+        return s[q] === '*' && s[q + 1] === '*' && noWsNulBefore && this.suffixOk(q + 2)
           ? { start: q, end: q + 2, roleEnd: -1 }
           : null;
       case 'literal':
-        return s[q] === '`' && s[q + 1] === '`' && (prev === undefined || !isWs(prev)) && suffixOk(q + 2)
+        return s[q] === '`' && s[q + 1] === '`' && (prev === undefined || !isWs(prev)) && this.suffixOk(q + 2)
           ? { start: q, end: q + 2, roleEnd: -1 }
           : null;
       case 'target':
-        return s[q] === '`' && noWsNulBefore && suffixOk(q + 1) ? { start: q, end: q + 1, roleEnd: -1 } : null;
+        return s[q] === '`' && noWsNulBefore && this.suffixOk(q + 1) ? { start: q, end: q + 1, roleEnd: -1 } : null;
       case 'substitution': {
         if (s[q] !== '|' || !noWsNulBefore) return null;
         for (const k of [2, 1, 0]) {
           let underscores = true;
           for (let u = 1; u <= k; u++) if (s[q + u] !== '_') underscores = false;
-          if (underscores && suffixOk(q + 1 + k)) return { start: q, end: q + 1 + k, roleEnd: -1 };
+          if (underscores && this.suffixOk(q + 1 + k)) return { start: q, end: q + 1 + k, roleEnd: -1 };
         }
         return null;
       }
@@ -468,35 +561,37 @@ export function inlineText(raw: string, options: InlineOptions): InlineResult {
           const prev2 = q - 1 > sliceStart ? s[q - 2] : undefined;
           if (prev2 !== '\0') return null;
         }
-        const withRefend = (from: number, roleEnd: number): EndMatch | null => {
-          if (s[from] === '_' && s[from + 1] === '_' && suffixOk(from + 2)) return { start: q, end: from + 2, roleEnd };
-          if (s[from] === '_' && suffixOk(from + 1)) return { start: q, end: from + 1, roleEnd };
-          if (suffixOk(from)) return { start: q, end: from, roleEnd };
-          return null;
-        };
         if (s[q + 1] === ':') {
-          const e = chainEnd(q + 2);
+          const e = this.chainEnd(q + 2);
           if (e > 0 && s[e] === ':') {
-            const m = withRefend(e + 1, e + 1);
+            const m = this.withRefend(q, e + 1, e + 1);
             if (m) return m;
           }
         }
-        return withRefend(q + 1, -1);
+        return this.withRefend(q, q + 1, -1);
       }
     }
-  };
+  }
 
-  const candidates = new Map<EndKind, Int32Array>();
+  /** The end of an interpreted-text end-string at `q`: an optional `_` or `__` after `from`. */
+  private withRefend(q: number, from: number, roleEnd: number): EndMatch | null {
+    const s = this.s;
+    if (s[from] === '_' && s[from + 1] === '_' && this.suffixOk(from + 2)) return { start: q, end: from + 2, roleEnd };
+    if (s[from] === '_' && this.suffixOk(from + 1)) return { start: q, end: from + 1, roleEnd };
+    if (this.suffixOk(from)) return { start: q, end: from, roleEnd };
+    return null;
+  }
+
   /** docutils' `end_pattern.search(string[matchend:])`. */
-  const searchEnd = (kind: EndKind, from: number): EndMatch | null => {
-    const first = endAt(kind, from, from);
+  private searchEnd(kind: EndKind, from: number): EndMatch | null {
+    const first = this.endAt(kind, from, from);
     if (first) return first;
-    let list = candidates.get(kind);
+    let list = this.candidates.get(kind);
     if (!list) {
       const found: number[] = [];
-      for (let q = 0; q < n; q++) if (endAt(kind, q, 0)) found.push(q);
+      for (let q = 0; q < this.n; q++) if (this.endAt(kind, q, 0)) found.push(q);
       list = Int32Array.from(found);
-      candidates.set(kind, list);
+      this.candidates.set(kind, list);
     }
     let lo = 0;
     let hi = list.length;
@@ -506,46 +601,48 @@ export function inlineText(raw: string, options: InlineOptions): InlineResult {
       else hi = mid;
     }
     const q = list[lo];
-    return q === undefined ? null : endAt(kind, q, 0);
-  };
+    return q === undefined ? null : this.endAt(kind, q, 0);
+  }
 
-  // -- the initial pattern, tried at `p`
-  const initialAt = (p: number): InitialMatch | null => {
+  /** The initial pattern, tried at `p`. */
+  private initialAt(p: number): InitialMatch | null {
+    const s = this.s;
     const c = s[p];
     const c1 = s[p + 1];
     if (c === '*') {
-      if (c1 === '*' && nonWsAfter(p + 2)) return { kind: 'start', start: p, end: p + 2, token: '**' };
-      if (c1 !== '*' && nonWsAfter(p + 1)) return { kind: 'start', start: p, end: p + 1, token: '*' };
+      if (c1 === '*' && this.nonWsAfter(p + 2)) return { kind: 'start', start: p, end: p + 2, token: '**' };
+      if (c1 !== '*' && this.nonWsAfter(p + 1)) return { kind: 'start', start: p, end: p + 1, token: '*' };
     } else if (c === '`') {
       if (c1 === '`') {
-        if (nonWsAfter(p + 2)) return { kind: 'start', start: p, end: p + 2, token: '``' };
-      } else if (nonWsAfter(p + 1)) {
+        if (this.nonWsAfter(p + 2)) return { kind: 'start', start: p, end: p + 2, token: '``' };
+      } else if (this.nonWsAfter(p + 1)) {
         return { kind: 'backquote', start: p, end: p + 1, backquote: p, role: null };
       }
     } else if (c === '_') {
-      if (c1 === '`' && nonWsAfter(p + 2)) return { kind: 'start', start: p, end: p + 2, token: '_`' };
+      if (c1 === '`' && this.nonWsAfter(p + 2)) return { kind: 'start', start: p, end: p + 2, token: '_`' };
     } else if (c === '|') {
-      if (c1 !== '|' && nonWsAfter(p + 1)) return { kind: 'start', start: p, end: p + 1, token: '|' };
+      if (c1 !== '|' && this.nonWsAfter(p + 1)) return { kind: 'start', start: p, end: p + 1, token: '|' };
     } else if (c === '[') {
-      return footnoteAt(p);
+      return this.footnoteAt(p);
     } else if (c === ':') {
-      const e = chainEnd(p + 1);
-      if (e > 0 && s[e] === ':' && s[e + 1] === '`' && s[e + 2] !== '`' && nonWsAfter(e + 2)) {
-        return { kind: 'backquote', start: p, end: e + 2, backquote: e + 1, role: slice(p + 1, e) };
+      const e = this.chainEnd(p + 1);
+      if (e > 0 && s[e] === ':' && s[e + 1] === '`' && s[e + 2] !== '`' && this.nonWsAfter(e + 2)) {
+        return { kind: 'backquote', start: p, end: e + 2, backquote: e + 1, role: this.slice(p + 1, e) };
       }
     } else {
-      const e = chainEnd(p);
+      const e = this.chainEnd(p);
       if (e > 0 && s[e] === '_') {
-        if (s[e + 1] === '_' && suffixOk(e + 2)) return { kind: 'reference', start: p, end: e + 2, nameEnd: e };
-        if (suffixOk(e + 1)) return { kind: 'reference', start: p, end: e + 1, nameEnd: e };
+        if (s[e + 1] === '_' && this.suffixOk(e + 2)) return { kind: 'reference', start: p, end: e + 2, nameEnd: e };
+        if (this.suffixOk(e + 1)) return { kind: 'reference', start: p, end: e + 1, nameEnd: e };
       }
     }
     return null;
-  };
+  }
 
-  const footnoteAt = (p: number): InitialMatch | null => {
+  private footnoteAt(p: number): InitialMatch | null {
+    const { s, n } = this;
     const close = (labelEnd: number, citation: boolean): InitialMatch | null =>
-      s[labelEnd] === ']' && s[labelEnd + 1] === '_' && suffixOk(labelEnd + 2)
+      s[labelEnd] === ']' && s[labelEnd + 1] === '_' && this.suffixOk(labelEnd + 2)
         ? { kind: 'footnote', start: p, end: labelEnd + 2, labelEnd, citation }
         : null;
     let d = p + 1;
@@ -555,7 +652,7 @@ export function inlineText(raw: string, options: InlineOptions): InlineResult {
       if (m) return m;
     }
     if (s[p + 1] === '#') {
-      const e = chainEnd(p + 2);
+      const e = this.chainEnd(p + 2);
       const m = (e > 0 ? close(e, false) : null) ?? close(p + 2, false);
       if (m) return m;
     }
@@ -563,61 +660,47 @@ export function inlineText(raw: string, options: InlineOptions): InlineResult {
       const m = close(p + 2, false);
       if (m) return m;
     }
-    const e = chainEnd(p + 1);
+    const e = this.chainEnd(p + 1);
     return e > 0 ? close(e, true) : null;
-  };
+  }
 
-  const searchInitial = (base: number): InitialMatch | null => {
-    for (let p = base; p < n; p++) {
-      if (!prefixOk(p, base)) continue;
-      const m = initialAt(p);
+  private searchInitial(base: number): InitialMatch | null {
+    for (let p = base; p < this.n; p++) {
+      if (!this.prefixOk(p, base)) continue;
+      const m = this.initialAt(p);
       if (m) return m;
     }
     return null;
-  };
+  }
 
   /** `Inliner.quoted_start`: the start-string is enclosed in matching punctuation, or ends the text. */
-  const quotedStart = (m: InitialMatch, base: number): boolean => {
+  private quotedStart(m: InitialMatch, base: number): boolean {
     if (m.start === base) return false;
-    if (m.end >= n) return true;
-    const pre = s[m.start - 1] ?? '';
-    const post = s[m.end] ?? '';
+    if (m.end >= this.n) return true;
+    const pre = this.s[m.start - 1] ?? '';
+    const post = this.s[m.end] ?? '';
     const i = OPENERS.indexOf(pre);
     if (pre.length !== 1 || i < 0) return false;
     return post === CLOSERS[i] || (QUOTE_PAIRS[pre] ?? '').includes(post);
-  };
-
-  const NODE_NAMES: Readonly<Record<string, string>> = {
-    '**': 'strong',
-    '*': 'emphasis',
-    '``': 'literal',
-    '_`': 'target',
-    '|': 'substitution_reference',
-  };
-  const END_KINDS: Readonly<Record<string, EndKind>> = {
-    '**': 'strong',
-    '*': 'emphasis',
-    '``': 'literal',
-    '_`': 'target',
-    '|': 'substitution',
-  };
+  }
 
   /** `Inliner.inline_obj` for the simple start-strings; returns where parsing resumes. */
-  const inlineObj = (m: Extract<InitialMatch, { kind: 'start' }>, base: number): number => {
-    if (quotedStart(m, base)) return m.end;
-    const end = searchEnd(END_KINDS[m.token] ?? 'emphasis', m.end);
+  private inlineObj(m: Extract<InitialMatch, { kind: 'start' }>, base: number): number {
+    if (this.quotedStart(m, base)) return m.end;
+    const end = this.searchEnd(END_KINDS[m.token] ?? 'emphasis', m.end);
     if (end && end.start > m.end) {
-      const body = slice(m.end, end.start);
-      emit(m.start, m.token === '``' ? restoreBackslashes(body) : unescape(body), end.end);
+      const body = this.slice(m.end, end.start);
+      this.emit(m.start, m.token === '``' ? restoreBackslashes(body) : unescape(body), end.end);
       return end.end;
     }
-    report(2, `Inline ${NODE_NAMES[m.token] ?? ''} start-string without end-string.`, m.start);
-    emit(m.start, m.token, m.end);
+    this.report(2, `Inline ${NODE_NAMES[m.token] ?? ''} start-string without end-string.`, m.start);
+    this.emit(m.start, m.token, m.end);
     return m.end;
-  };
+  }
 
   /** `Inliner.phrase_ref`: the text of `` `escaped`_ `` / `` `escaped <target>`_ ``. */
-  const phraseText = (from: number, to: number): string => {
+  private phraseText(from: number, to: number): string {
+    const s = this.s;
     // embedded_link: ((?:[ \n]+|^)<(?!\s)(([^<>]|\x00[<>])+)(?<![\s\x00])>)$
     const gt = to - 1;
     let linkStart = -1;
@@ -636,10 +719,10 @@ export function inlineText(raw: string, options: InlineOptions): InlineResult {
         if (linkStart >= 0) lt = j;
       }
     }
-    if (lt < 0) return unescape(slice(from, to));
-    const text = slice(from, linkStart);
+    if (lt < 0) return unescape(this.slice(from, to));
+    const text = this.slice(from, linkStart);
     if (text !== '') return unescape(text);
-    const aliasText = slice(lt + 1, gt);
+    const aliasText = this.slice(lt + 1, gt);
     const underscoreEscaped = restoreBackslashes(aliasText).endsWith('\\_');
     if (aliasText.endsWith('_') && !(underscoreEscaped || URI_MATCH_RE.test(aliasText))) {
       return normalizeName(unescape(aliasText.slice(0, -1)));
@@ -649,11 +732,11 @@ export function inlineText(raw: string, options: InlineOptions): InlineResult {
     if (EMAIL_MATCH_RE.test(alias)) alias = `mailto:${alias}`;
     if (alias.endsWith('\\_')) alias = `${alias.slice(0, -2)}_`;
     return alias;
-  };
+  }
 
   /** `Inliner.interpreted` + the role functions (tolerant mode of the oracle). */
-  const interpreted = (rawSource: string, from: number, to: number, role: string, at: number): string => {
-    const escaped = slice(from, to);
+  private interpreted(rawSource: string, from: number, to: number, role: string, at: number): string {
+    const escaped = this.slice(from, to);
     const canonical = role === '' ? 'title-reference' : ROLE_CANONICAL[role.toLowerCase()];
     if (canonical === undefined) {
       // the oracle's generic_role: the title of `title <target>`, else the text without leading ~ or !
@@ -661,7 +744,7 @@ export function inlineText(raw: string, options: InlineOptions): InlineResult {
       return roleTitle(text) ?? text.replace(/^[~!]+/, '');
     }
     if (UNIMPLEMENTED_ROLES.has(canonical)) {
-      report(3, `Interpreted text role "${role}" not implemented.`, at);
+      this.report(3, `Interpreted text role "${role}" not implemented.`, at);
       return rawSource;
     }
     switch (canonical) {
@@ -669,14 +752,14 @@ export function inlineText(raw: string, options: InlineOptions): InlineResult {
       case 'math':
         return restoreBackslashes(escaped);
       case 'raw': {
-        const currentLine = options.currentLine ?? messageLine + (raw.match(/\n/g)?.length ?? 0);
-        report(2, 'raw (and derived) roles disabled', at, currentLine);
+        const currentLine = this.options.currentLine ?? this.messageLine + (this.raw.match(/\n/g)?.length ?? 0);
+        this.report(2, 'raw (and derived) roles disabled', at, currentLine);
         return rawSource;
       }
       case 'pep-reference': {
         const num = pythonInt(unescape(escaped));
         if (num === null || num < 0 || num > 9999) {
-          report(3, `PEP number must be a number from 0 to 9999; "${escaped}" is invalid.`, at);
+          this.report(3, `PEP number must be a number from 0 to 9999; "${escaped}" is invalid.`, at);
           return rawSource;
         }
         return unescape(`PEP ${escaped}`);
@@ -685,7 +768,7 @@ export function inlineText(raw: string, options: InlineOptions): InlineResult {
         const plain = unescape(escaped);
         const num = pythonInt(escaped.includes('#') ? plain.slice(0, plain.indexOf('#')) : plain);
         if (num === null || num < 1) {
-          report(3, `RFC number must be a number greater than or equal to 1; "${escaped}" is invalid.`, at);
+          this.report(3, `RFC number must be a number greater than or equal to 1; "${escaped}" is invalid.`, at);
           return rawSource;
         }
         return `RFC ${num}`;
@@ -694,71 +777,44 @@ export function inlineText(raw: string, options: InlineOptions): InlineResult {
         // abbreviation, acronym, emphasis, literal, strong, subscript, superscript, title-reference
         return unescape(escaped);
     }
-  };
+  }
 
   /** `Inliner.interpreted_or_phrase_ref`; returns where parsing resumes. */
-  const interpretedOrPhraseRef = (m: Extract<InitialMatch, { kind: 'backquote' }>, base: number): number => {
+  private interpretedOrPhraseRef(m: Extract<InitialMatch, { kind: 'backquote' }>, base: number): number {
     const matchStart = m.backquote;
     const matchEnd = m.backquote + 1;
     const roleStart = m.start;
     let role = m.role ?? '';
     let position = m.role !== null ? 'prefix' : '';
-    if (m.role === null && quotedStart(m, base)) return matchEnd;
-    const end = searchEnd('interpreted', matchEnd);
+    if (m.role === null && this.quotedStart(m, base)) return matchEnd;
+    const end = this.searchEnd('interpreted', matchEnd);
     if (end && end.start > matchEnd) {
       const textEnd = end.end;
       if (end.roleEnd >= 0) {
         if (role !== '') {
-          report(2, 'Multiple roles in interpreted text (both prefix and suffix present; only one allowed).', roleStart);
-          emit(roleStart, restoreBackslashes(slice(roleStart, textEnd)), textEnd);
+          this.report(2, 'Multiple roles in interpreted text (both prefix and suffix present; only one allowed).', roleStart);
+          this.emit(roleStart, restoreBackslashes(this.slice(roleStart, textEnd)), textEnd);
           return textEnd;
         }
-        role = slice(end.start + 2, end.end - 1);
+        role = this.slice(end.start + 2, end.end - 1);
         position = 'suffix';
       }
-      const rawSource = restoreBackslashes(slice(matchStart, textEnd));
+      const rawSource = restoreBackslashes(this.slice(matchStart, textEnd));
       if (rawSource.endsWith('_')) {
         if (role !== '') {
-          report(2, `Mismatch: both interpreted text role ${position} and reference suffix.`, roleStart);
-          emit(roleStart, restoreBackslashes(slice(roleStart, textEnd)), textEnd);
+          this.report(2, `Mismatch: both interpreted text role ${position} and reference suffix.`, roleStart);
+          this.emit(roleStart, restoreBackslashes(this.slice(roleStart, textEnd)), textEnd);
           return textEnd;
         }
-        emit(matchStart, phraseText(matchEnd, end.start), textEnd);
+        this.emit(matchStart, this.phraseText(matchEnd, end.start), textEnd);
         return textEnd;
       }
-      const text = interpreted(restoreBackslashes(slice(roleStart, textEnd)), matchEnd, end.start, role, roleStart);
-      emit(roleStart, text, textEnd);
+      const text = this.interpreted(restoreBackslashes(this.slice(roleStart, textEnd)), matchEnd, end.start, role, roleStart);
+      this.emit(roleStart, text, textEnd);
       return textEnd;
     }
-    report(2, 'Inline interpreted text or phrase reference start-string without end-string.', matchStart);
-    emit(matchStart, '`', matchEnd);
+    this.report(2, 'Inline interpreted text or phrase reference start-string without end-string.', matchStart);
+    this.emit(matchStart, '`', matchEnd);
     return matchEnd;
-  };
-
-  let base = 0;
-  while (base < n) {
-    const m = searchInitial(base);
-    if (!m) break;
-    switch (m.kind) {
-      case 'start':
-        base = inlineObj(m, base);
-        break;
-      case 'backquote':
-        base = interpretedOrPhraseRef(m, base);
-        break;
-      case 'reference':
-        emit(m.start, slice(m.start, m.nameEnd), m.end);
-        base = m.end;
-        break;
-      case 'footnote': {
-        const label = slice(m.start + 1, m.labelEnd);
-        const auto = !m.citation && (label.startsWith('#') || label === '*');
-        emit(m.start, auto ? '' : label, m.end);
-        base = m.end;
-        break;
-      }
-    }
   }
-  out.push(unescape(slice(textStart, n)));
-  return { text: out.join(''), messages };
 }
