@@ -1,0 +1,145 @@
+/**
+ * Issue 6, parts 4 and 5, with real processes: concurrent runs, runs killed
+ * mid-way, and --watch. generated/ must always be fully old or fully new.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { config, project, repoRoot, seedText, snapshot } from './helpers.js';
+
+const SERVICES = 80;
+const cli = path.join(repoRoot, 'src/cli/main.ts');
+/** tsx's loader, resolved from this repo (the projects live in temporary folders). */
+const tsx = import.meta.resolve('tsx');
+
+/** A project of many services (so writing takes long enough to be interrupted), all from the seed. */
+function bigProject(tag: string): string {
+  const files: Record<string, string> = {};
+  const services = [];
+  for (let i = 0; i < SERVICES; i++) {
+    const page = `docs/svc-${i}/status_codes.rst`;
+    files[page] = retitle(seedText, tag);
+    services.push({ name: `svc-${i}`, status: [page] });
+  }
+  files['rst-codegen.config.json'] = config(services);
+  return project(files);
+}
+
+function start(dir: string, args: string[]): ChildProcess & { output: () => string; exit: Promise<{ code: number | null; signal: string | null }> } {
+  const child = spawn(process.execPath, ['--import', tsx, cli, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exit = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return Object.assign(child, { output: () => output, exit });
+}
+
+/** Which tag every generated model carries: one tag means the folder is whole. */
+function tagsIn(dir: string): Set<string> {
+  const tags = new Set<string>();
+  for (let i = 0; i < SERVICES; i++) {
+    const model = readFileSync(path.join(dir, `generated/svc-${i}/model.json`), 'utf8');
+    tags.add(/The request timed out \((\w+)\)/.exec(model)?.[1] ?? 'none');
+  }
+  return tags;
+}
+
+/** Sets the tag of the 408 row ("timed out." -> "timed out (new)."), keeping the cell's width so the grid table stays intact. */
+function retitle(text: string, tag: string): string {
+  return text.replace(/timed out(?: \(\w+\))?\. *\|/, (cell) => {
+    const body = `timed out (${tag}).`;
+    return `${body}${' '.repeat(cell.length - 1 - body.length)}|`;
+  });
+}
+
+const leftovers = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('.rst-codegen'));
+
+function setTag(dir: string, tag: string) {
+  for (let i = 0; i < SERVICES; i++) {
+    const page = path.join(dir, `docs/svc-${i}/status_codes.rst`);
+    writeFileSync(page, retitle(readFileSync(page, 'utf8'), tag));
+  }
+}
+
+async function waitFor(predicate: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  while (!predicate()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+describe('two generate runs at once', () => {
+  it('both succeed and leave one whole output, no temporary files', async () => {
+    const dir = bigProject('old');
+    const a = start(dir, ['generate', '--quiet']);
+    const b = start(dir, ['generate', '--quiet']);
+    const [ea, eb] = await Promise.all([a.exit, b.exit]);
+    expect([ea.code, eb.code, a.output(), b.output()]).toEqual([0, 0, '', '']);
+    expect(tagsIn(dir)).toEqual(new Set(['old']));
+    expect(readdirSync(path.join(dir, 'generated'))).toHaveLength(SERVICES + 1);
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe('a run killed mid-way', () => {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`${signal} while writing: exit 130, the old output whole, temporary files removed`, async () => {
+      const dir = bigProject('old');
+      const first = start(dir, ['generate', '--quiet']);
+      expect((await first.exit).code).toBe(0);
+      const before = snapshot(path.join(dir, 'generated'));
+      setTag(dir, 'new');
+      const run = start(dir, ['generate', '--quiet']);
+      await waitFor(() => readdirSync(dir).some((n) => n.startsWith('.rst-codegen-tmp-')));
+      run.kill(signal);
+      const { code } = await run.exit;
+      expect(code).toBe(130);
+      expect(run.output()).toContain(`Interrupted by ${signal}; the output folder was left as it was.`);
+      expect(snapshot(path.join(dir, 'generated'))).toEqual(before);
+      expect(leftovers(dir)).toEqual([]);
+    });
+  }
+
+  it('SIGKILL while writing: the output stays whole and the next run cleans up', async () => {
+    const dir = bigProject('old');
+    expect((await start(dir, ['generate', '--quiet']).exit).code).toBe(0);
+    setTag(dir, 'new');
+    const run = start(dir, ['generate', '--quiet']);
+    await waitFor(() => readdirSync(dir).some((n) => n.startsWith('.rst-codegen-tmp-')));
+    run.kill('SIGKILL');
+    expect((await run.exit).signal).toBe('SIGKILL');
+    expect(tagsIn(dir).size).toBe(1); // old or new, never mixed
+    expect(leftovers(dir).length).toBeGreaterThan(0); // the dead run's lock and temporary folder
+    const next = start(dir, ['generate', '--quiet']);
+    expect((await next.exit).code).toBe(0);
+    expect(tagsIn(dir)).toEqual(new Set(['new']));
+    expect(leftovers(dir)).toEqual([]);
+  });
+});
+
+describe('generate --watch', () => {
+  it('regenerates when a page changes, reports errors without exiting, stops on SIGINT', async () => {
+    const dir = project({ 'rst-codegen.config.json': config([{ name: 'svc', status: ['docs/status_codes.rst'] }]), 'docs/status_codes.rst': seedText });
+    const watcher = start(dir, ['generate', '--watch', '--quiet']);
+    try {
+      await waitFor(() => watcher.output().includes('watching'));
+      const model = path.join(dir, 'generated/svc/model.json');
+      expect(readFileSync(model, 'utf8')).not.toContain('timed out (new)');
+      writeFileSync(path.join(dir, 'docs/status_codes.rst'), retitle(seedText, 'new'));
+      await waitFor(() => readFileSync(model, 'utf8').includes('timed out (new)'));
+      // A broken page: reported, output kept, still watching.
+      const seen = watcher.output().length;
+      writeFileSync(path.join(dir, 'docs/status_codes.rst'), 'Status Codes\n============\n\nNo table.\n');
+      await waitFor(() => watcher.output().slice(seen).includes('failed (exit 1)'));
+      expect(watcher.output().slice(seen)).toContain('no-code-table');
+      expect(readFileSync(model, 'utf8')).toContain('timed out (new)');
+      expect(watcher.exitCode).toBeNull();
+    } finally {
+      watcher.kill('SIGINT');
+    }
+    expect((await watcher.exit).code).toBe(0);
+  });
+});
