@@ -1,0 +1,53 @@
+/**
+ * `npm run fuzz [-- --seconds N] [--seed S]`: the fuzz property of
+ * test/fuzz/property.ts (parse -> model -> emit never throws, never hangs,
+ * every diagnostic inside the input) for N seconds (default 120) over random
+ * RST, mutations of the seed and mutations of the corpus pages. Prints the
+ * counterexample and exits 1 on the first failure.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { checkPipeline, mutated, randomRst } from '../test/fuzz/property.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const seconds = option('--seconds', 120);
+let seed = option('--seed', Date.now() % 2 ** 31);
+
+const bases = [readFileSync(path.join(root, 'seeds/cloud-backup-recovery/status_codes.rst'), 'utf8')];
+const codes = path.resolve(root, '..', 'shared/corpus/status-and-error-codes');
+if (existsSync(codes)) {
+  for (const p of readdirSync(codes, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.rst')).sort()) {
+    bases.push(readFileSync(path.join(codes, p), 'utf8').slice(0, 30_000));
+  }
+} else console.log('fuzz: ../shared not found: fuzzing random RST and the seed only');
+
+const arbitrary = fc.oneof(randomRst, ...bases.map((b) => mutated(b)));
+const deadline = Date.now() + seconds * 1000;
+let inputs = 0;
+let slowest = 0;
+while (Date.now() < deadline) {
+  const result = fc.check(
+    fc.property(arbitrary, (text) => {
+      inputs++;
+      const outcome = checkPipeline(text);
+      slowest = Math.max(slowest, outcome.ms);
+      return outcome.ok;
+    }),
+    { numRuns: 500, seed },
+  );
+  if (result.failed) {
+    const text = result.counterexample?.[0] ?? '';
+    console.log(`fuzz: FAILED after ${inputs} inputs (seed ${seed}, path ${result.counterexamplePath}): ${checkPipeline(text).problem}`);
+    console.log(`input (${text.length} chars): ${JSON.stringify(text)}`);
+    process.exit(1);
+  }
+  seed = (seed + 1) % 2 ** 31;
+}
+console.log(`fuzz: ${inputs} inputs in ${seconds} s, no failure; slowest input ${Math.round(slowest)} ms.`);

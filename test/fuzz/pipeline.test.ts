@@ -1,0 +1,46 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, seedText } from '../cli/helpers.js';
+import { VFile } from 'vfile';
+import { checkPipeline, mutated, positionProblem, randomRst } from './property.js';
+
+const runs = Number(process.env.FUZZ_RUNS ?? 150);
+const shared = path.resolve(repoRoot, '..', 'shared');
+const codes = path.join(shared, 'corpus/status-and-error-codes');
+
+function property(text: string): void {
+  const outcome = checkPipeline(text);
+  expect(outcome.problem ?? '').toBe('');
+}
+
+describe('fuzz: parse -> model -> emit never throws, never hangs, positions stay inside the input', () => {
+  it(`random RST documents (${runs} runs)`, () => {
+    fc.assert(fc.property(randomRst, property), { numRuns: runs, seed: 20261125 });
+  });
+
+  it(`mutations of the seed (${runs} runs)`, () => {
+    fc.assert(fc.property(mutated(seedText), property), { numRuns: runs, seed: 20261125 });
+  });
+
+  it('the position check can fail: a diagnostic outside the input is caught', () => {
+    const text = 'line one\r\nline two\u2028line three';
+    const file = new VFile({ path: 'x.rst' });
+    file.message('inside', { place: { line: 3, column: 1 } });
+    expect(positionProblem(file, text)).toBeNull();
+    file.message('outside', { place: { line: 5, column: 1 } });
+    expect(positionProblem(file, text)).toBe('diagnostic outside the input (3 lines): 5:1 outside [undefined]');
+  });
+
+  const pages = existsSync(codes)
+    ? readdirSync(codes, { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith('.rst')).sort()
+    : [];
+  it.skipIf(pages.length === 0)(`mutations of real corpus pages (${Math.min(pages.length, 24)} pages x ${Math.ceil(runs / 10)} runs)`, () => {
+    for (const page of pages.filter((_, i) => i % Math.ceil(pages.length / 24) === 0)) {
+      const text = readFileSync(path.join(codes, page), 'utf8').slice(0, 20_000);
+      fc.assert(fc.property(mutated(text), property), { numRuns: Math.ceil(runs / 10), seed: 7 });
+    }
+  });
+  if (pages.length === 0) console.log('fuzz: corpus mutations skipped: ../shared not found');
+});
