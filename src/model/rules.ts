@@ -85,8 +85,8 @@ export const rules: { readonly [Id in RuleId]: Rule<Id> } = {
   },
   'unreadable-row': {
     id: 'unreadable-row',
-    severity: 'error',
-    description: 'A body row of a code table whose code cannot be read: the row is lost.',
+    severity: 'warning',
+    description: 'A body row of a code table whose code cannot be read: it is left out of the generated code (a warning, so one bad row does not stop a whole run; lint shows it).',
     message: (a) =>
       a.text === ''
         ? `Row ${a.row} has an empty \`${clip(a.column, 40)}\` cell and no row above to continue, so it is skipped`
