@@ -88,7 +88,11 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 const PAGE_NAME = /(status|error)_?codes?/i;
 
-/** Status/error-code pages under `dir` (relative to `base`), recursively, sorted, `/`-separated. */
+/**
+ * Status/error-code pages under `dir` (relative to `base`), recursively,
+ * sorted, `/`-separated: `.rst` files whose path below `dir` names status or
+ * error codes (`status_codes.rst`, `error_code.rst`, `error_codes/index.rst`).
+ */
 export async function findCodePages(base: string, dir: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (rel: string): Promise<void> => {
@@ -96,10 +100,11 @@ export async function findCodePages(base: string, dir: string): Promise<string[]
     for (const entry of entries) {
       const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile() && entry.name.endsWith('.rst') && PAGE_NAME.test(entry.name)) out.push(child);
+      else if (entry.isFile() && entry.name.endsWith('.rst') && PAGE_NAME.test(child.slice(top.length))) out.push(child);
     }
   };
-  await walk(dir.replace(/\/+$/, ''));
+  const top = dir.replace(/\/+$/, '');
+  await walk(top);
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 

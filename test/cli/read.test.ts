@@ -37,9 +37,10 @@ describe('findCodePages', () => {
   it('finds status and error-code pages recursively, sorted', async () => {
     const docs = path.join(dir, 'docs');
     mkdirSync(path.join(docs, 'appendix'), { recursive: true });
-    for (const name of ['appendix/status_codes.rst', 'appendix/error_code.rst', 'appendix/errorcodes.rst', 'appendix/index.rst', 'api.rst', 'appendix/status_codes.txt']) {
+    mkdirSync(path.join(docs, 'appendix/error_codes'), { recursive: true });
+    for (const name of ['appendix/status_codes.rst', 'appendix/error_code.rst', 'appendix/errorcodes.rst', 'appendix/index.rst', 'api.rst', 'appendix/status_codes.txt', 'appendix/error_codes/index.rst']) {
       writeFileSync(path.join(docs, name), '');
     }
-    expect(await findCodePages(dir, 'docs')).toEqual(['docs/appendix/error_code.rst', 'docs/appendix/errorcodes.rst', 'docs/appendix/status_codes.rst']);
+    expect(await findCodePages(dir, 'docs')).toEqual(['docs/appendix/error_code.rst', 'docs/appendix/error_codes/index.rst', 'docs/appendix/errorcodes.rst', 'docs/appendix/status_codes.rst']);
   });
 });
