@@ -23,6 +23,7 @@ import type { VFile } from 'vfile';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { report } from './diagnostics.js';
+import { titleFromId } from './model/index.js';
 import type { Point } from './parse/types.js';
 
 export type EnumStyle = 'enum' | 'const';
@@ -197,14 +198,6 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/').replace(/\\/g, '/');
 }
 
-/** `cloud-backup-recovery` -> `Cloud Backup Recovery`. */
-export function titleFromId(id: string): string {
-  return id
-    .split('-')
-    .filter(Boolean)
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join(' ');
-}
 
 /**
  * Finds the first JSON syntax error (RFC 8259) and its offset — Node's

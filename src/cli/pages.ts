@@ -6,8 +6,7 @@
  */
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { titleFromId } from '../config.js';
-import { buildServiceModel } from '../model/index.js';
+import { buildServiceModel, titleFromId } from '../model/index.js';
 import { fromRst } from '../parse/index.js';
 import { toOracleJson } from '../parse/oracle-json.js';
 import { reportSystemMessages } from '../parse/report.js';

@@ -1,0 +1,28 @@
+/**
+ * rst-codegen's programmatic API. The stages, in pipeline order:
+ *
+ *   parse(text)                  RST -> RstRoot (tables and cells as docutils reads them)
+ *   buildServiceModel(input)     RstRoot[] -> ServiceModel (status codes, error codes)
+ *   emitService(model, options)  ServiceModel -> generated files
+ *   generate(services, options)  all three, for a whole config
+ *   merge(spec, components)      generated components -> an existing OpenAPI spec
+ *
+ * and the unified plugins that wrap them (`rstParse`, `rstModel`).
+ */
+export { generate, compare } from './generate.js';
+export type { GenerateResult, ServiceSources, ServiceSummary } from './generate.js';
+export { parseConfig, DEFAULT_CONFIG_NAME } from './config.js';
+export type { Config, ServiceConfig, EnumStyle } from './config.js';
+export { fromRst, fromRst as parse, toOracleJson } from './parse/index.js';
+export type * from './parse/types.js';
+export { rstParse } from './parse/plugin.js';
+export { buildServiceModel, rules, httpStatus, titleFromId } from './model/index.js';
+export type { RuleId } from './model/index.js';
+export type * from './model/types.js';
+export { rstModel } from './model/plugin.js';
+export { emitService, emitIndex, GENERATED_MARKER } from './emit/index.js';
+export type { EmitOptions, OutputFile } from './emit/index.js';
+export { merge, MARKER_KEY, MARKER_VALUE } from './merge/index.js';
+export type { GeneratedComponents, MergeOptions, MergeResult, ConflictPolicy } from './merge/index.js';
+export { report, SOURCE } from './diagnostics.js';
+export type { Severity } from './diagnostics.js';

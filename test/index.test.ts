@@ -1,0 +1,60 @@
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+import { seedText } from './cli/helpers.js';
+
+describe('public API', () => {
+  it('exports exactly these values', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'DEFAULT_CONFIG_NAME',
+      'GENERATED_MARKER',
+      'MARKER_KEY',
+      'MARKER_VALUE',
+      'SOURCE',
+      'buildServiceModel',
+      'compare',
+      'emitIndex',
+      'emitService',
+      'fromRst',
+      'generate',
+      'httpStatus',
+      'merge',
+      'parse',
+      'parseConfig',
+      'report',
+      'rstModel',
+      'rstParse',
+      'rules',
+      'titleFromId',
+      'toOracleJson',
+    ]);
+  });
+
+  it('unified: rstParse + rstModel read the seed into its 18 codes', async () => {
+    const file = await unified().use(api.rstParse).use(api.rstModel, { service: 'cloud-backup-recovery' }).process(new VFile({ path: 'status_codes.rst', value: seedText }));
+    const model = file.result as api.ServiceModel;
+    expect(model.statusCodes.map((s) => `${s.code} ${s.phrase} ${s.group}`)).toContain('407 Proxy Authentication Required Abnormal');
+    expect(model.statusCodes).toHaveLength(18);
+    expect(file.messages).toEqual([]);
+  });
+
+  it('generate() does not mutate its input and gives identical bytes twice', () => {
+    const page = () => new VFile({ path: 'seeds/status_codes.rst', value: seedText });
+    const services = [{ service: 'svc', title: 'Svc', pages: [page()] }];
+    const frozen = JSON.stringify(services.map((s) => ({ ...s, pages: s.pages.map((p) => p.value) })));
+    const first = api.generate(services, { style: 'const' }, new VFile());
+    const second = api.generate([{ service: 'svc', title: 'Svc', pages: [page()] }], { style: 'const' }, new VFile());
+    expect(JSON.stringify(services.map((s) => ({ ...s, pages: s.pages.map((p) => p.value) })))).toBe(frozen);
+    expect(second.files).toEqual(first.files);
+    expect(first.files.map((f) => f.path)).toEqual(['index.ts', 'svc/model.json', 'svc/openapi.json', 'svc/status-code.schema.json', 'svc/status-codes.ts']);
+    expect(first.files.every((f) => f.contents.endsWith('\n') && !f.contents.includes('\r'))).toBe(true);
+  });
+
+  it('the model stage does not mutate the parsed tree', () => {
+    const root = api.parse(seedText, { path: 'p.rst' });
+    const before = JSON.stringify(root);
+    api.buildServiceModel({ service: 'svc', pages: [{ path: 'p.rst', root }] }, new Map());
+    expect(JSON.stringify(root)).toBe(before);
+  });
+});
