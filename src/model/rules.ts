@@ -118,7 +118,7 @@ export const rules: { readonly [Id in RuleId]: Rule<Id> } = {
   },
   'out-of-order': {
     id: 'out-of-order',
-    severity: 'info',
+    severity: 'warning',
     description: 'A status code listed after a greater one in the same table.',
     message: (a) => `Status code \`${a.code}\` comes after \`${a.previous}\``,
   },
