@@ -56,7 +56,8 @@ export function openApiDocument(model: ServiceModel, description: string): Recor
         },
       };
     }
-    responses[names[index] ?? `Status${status.code}`] = { ...response, ...marker };
+    // `x-status-code` says which status the response is for (merge --wire reads it).
+    responses[names[index] ?? `Status${status.code}`] = { ...response, 'x-status-code': status.code, ...marker };
   });
 
   const schemas: Record<string, unknown> = { StatusCode: { ...statusCodeSchemaBody(model), ...marker } };

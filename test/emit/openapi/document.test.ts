@@ -34,6 +34,7 @@ describe('openapi.json', () => {
     );
     expect(doc.components.responses['OK']).toEqual({
       description: 'Specifies the normal response code for the GET and PUT operations.',
+      'x-status-code': 200,
       'x-generated-by': 'rst-codegen',
     });
   });
@@ -52,6 +53,7 @@ describe('openapi.json', () => {
           },
         },
       },
+      'x-status-code': 404,
       'x-generated-by': 'rst-codegen',
     });
     const conflict = doc.components.responses['Conflict'] as { content: { 'application/json': Record<string, unknown> } };
@@ -79,7 +81,7 @@ describe('openapi.json', () => {
   it('has no error content or ErrorCode schemas when the service documents no error codes', async () => {
     const plain = parse({ ...cbr, errorCodes: [] });
     expect(Object.keys(plain.components.schemas)).toEqual(['StatusCode']);
-    expect(plain.components.responses['BadRequest']).toEqual({ description: 'The server failed to process the request.', 'x-generated-by': 'rst-codegen' });
+    expect(plain.components.responses['BadRequest']).toEqual({ description: 'The server failed to process the request.', 'x-status-code': 400, 'x-generated-by': 'rst-codegen' });
     expect(await validateOpenApi(plain)).toEqual([]);
   });
 
