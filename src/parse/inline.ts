@@ -21,6 +21,7 @@
  * Text is handled as an array of code points, as Python indexes strings.
  */
 import type { SystemMessage, SystemMessageLevel, SystemMessageType } from './types.js';
+import { isPyWs } from './block-text.js';
 
 export interface InlineResult {
   /** `paragraph.astext()`: inline markup reduced, whitespace NOT collapsed. */
@@ -158,11 +159,6 @@ function rangeSet(ranges: readonly number[]): (cp: number) => boolean {
 const isStartPrefixCp = rangeSet(START_PREFIX_RANGES);
 const isEndSuffixCp = rangeSet(END_SUFFIX_RANGES);
 
-/** Python's `str.isspace()` (= `\s` of `re` on str): Unicode 14 White_Space minus U+FEFF, plus U+001C..U+001F, U+0085. */
-const PY_WS = new Set([
-  0x9, 0xa, 0xb, 0xc, 0xd, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004,
-  0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
-]);
 const PY_WS_CLASS = '[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
 const PY_WS_RUN = new RegExp(`${PY_WS_CLASS}+`, 'gu');
 const PY_WS_EDGES = new RegExp(`^${PY_WS_CLASS}+|${PY_WS_CLASS}+$`, 'gu');
@@ -173,8 +169,9 @@ function cpOf(ch: string | undefined): number {
   return ch === undefined ? -1 : (ch.codePointAt(0) ?? -1);
 }
 
+/** Python `ch.isspace()` for one code point (no astral code point is whitespace). */
 function isWs(ch: string | undefined): boolean {
-  return ch !== undefined && PY_WS.has(cpOf(ch));
+  return ch !== undefined && isPyWs(ch.charCodeAt(0));
 }
 
 /** Python `\w` (str patterns) minus `_`: the characters of a simplename's parts. */
@@ -193,6 +190,30 @@ const SIMPLENAME_SEPARATORS = '-._+:';
 /** Python's `" ".join(s.split())`: collapse runs of Unicode whitespace (str.split semantics) to one space, trim. */
 export function collapseWhitespace(s: string): string {
   return s.replace(PY_WS_RUN, ' ').replace(/^ | $/g, '');
+}
+
+/**
+ * The text as the Inliner indexes it: one element per code point. Text
+ * without surrogates stays a string (its UTF-16 units are its code points,
+ * and `s[i]`, `s.slice`, `s.indexOf` behave as on the array of code points);
+ * only text with astral characters becomes an array of code points.
+ */
+type CodePoints = string | readonly string[];
+
+const HAS_SURROGATE = /[\uD800-\uDFFF]/;
+
+/** `escape2null` over the code points of `raw` (see `CodePoints`). */
+function toCodePoints(raw: string): CodePoints {
+  if (HAS_SURROGATE.test(raw)) return escape2null(Array.from(raw));
+  if (!raw.includes('\\')) return raw;
+  let out = '';
+  let kept = 0;
+  for (let i = raw.indexOf('\\'); i >= 0; i = raw.indexOf('\\', i + 2)) {
+    // every backslash becomes NUL, the escaped character (i + 1) is kept as it is
+    out += `${raw.slice(kept, i)}\0`;
+    kept = i + 1;
+  }
+  return out + raw.slice(kept);
 }
 
 /** docutils' `utils.escape2null`: every backslash becomes NUL, the escaped character is kept. */
@@ -375,6 +396,25 @@ export function inlineText(raw: string, options: InlineOptions): InlineResult {
   return new Inliner(raw, options).parse();
 }
 
+/** The characters every start-string (or the text before a reference underscore) leads to; see `Inliner.searchInitial`. */
+const TRIGGER_CHARS = '*`_|[';
+const TRIGGER = /[*`_|[]/g;
+
+/** A character a simplename (or the `:` of a role) can hold, the underscore excepted. */
+function isChainChar(ch: string | undefined): boolean {
+  return ch === '-' || ch === '.' || ch === '+' || ch === ':' || isNameChar(ch);
+}
+
+/** The first character of each kind of end-string. */
+const END_STRING_START: Readonly<Record<EndKind, string>> = {
+  emphasis: '*',
+  strong: '*',
+  literal: '`',
+  target: '`',
+  substitution: '|',
+  interpreted: '`',
+};
+
 const NODE_NAMES: Readonly<Record<string, string>> = {
   '**': 'strong',
   '*': 'emphasis',
@@ -397,7 +437,7 @@ const END_KINDS: Readonly<Record<string, EndKind>> = {
  */
 class Inliner {
   /** The text as code points (Python indexes), backslash-escapes turned into NULs. */
-  private readonly s: string[];
+  private readonly s: CodePoints;
   private readonly n: number;
   private readonly messageLine: number;
   private readonly messages: SystemMessage[] = [];
@@ -416,7 +456,7 @@ class Inliner {
     private readonly raw: string,
     private readonly options: InlineOptions,
   ) {
-    this.s = escape2null(Array.from(raw));
+    this.s = toCodePoints(raw);
     this.n = this.s.length;
     this.messageLine = options.messageLine ?? options.line;
   }
@@ -452,7 +492,8 @@ class Inliner {
   }
 
   private slice(from: number, to: number): string {
-    return this.s.slice(from, to).join('');
+    const s = this.s;
+    return typeof s === 'string' ? s.slice(from, to) : s.slice(from, to).join('');
   }
 
   private columnOf(index: number): number {
@@ -588,8 +629,10 @@ class Inliner {
     if (first) return first;
     let list = this.candidates.get(kind);
     if (!list) {
+      // Every end-string starts with its kind's character: only look there.
       const found: number[] = [];
-      for (let q = 0; q < this.n; q++) if (this.endAt(kind, q, 0)) found.push(q);
+      const key = END_STRING_START[kind];
+      for (let q = this.s.indexOf(key); q >= 0; q = this.s.indexOf(key, q + 1)) if (this.endAt(kind, q, 0)) found.push(q);
       list = Int32Array.from(found);
       this.candidates.set(kind, list);
     }
@@ -664,13 +707,44 @@ class Inliner {
     return e > 0 ? close(e, true) : null;
   }
 
+  /**
+   * docutils' `patterns.initial.search(remaining)`: the leftmost start of
+   * any inline construct at or after `base`.
+   *
+   * Only stretches that end at a trigger character (`*`, `` ` ``, `_`, `|`,
+   * `[`) are tried. Every alternative of the initial pattern needs a trigger
+   * at or after its start `p`: the start-strings and `[` are triggers
+   * themselves; a role `:name:` is followed by a backquote; a reference
+   * `name_` ends with an underscore. And what lies between `p` and the first
+   * trigger `t` after it is made of characters a simplename or role prefix
+   * can hold (word characters, `-`, `.`, `+`, `:`): so a start before the
+   * run of such characters that ends at `t` cannot match, and is skipped.
+   */
   private searchInitial(base: number): InitialMatch | null {
-    for (let p = base; p < this.n; p++) {
-      if (!this.prefixOk(p, base)) continue;
-      const m = this.initialAt(p);
-      if (m) return m;
+    let from = base;
+    for (;;) {
+      const t = this.nextTrigger(from);
+      if (t < 0) return null;
+      let p = t;
+      while (p > from && isChainChar(this.s[p - 1])) p--;
+      for (; p <= t; p++) {
+        if (!this.prefixOk(p, base)) continue;
+        const m = this.initialAt(p);
+        if (m) return m;
+      }
+      from = t + 1;
     }
-    return null;
+  }
+
+  /** The first index at or after `from` holding a trigger character (see searchInitial), or -1. */
+  private nextTrigger(from: number): number {
+    const s = this.s;
+    if (typeof s === 'string') {
+      TRIGGER.lastIndex = from;
+      return TRIGGER.exec(s)?.index ?? -1;
+    }
+    for (let i = from; i < s.length; i++) if (TRIGGER_CHARS.includes(s[i] ?? '')) return i;
+    return -1;
   }
 
   /** `Inliner.quoted_start`: the start-string is enclosed in matching punctuation, or ends the text. */
