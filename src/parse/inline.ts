@@ -15,10 +15,13 @@
  * the same semantics (same alternatives in the same order, same look-behind
  * and look-ahead context), so that the work stays linear: docutils itself
  * re-searches the rest of the text for every unmatched start-string (a
- * paragraph of `*a *a *a ...` is quadratic there); here the end-string
- * candidates of each kind are found once and looked up by binary search.
+ * paragraph of `*a *a *a ...` is quadratic there); here the search for an
+ * end-string remembers its answer for later start-strings (Inliner.searchEnd),
+ * and stretches of text without a trigger character are skipped by one
+ * regular-expression search (Inliner.searchInitial). Text without markup
+ * characters is returned as it is (MAY_HOLD_MARKUP).
  *
- * Text is handled as an array of code points, as Python indexes strings.
+ * Text is indexed by code points, as Python indexes strings (see `CodePoints`).
  */
 import type { SystemMessage, SystemMessageLevel, SystemMessageType } from './types.js';
 import { isPyWs } from './block-text.js';
@@ -449,8 +452,8 @@ class Inliner {
   // the simplename chain found last (chainEnd's cache)
   private chainFrom = -1;
   private chainTo = -1;
-  /** For each end-string kind, every position where it matches (built on first use). */
-  private readonly candidates = new Map<EndKind, Int32Array>();
+  /** For each end-string kind, the last search past a start-string (see searchEnd). */
+  private readonly endMemo: Partial<Record<EndKind, { from: number; found: number }>> = {};
 
   constructor(
     private readonly raw: string,
@@ -627,24 +630,29 @@ class Inliner {
   private searchEnd(kind: EndKind, from: number): EndMatch | null {
     const first = this.endAt(kind, from, from);
     if (first) return first;
-    let list = this.candidates.get(kind);
-    if (!list) {
-      // Every end-string starts with its kind's character: only look there.
-      const found: number[] = [];
-      const key = END_STRING_START[kind];
-      for (let q = this.s.indexOf(key); q >= 0; q = this.s.indexOf(key, q + 1)) if (this.endAt(kind, q, 0)) found.push(q);
-      list = Int32Array.from(found);
-      this.candidates.set(kind, list);
+    // Past `from` itself the look-behind sees the whole text, so whether an
+    // end-string matches at q > from does not depend on `from`: the answer
+    // is the first such q. The last search (from0 -> q0) answers for every
+    // later `from` in [from0, q0) too (or for all later ones, if it found
+    // nothing); starts move forward only, so each kind's text is scanned
+    // about once, however many start-strings stay unmatched (`*a *a *a`).
+    const memo = this.endMemo[kind];
+    let q: number;
+    if (memo !== undefined && from >= memo.from && (memo.found < 0 || from < memo.found)) {
+      q = memo.found;
+    } else {
+      q = this.scanEnd(kind, from + 1);
+      this.endMemo[kind] = { from, found: q };
     }
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((list[mid] ?? 0) <= from) lo = mid + 1;
-      else hi = mid;
-    }
-    const q = list[lo];
-    return q === undefined ? null : this.endAt(kind, q, 0);
+    return q < 0 ? null : this.endAt(kind, q, 0);
+  }
+
+  /** The first index at or after `from` where an end-string of `kind` matches (look-behind over the whole text), or -1. */
+  private scanEnd(kind: EndKind, from: number): number {
+    // Every end-string starts with its kind's character: only look there.
+    const key = END_STRING_START[kind];
+    for (let q = this.s.indexOf(key, from); q >= 0; q = this.s.indexOf(key, q + 1)) if (this.endAt(kind, q, 0)) return q;
+    return -1;
   }
 
   /** The initial pattern, tried at `p`. */
