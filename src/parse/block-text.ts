@@ -50,9 +50,27 @@ export function pySplit(s: string): string[] {
   return out;
 }
 
-/** Python `' '.join(s.split())`. */
+/**
+ * Python `' '.join(s.split())`. Fast path: a text whose only whitespace is
+ * single spaces between other characters is its own collapse (the common
+ * case for cell text), so it is returned without splitting.
+ */
 export function pyCollapse(s: string): string {
-  return pySplit(s).join(' ');
+  return isCollapsed(s) ? s : pySplit(s).join(' ');
+}
+
+/** True when `s` has no Python whitespace but single inner spaces (so `' '.join(s.split()) === s`). */
+function isCollapsed(s: string): boolean {
+  let previousSpace = true; // a leading space is not collapsed
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (previousSpace) return false;
+      previousSpace = true;
+    } else if (isPyWs(c)) return false;
+    else previousSpace = false;
+  }
+  return !previousSpace || s.length === 0;
 }
 
 /** Python `str.expandtabs(width)` on one line (columns count code points). */

@@ -236,6 +236,9 @@ function makeEnumerator(ordinal: number, sequence: string, format: string): [str
   return [fi.prefix + e + fi.suffix + ' ', fi.prefix + '#' + fi.suffix + ' '];
 }
 
+/** docutils' `(?<!\\)(\\\\)*::$` in RSTState.paragraph: the paragraph announces a literal block. */
+const ENDS_WITH_LITERAL_MARKER = /(?<!\\)(\\\\)*::$/;
+
 // ------------------------------------------------------------------ messages
 const LEVEL_TYPES: Record<SystemMessageLevel, SystemMessageType> = { 1: 'INFO', 2: 'WARNING', 3: 'ERROR', 4: 'SEVERE' };
 
@@ -1011,7 +1014,7 @@ export class BlockParser implements DirectiveHost {
     const data = pyRstrip(lines.join('\n'));
     let text: string;
     let literalNext = false;
-    if (/(?<!\\)(\\\\)*::$/.test(data)) {
+    if (data.endsWith('::') && ENDS_WITH_LITERAL_MARKER.test(data)) {
       if (data.length === 2) return { nodes: [], literalNext: true };
       const c = data[data.length - 3];
       text = c === ' ' || c === '\n' ? pyRstrip(data.slice(0, -3)) : data.slice(0, -1);

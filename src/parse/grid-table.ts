@@ -125,11 +125,14 @@ export function get2DBlock(
   bottom: number,
   right: number,
 ): SourceLines {
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // Arrays of the exact size: a grid table has a block per cell, and
+  // arrays grown by push() would allocate several times what they hold.
+  const count = Math.max(0, bottom - top);
+  const starts = new Array<number>(count);
+  const ends = new Array<number>(count);
   let indent = right;
-  for (let k = top; k < bottom; k += 1) {
-    const line = block[k]!;
+  for (let k = 0; k < count; k += 1) {
+    const line = block[top + k]!;
     left = columnIndex(line, left);
     right = columnIndex(line, right);
     const text = line.text;
@@ -137,20 +140,20 @@ export function get2DBlock(
     let e = Math.max(a, Math.min(right, text.length));
     while (e > a && isSpaceAt(text, e - 1)) e -= 1;
     if (e > a) indent = Math.min(indent, skipSpaces(text, a) - a);
-    starts.push(a);
-    ends.push(e);
+    starts[k] = a;
+    ends[k] = e;
   }
   const strip = indent > 0 && indent < right ? indent : 0;
-  const lines: string[] = [];
-  const lineNumbers: number[] = [];
-  const columns: number[] = [];
-  for (let k = top; k < bottom; k += 1) {
-    const line = block[k]!;
-    const e = ends[k - top]!;
-    const a = Math.min(starts[k - top]! + strip, e);
-    lines.push(originalSlice(line, a, e));
-    lineNumbers.push(src.lineNumbers[srcStart + k] ?? 0);
-    columns.push((src.columns[srcStart + k] ?? 1) + utf16Offset(line, a));
+  const lines = new Array<string>(count);
+  const lineNumbers = new Array<number>(count);
+  const columns = new Array<number>(count);
+  for (let k = 0; k < count; k += 1) {
+    const line = block[top + k]!;
+    const e = ends[k]!;
+    const a = Math.min(starts[k]! + strip, e);
+    lines[k] = originalSlice(line, a, e);
+    lineNumbers[k] = src.lineNumbers[srcStart + top + k] ?? 0;
+    columns[k] = (src.columns[srcStart + top + k] ?? 1) + utf16Offset(line, a);
   }
   return { lines, lineNumbers, columns };
 }
