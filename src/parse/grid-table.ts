@@ -252,8 +252,11 @@ function parseGrid(src: SourceLines, srcStart: number, isolated: readonly Padded
   const bottomLine = block.length - 1;
   const rightCol = text[0]!.length - 1;
   const done = new Int32Array(text[0]!.length).fill(-1);
-  const rowseps = new Set<number>([0]);
-  const colseps = new Set<number>([0]);
+  // docutils' rowseps / colseps dicts, as flags per line / per column
+  const rowseps = new Uint8Array(bottomLine + 1);
+  const colseps = new Uint8Array(rightCol + 1);
+  rowseps[0] = 1;
+  colseps[0] = 1;
   const cells: TracedCell[] = [];
   const stride = rightCol + 1;
   const corners = new MinHeap();
@@ -325,8 +328,8 @@ function parseGrid(src: SourceLines, srcStart: number, isolated: readonly Padded
     const found = text[top]![left] === '+' ? scanRight(top, left) : null;
     if (found === null) continue;
     const { bottom, right } = found;
-    for (const r of newRowseps) rowseps.add(r);
-    for (const c of newColseps) colseps.add(c);
+    for (const r of newRowseps) rowseps[r] = 1;
+    for (const c of newColseps) colseps[c] = 1;
     // mark_done (docutils asserts each column was seen exactly up to `top`)
     for (let col = left; col < right; col += 1) {
       if (done[col] !== top - 1) return { detail: 'Malformed table; parse incomplete.', offset: 0 };
@@ -341,31 +344,50 @@ function parseGrid(src: SourceLines, srcStart: number, isolated: readonly Padded
   }
 
   // structure_from_cells
-  const rowList = [...rowseps].sort((a, b) => a - b);
-  const colList = [...colseps].sort((a, b) => a - b);
-  const rowIndex = new Map(rowList.map((sep, i) => [sep, i] as const));
-  const colIndex = new Map(colList.map((sep, i) => [sep, i] as const));
-  const colwidths = colList.slice(1).map((sep, i) => sep - colList[i]! - 1);
-  const rows = rowList.length - 1;
-  const columns = colList.length - 1;
+  const rowIndex = separatorIndex(rowseps);
+  const colIndex = separatorIndex(colseps);
+  const colwidths: number[] = [];
+  for (let col = 1, previous = 0; col <= rightCol; col += 1) {
+    if (colseps[col] === 1) {
+      colwidths.push(col - previous - 1);
+      previous = col;
+    }
+  }
+  const rows = rowIndex.count - 1;
+  const columns = colIndex.count - 1;
   let remaining = rows * columns;
-  const used = new Set<number>();
-  const out: CellBlock[] = [];
-  for (const cell of cells) {
-    const row = rowIndex.get(cell.top)!;
-    const col = colIndex.get(cell.left)!;
-    if (used.has(row * columns + col)) {
+  // docutils' rows x columns grid of slots (it allocates the same)
+  const used = new Uint8Array(Math.max(0, rows * columns));
+  const out = new Array<CellBlock>(cells.length);
+  for (let i = 0; i < cells.length; i += 1) {
+    const cell = cells[i]!;
+    const row = rowIndex.of[cell.top]!;
+    const col = colIndex.of[cell.left]!;
+    if (used[row * columns + col] === 1) {
       return { detail: `Cell (row ${row + 1}, column ${col + 1}) already used.`, offset: 0 };
     }
-    used.add(row * columns + col);
-    const rowspan = rowIndex.get(cell.bottom)! - row;
-    const colspan = colIndex.get(cell.right)! - col;
+    used[row * columns + col] = 1;
+    const rowspan = rowIndex.of[cell.bottom]! - row;
+    const colspan = colIndex.of[cell.right]! - col;
     remaining -= rowspan * colspan;
-    out.push({ row, col, rowspan, colspan, content: cell.content });
+    out[i] = { row, col, rowspan, colspan, content: cell.content };
   }
   if (remaining !== 0) return { detail: 'Unused cells remaining.', offset: 0 };
-  const headerRows = headBodySep !== null && headBodySep !== 0 ? (rowIndex.get(headBodySep) ?? 0) : 0;
+  const headIndex = headBodySep !== null && headBodySep !== 0 ? rowIndex.of[headBodySep]! : -1;
+  const headerRows = headIndex >= 0 ? headIndex : 0;
   return { colwidths, headerRows, rows, columns, cells: out };
+}
+
+/**
+ * For separator flags (1 = a separator at that line / column), the rank of
+ * each separator among them (docutils' rowindex / colindex; -1 where there
+ * is none) and how many there are.
+ */
+function separatorIndex(flags: Uint8Array): { of: Int32Array; count: number } {
+  const of = new Int32Array(flags.length).fill(-1);
+  let count = 0;
+  for (let i = 0; i < flags.length; i += 1) if (flags[i] === 1) of[i] = count++;
+  return { of, count };
 }
 
 /**
