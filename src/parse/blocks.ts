@@ -280,6 +280,10 @@ type LineSpec = { abs: number } | { real: number } | { none: true };
  */
 export class BlockParser implements DirectiveHost {
   readonly messages: SystemMessage[] = [];
+  /** Roles docutils looked up and did not know (as written; the oracle's `unknown_roles`). */
+  readonly unknownRoles = new Set<string>();
+  /** Directives docutils looked up and did not know (as written; the oracle's `unknown_directives`). */
+  readonly unknownDirectives = new Set<string>();
   root: Machine | null = null;
   private titleStyles: string[] = [];
   private sectionLevel = 0;
@@ -354,6 +358,7 @@ export class BlockParser implements DirectiveHost {
       ...(real?.lineColumns ? { lineColumns: real.lineColumns } : {}),
     });
     const messages = r.messages.map((msg) => this.adopt(msg));
+    for (const role of r.unknownRoles) this.unknownRoles.add(role);
     return { text: r.text, messages };
   }
 

@@ -159,9 +159,26 @@ function substitutionDef(p: BlockParser, m: Machine, match: RegExpExecArray): { 
   const close = /(?<![\s\x00])\|([ ]+|$)/.exec(escape2null(text));
   if (!close) throw new MarkupError('malformed substitution definition.');
   const rest = text.slice(close.index + close[0].length);
+  noteEmbeddedDirective(p, pyStrip(rest));
   const inl = p.inline(pyStrip(rest), m.absLineNumber());
   return { nodes: [el('substitution_definition', [], inl.text), ...inl.messages], blankFinish: r.blankFinish };
 }
+
+/**
+ * docutils parses a substitution definition's contents in its SubstitutionDef
+ * state, whose `embedded_directive` transition (`simplename::` at the start
+ * of the first line) looks the directive up: an unknown one is recorded as
+ * the oracle records it. (The contents themselves are read as text here.)
+ */
+function noteEmbeddedDirective(p: BlockParser, contents: string): void {
+  const m = EMBEDDED_DIRECTIVE_RE.exec(contents.split('\n', 1)[0] ?? '');
+  if (!m) return;
+  const typeName = m[1] ?? '';
+  const lower = typeName.toLowerCase();
+  const canonical = ALIASES[lower] ?? lower;
+  if (DIRECTIVES[canonical] === undefined && !KNOWN_SILENT.has(canonical)) p.unknownDirectives.add(typeName);
+}
+const EMBEDDED_DIRECTIVE_RE = new RegExp(`^(${SIMPLENAME})::( +|$)`, 'u');
 
 // -------------------------------------------------------------- options
 type Convertor = (value: string | null) => unknown;
@@ -660,6 +677,7 @@ function directive(p: BlockParser, m: Machine, match: RegExpExecArray): { nodes:
   const canonical = ALIASES[lower] ?? lower;
   const known = DIRECTIVES[canonical];
   const d = known ?? (KNOWN_SILENT.has(canonical) ? SILENT : GENERIC);
+  if (d === GENERIC) p.unknownDirectives.add(typeName);
   const lineno = m.absLineNumber();
   const realLine = m.realLine(m.lineOffset);
   const initial = m.lineOffset;

@@ -124,10 +124,26 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
       ? { line: split.length, column: last.raw.length + 1, offset: last.offset + last.raw.length }
       : { line: 1, column: 1, offset: 0 },
   };
-  const root: RstRoot = { type: 'root', children: [], messages: parser.messages, position };
+  const unknownRoles = sortedNames(parser.unknownRoles);
+  const unknownDirectives = sortedNames(parser.unknownDirectives);
+  const root: RstRoot = { type: 'root', children: [], messages: parser.messages, unknownRoles, unknownDirectives, position };
   if (options.skeleton === false) {
     root.children = tables;
     return root;
   }
-  return buildSkeleton(source, root, tables, split.map((l) => l.text));
+  return { ...buildSkeleton(source, root, tables, split.map((l) => l.text)), unknownRoles, unknownDirectives };
+}
+
+/** Python's `sorted()` of a set of names: by code point (not by UTF-16 unit, as Array.prototype.sort would). */
+function sortedNames(names: ReadonlySet<string>): string[] {
+  const byCodePoint = (a: string, b: string): number => {
+    const x = Array.from(a);
+    const y = Array.from(b);
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+      if (d !== 0) return d;
+    }
+    return x.length - y.length;
+  };
+  return [...names].sort(byCodePoint);
 }

@@ -30,6 +30,8 @@ export interface InlineResult {
   /** `paragraph.astext()`: inline markup reduced, whitespace NOT collapsed. */
   text: string;
   messages: SystemMessage[];
+  /** Names (as written) of the roles docutils looked up here and did not know, in order (the oracle's `unknown_roles`). */
+  unknownRoles: string[];
 }
 
 export interface InlineOptions {
@@ -395,7 +397,7 @@ const MAY_HOLD_MARKUP = /[*`_|[\\\0]/;
  *       -> { text: 'See Errors and 1', messages: [] }
  */
 export function inlineText(raw: string, options: InlineOptions): InlineResult {
-  if (!MAY_HOLD_MARKUP.test(raw)) return { text: raw, messages: [] };
+  if (!MAY_HOLD_MARKUP.test(raw)) return { text: raw, messages: [], unknownRoles: [] };
   return new Inliner(raw, options).parse();
 }
 
@@ -444,6 +446,7 @@ class Inliner {
   private readonly n: number;
   private readonly messageLine: number;
   private readonly messages: SystemMessage[] = [];
+  private readonly unknownRoles: string[] = [];
   private readonly out: string[] = [];
   private textStart = 0;
   // positions for messages (built on first use)
@@ -491,7 +494,7 @@ class Inliner {
       }
     }
     this.out.push(unescape(this.slice(this.textStart, n)));
-    return { text: this.out.join(''), messages: this.messages };
+    return { text: this.out.join(''), messages: this.messages, unknownRoles: this.unknownRoles };
   }
 
   private slice(from: number, to: number): string {
@@ -821,6 +824,7 @@ class Inliner {
     const escaped = this.slice(from, to);
     const canonical = role === '' ? 'title-reference' : ROLE_CANONICAL[role.toLowerCase()];
     if (canonical === undefined) {
+      this.unknownRoles.push(role);
       // the oracle's generic_role: the title of `title <target>`, else the text without leading ~ or !
       const text = unescape(escaped);
       return roleTitle(text) ?? text.replace(/^[~!]+/, '');

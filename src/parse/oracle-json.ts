@@ -41,6 +41,10 @@ export interface OracleJson {
   docutils: string;
   tables: OracleTable[];
   messages: OracleMessage[];
+  /** Sorted names of the roles docutils did not know (e.g. `["ref"]`). */
+  unknown_roles: string[];
+  /** Sorted names of the directives docutils did not know (e.g. `["toctree"]`). */
+  unknown_directives: string[];
 }
 
 function message(m: SystemMessage): OracleMessage {
@@ -87,5 +91,7 @@ export function toOracleJson(root: RstRoot, source: string): OracleJson {
       messages: t.messages.map(message),
     })),
     messages: root.messages.map(message),
+    unknown_roles: root.unknownRoles ?? [],
+    unknown_directives: root.unknownDirectives ?? [],
   };
 }

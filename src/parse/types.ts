@@ -127,6 +127,10 @@ export interface RstRoot {
   children: RstNode[];
   /** Every system message of the document, tables' included, in document order. */
   messages: SystemMessage[];
+  /** Interpreted-text roles docutils did not know (names as written, sorted by code point), e.g. `['ref']`. */
+  unknownRoles?: string[];
+  /** Directives docutils did not know (names as written, sorted by code point), e.g. `['toctree']`. */
+  unknownDirectives?: string[];
   position: Position;
 }
 

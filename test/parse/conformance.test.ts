@@ -1,6 +1,6 @@
 /**
  * The whole shared corpus against docutils' oracle: same tables, same cells,
- * same messages. Prints the match rate and every difference (file:line).
+ * same messages, same unknown roles and directives. Prints the match rate and every difference (file:line).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -33,6 +33,7 @@ describe.skipIf(!present)('docutils conformance on ../shared/corpus', () => {
     let cells = 0;
     let cellsOk = 0;
     let messageFilesOk = 0;
+    const unknownOk = { unknown_roles: 0, unknown_directives: 0 };
     const diffs: string[] = [];
     for (const file of files) {
       const rel = path.relative(corpus, file);
@@ -61,15 +62,23 @@ describe.skipIf(!present)('docutils conformance on ../shared/corpus', () => {
       }
       if (JSON.stringify(oracle.messages) === JSON.stringify(got.messages)) messageFilesOk++;
       else diffs.push(`${rel}: messages: expected ${JSON.stringify(oracle.messages)}, got ${JSON.stringify(got.messages)}`);
+      for (const key of ['unknown_roles', 'unknown_directives'] as const) {
+        expect(Array.isArray(oracle[key]), `${rel}: the oracle JSON has no ${key}`).toBe(true);
+        if (JSON.stringify(oracle[key]) === JSON.stringify(got[key])) unknownOk[key]++;
+        else diffs.push(`${rel}: ${key}: expected ${JSON.stringify(oracle[key])}, got ${JSON.stringify(got[key])}`);
+      }
     }
     console.log(
       `conformance: tables ${tablesOk}/${tables} (${((100 * tablesOk) / tables).toFixed(2)}%), ` +
         `cells ${cellsOk}/${cells} (${((100 * cellsOk) / cells).toFixed(2)}%), ` +
-        `messages ${messageFilesOk}/${files.length} files`,
+        `messages ${messageFilesOk}/${files.length} files, ` +
+        `unknown roles ${unknownOk.unknown_roles}/${files.length} files, ` +
+        `unknown directives ${unknownOk.unknown_directives}/${files.length} files`,
     );
     for (const d of diffs.slice(0, 50)) console.log(d);
     expect(diffs).toEqual([]);
     expect(tablesOk).toBe(tables);
     expect(cellsOk).toBe(cells);
+    expect(unknownOk).toEqual({ unknown_roles: files.length, unknown_directives: files.length });
   }, 300_000);
 });

@@ -25,7 +25,14 @@ describe('parse fixtures (docutils oracle)', () => {
       const expected = JSON.parse(readFileSync(expectedPath, 'utf8'));
       const text = readFileSync(path.join(dir, input), 'utf8');
       const got = toOracleJson(fromRst(text, { skeleton: false }), expected.source);
-      expect(got).toEqual({ source: expected.source, docutils: expected.docutils, tables: expected.tables, messages: expected.messages });
+      expect(got).toEqual({
+        source: expected.source,
+        docutils: expected.docutils,
+        tables: expected.tables,
+        messages: expected.messages,
+        unknown_roles: expected.unknown_roles,
+        unknown_directives: expected.unknown_directives,
+      });
     });
   }
 });

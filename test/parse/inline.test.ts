@@ -181,9 +181,15 @@ describe('inlineText: robustness', () => {
   it('leaves text without markup characters unchanged', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[a-z0-9 ,;()'"!?-]{0,40}$/), (raw) => {
-        expect(inlineText(raw, { line: 1 })).toEqual({ text: raw, messages: [] });
+        expect(inlineText(raw, { line: 1 })).toEqual({ text: raw, messages: [], unknownRoles: [] });
       }),
     );
+  });
+
+  it('lists the roles it did not know, as written, in order', () => {
+    const result = inlineText(':ref:`x` :Ref:`y <z>` :emphasis:`e` `t` :ref:`again`', { line: 1 });
+    expect(result.text).toBe('x y e t again');
+    expect(result.unknownRoles).toEqual(['ref', 'Ref', 'ref']);
   });
 
   it('stays linear on 100,000 characters of unmatched start-strings', () => {
