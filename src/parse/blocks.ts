@@ -120,9 +120,32 @@ interface RunState {
   qlbQuote: string | null;
 }
 
+/**
+ * The characters each body pattern can start with (read off the patterns
+ * above). A line whose first character is not among them cannot match, so
+ * the regular expression is not run: most lines are text, and would
+ * otherwise go through eleven failing patterns.
+ */
+const ASCII_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
+const FIRST_CHARS: Readonly<Record<Exclude<BodyTransition, 'text'>, string>> = {
+  bullet: '-+*\u2022\u2023\u2043',
+  enumerator: '(#0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
+  field_marker: ':',
+  option_marker: '-+/',
+  doctest: '>',
+  line_block: '|',
+  grid_table_top: '+',
+  simple_table_top: '=',
+  explicit_markup: '.',
+  anonymous: '_',
+  line: ASCII_PUNCTUATION,
+};
+
 function matchBody(line: string, only: readonly BodyTransition[] | null): { name: BodyTransition; m: RegExpExecArray | null } {
+  const first = line.charAt(0);
   for (const name of only ?? BODY_ORDER) {
     if (name === 'text') return { name, m: null };
+    if (first !== '' && !FIRST_CHARS[name].includes(first)) continue;
     const m = PATTERNS[name].exec(line);
     if (m) return { name, m };
   }
