@@ -206,12 +206,15 @@ class MinHeap {
   }
 }
 
-interface TracedCell {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-  content: SourceLines;
+/**
+ * The traced cells, in tracing order: each cell's corners (line and column
+ * of its top-left and bottom-right `+`) four numbers apiece, and its
+ * content. (Flat arrays rather than an object per cell: a big table has
+ * tens of thousands of cells, all alive until the table is built.)
+ */
+interface TracedCells {
+  corners: number[];
+  contents: SourceLines[];
 }
 
 interface GridParse {
@@ -257,7 +260,7 @@ function parseGrid(src: SourceLines, srcStart: number, isolated: readonly Padded
   const colseps = new Uint8Array(rightCol + 1);
   rowseps[0] = 1;
   colseps[0] = 1;
-  const cells: TracedCell[] = [];
+  const cells: TracedCells = { corners: [], contents: [] };
   const stride = rightCol + 1;
   const corners = new MinHeap();
   corners.push(0);
@@ -335,7 +338,8 @@ function parseGrid(src: SourceLines, srcStart: number, isolated: readonly Padded
       if (done[col] !== top - 1) return { detail: 'Malformed table; parse incomplete.', offset: 0 };
       done[col] = bottom - 1;
     }
-    cells.push({ top, left, bottom, right, content: get2DBlock(src, block, srcStart, top + 1, left + 1, bottom, right) });
+    cells.corners.push(top, left, bottom, right);
+    cells.contents.push(get2DBlock(src, block, srcStart, top + 1, left + 1, bottom, right));
     corners.push(top * stride + right);
     corners.push(bottom * stride + left);
   }
@@ -358,19 +362,22 @@ function parseGrid(src: SourceLines, srcStart: number, isolated: readonly Padded
   let remaining = rows * columns;
   // docutils' rows x columns grid of slots (it allocates the same)
   const used = new Uint8Array(Math.max(0, rows * columns));
-  const out = new Array<CellBlock>(cells.length);
-  for (let i = 0; i < cells.length; i += 1) {
-    const cell = cells[i]!;
-    const row = rowIndex.of[cell.top]!;
-    const col = colIndex.of[cell.left]!;
+  const out = new Array<CellBlock>(cells.contents.length);
+  for (let i = 0; i < out.length; i += 1) {
+    const top = cells.corners[4 * i]!;
+    const left = cells.corners[4 * i + 1]!;
+    const bottom = cells.corners[4 * i + 2]!;
+    const right = cells.corners[4 * i + 3]!;
+    const row = rowIndex.of[top]!;
+    const col = colIndex.of[left]!;
     if (used[row * columns + col] === 1) {
       return { detail: `Cell (row ${row + 1}, column ${col + 1}) already used.`, offset: 0 };
     }
     used[row * columns + col] = 1;
-    const rowspan = rowIndex.of[cell.bottom]! - row;
-    const colspan = colIndex.of[cell.right]! - col;
+    const rowspan = rowIndex.of[bottom]! - row;
+    const colspan = colIndex.of[right]! - col;
     remaining -= rowspan * colspan;
-    out[i] = { row, col, rowspan, colspan, content: cell.content };
+    out[i] = { row, col, rowspan, colspan, content: cells.contents[i]! };
   }
   if (remaining !== 0) return { detail: 'Unused cells remaining.', offset: 0 };
   const headIndex = headBodySep !== null && headBodySep !== 0 ? rowIndex.of[headBodySep]! : -1;
