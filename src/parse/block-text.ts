@@ -107,6 +107,7 @@ export interface SplitLine {
  * reads files as `utf-8-sig`).
  */
 export function splitSourceLines(source: string): SplitLine[] {
+  if (!SPECIAL_BREAK_RE.test(source)) return splitAtNewlines(source);
   const text = source.replace(/[\v\f]/g, ' ');
   const out: SplitLine[] = [];
   let pos = 0;
@@ -124,6 +125,23 @@ export function splitSourceLines(source: string): SplitLine[] {
     const raw = text.slice(pos, m.index);
     out.push({ text: pyRstrip(expandTabs(raw)), offset: pos, raw });
     pos = m.index + m[0].length;
+  }
+  return out;
+}
+
+/** Line breaks of Python's splitlines() other than `\n`, and the `\v` / `\f` docutils turns into spaces. */
+const SPECIAL_BREAK_RE = /[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
+
+/** splitSourceLines for a text whose only line break is `\n` (the usual case): no regular expression per line. */
+function splitAtNewlines(text: string): SplitLine[] {
+  const out: SplitLine[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    const end = text.indexOf('\n', pos);
+    const stop = end < 0 ? text.length : end;
+    const raw = text.slice(pos, stop);
+    out.push({ text: pyRstrip(expandTabs(raw)), offset: pos, raw });
+    pos = stop + 1;
   }
   return out;
 }

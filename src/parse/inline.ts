@@ -135,6 +135,15 @@ const CLOSERS =
   '\ufe3a\ufe3c\ufe3e\ufe40\ufe42\ufe44\ufe48\ufe5a\ufe5c\ufe5e\uff09\uff3d\uff5d\uff60\uff63\u00bb\u2019\u201d' +
   '\u203a\u2e03\u2e05\u2e0a\u2e0d\u2e1d\u2e21\u201b\u201f\u00ab\u2018\u201c\u2039\u2e02\u2e04\u2e09\u2e0c\u2e1c' +
   '\u2e20\u201a\u201e';
+/** Each opener's closer: Python's `closers[openers.index(c)]` (the first occurrence wins). */
+const CLOSER_OF: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (let i = 0; i < OPENERS.length; i++) {
+    const opener = OPENERS[i]!;
+    if (!map.has(opener)) map.set(opener, CLOSERS[i]!);
+  }
+  return map;
+})();
 const QUOTE_PAIRS: Readonly<Record<string, string>> = {
   '\u00bb': '\u00bb',
   '\u2018': '\u201a',
@@ -764,9 +773,9 @@ class Inliner {
     if (m.end >= this.n) return true;
     const pre = this.s[m.start - 1] ?? '';
     const post = this.s[m.end] ?? '';
-    const i = OPENERS.indexOf(pre);
-    if (pre.length !== 1 || i < 0) return false;
-    return post === CLOSERS[i] || (QUOTE_PAIRS[pre] ?? '').includes(post);
+    const closer = CLOSER_OF.get(pre);
+    if (closer === undefined) return false;
+    return post === closer || (QUOTE_PAIRS[pre] ?? '').includes(post);
   }
 
   /** `Inliner.inline_obj` for the simple start-strings; returns where parsing resumes. */
