@@ -6,7 +6,7 @@
  *   RST text --parse (fromRst)--> RstRoot --model (buildServiceModel)--> ServiceModel
  *            --emit (emitService, emitIndex)--> OutputFile[]
  */
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import type { Config, EnumStyle } from './config.js';
 import { report } from './diagnostics.js';
 import { emitIndex, emitService } from './emit/index.js';
@@ -87,4 +87,3 @@ export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export { VFile };
