@@ -93,7 +93,9 @@ export function parseConfig(text: string, file: VFile): Config | null {
 
   const outDirNode = root.get('outDir', true);
   const outDir = optionalString(outDirNode, 'outDir', fail) ?? 'generated';
-  checkInside(outDir, outDirNode, 'outDir', fail);
+  if (checkInside(outDir, outDirNode, 'outDir', fail) && toPosix(outDir) === '.') {
+    fail('`outDir` must be a folder of its own, not the project folder: generate replaces it whole.', outDirNode, 'config-value');
+  }
 
   const styleNode = root.get('style', true);
   const styleText = optionalString(styleNode, 'style', fail) ?? 'enum';
@@ -141,7 +143,7 @@ export function parseConfig(text: string, file: VFile): Config | null {
       if (status.length === 0 && errors.length === 0 && docs === null) {
         fail(`Service \`${name}\` lists no pages: give \`status\`, \`errors\` or \`docs\`.`, item, 'config-missing');
       }
-      services.push({ name, title, status, errors, docs });
+      services.push({ name, title, status, errors, docs: docs === null ? null : toPosix(docs) });
     });
   }
 
@@ -194,8 +196,9 @@ function checkInside(value: string, node: unknown, name: string, fail: Fail): bo
   return true;
 }
 
+/** `/`-separated and normalised (`./a//b/../c` -> `a/c`), so one file has one spelling. */
 function toPosix(p: string): string {
-  return p.split(path.sep).join('/').replace(/\\/g, '/');
+  return path.posix.normalize(p.split(path.sep).join('/').replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
 }
 
 

@@ -15,7 +15,7 @@ import { parseFlags } from './args.js';
 import { HELP } from './help.js';
 import { ExitCode } from './io.js';
 import type { CliIo, Command } from './io.js';
-import { compareOutput, Interrupted, replaceOutput } from './output.js';
+import { compareOutput, ForeignFile, Interrupted, replaceOutput } from './output.js';
 import { describeFsError, findCodePages, loadPage } from './read.js';
 import { countsLine, formatReport } from './report.js';
 
@@ -95,8 +95,23 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
 
   const outDir = path.resolve(base, config.outDir);
   const outDisplay = path.relative(io.cwd, outDir) || '.';
+  const inside = (p: string) => {
+    const rel = path.relative(outDir, p);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  };
+  const input = [configPath, ...pageFiles.map((f) => path.resolve(base, f.path)), ...config.services.flatMap((s) => (s.docs === null ? [] : [path.resolve(base, s.docs)]))].find(inside);
+  if (input !== undefined) {
+    io.stderr(`rst-codegen generate: the output folder \`${outDisplay}\` holds the input \`${path.relative(io.cwd, input)}\`; generate replaces that folder whole, so give \`outDir\` a folder of its own.\n`);
+    return { code: ExitCode.usage, inputs };
+  }
   if (options.check) {
-    const differences = await compareOutput(outDir, result.files);
+    let differences;
+    try {
+      differences = await compareOutput(outDir, result.files);
+    } catch (error) {
+      io.stderr(`rst-codegen generate --check: cannot read \`${outDisplay}\`: ${describeFsError(error)}.\n`);
+      return { code: ExitCode.io, inputs };
+    }
     if (differences.length === 0) {
       if (!options.quiet) io.stdout(`${outDisplay}/ is up to date (${result.files.length} files).\n`);
       return { code: ExitCode.ok, inputs };
@@ -119,6 +134,10 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
     if (error instanceof Interrupted) {
       io.stderr(`rst-codegen generate: ${error.message}\n`);
       return { code: ExitCode.interrupted, inputs };
+    }
+    if (error instanceof ForeignFile) {
+      io.stderr(`rst-codegen generate: ${error.message}\n`);
+      return { code: ExitCode.io, inputs };
     }
     io.stderr(`rst-codegen generate: cannot write \`${outDisplay}\`: ${describeFsError(error)}; the output folder was left as it was.\n`);
     return { code: ExitCode.io, inputs };

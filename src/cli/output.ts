@@ -63,6 +63,17 @@ export async function listFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
+/** The output folder holds a file rst-codegen did not write: it is never replaced then. */
+export class ForeignFile extends Error {
+  constructor(readonly file: string) {
+    super(`\`${file}\` was not written by rst-codegen (no rst-codegen header); the output folder is replaced whole, so move the file out of it. Nothing was written.`);
+  }
+}
+
+/** Every generated file names rst-codegen in its first bytes (the do-not-edit header or generator field). */
+const GENERATED_SIGNATURE = 'rst-codegen';
+const SIGNATURE_WINDOW = 512;
+
 export class Interrupted extends Error {
   constructor(readonly signal: string) {
     super(`Interrupted by ${signal}; the output folder was left as it was.`);
@@ -90,7 +101,18 @@ export async function replaceOutput(outDir: string, files: readonly OutputFile[]
   try {
     repairInterruptedSwap(path.resolve(outDir), aside);
     removeStaleTemporaries(parent, name);
-    if ((await compareOutput(outDir, files)).length === 0) return false;
+    const differences = await compareOutput(outDir, files);
+    if (signal) throw new Interrupted(signal);
+    if (differences.length === 0) return false;
+    for (const extra of differences.filter((d) => d.kind === 'extra')) {
+      const handle = await open(path.join(outDir, extra.path), 'r');
+      try {
+        const { buffer, bytesRead } = await handle.read(Buffer.alloc(SIGNATURE_WINDOW), 0, SIGNATURE_WINDOW, 0);
+        if (!buffer.subarray(0, bytesRead).toString('utf8').includes(GENERATED_SIGNATURE)) throw new ForeignFile(path.join(path.basename(outDir), extra.path));
+      } finally {
+        await handle.close();
+      }
+    }
     await mkdir(temp);
     for (const file of files) {
       if (signal) throw new Interrupted(signal);

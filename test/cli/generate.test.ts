@@ -125,6 +125,54 @@ function snapshotContents(dir: string): Record<string, string> {
   return Object.fromEntries(Object.entries(snapshot(dir)).map(([k, v]) => [k, v.slice(v.indexOf(' ') + 1)]));
 }
 
+describe('generate: the output folder is never the project or an input folder', () => {
+  it('refuses outDir "." in the config (exit 2)', async () => {
+    const dir = seedProject({ 'rst-codegen.config.json': config([seedService], { outDir: '.' }), 'IMPORTANT.txt': 'keep me' });
+    const before = snapshot(dir);
+    const result = await run(['generate'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^rst-codegen\.config\.json:\d+:\d+ {2}error {2}`outDir` must be a folder of its own/m);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses an outDir that holds a page or the config (exit 2)', async () => {
+    const dir = seedProject({ 'rst-codegen.config.json': config([seedService], { outDir: 'seeds' }) });
+    const before = snapshot(dir);
+    const result = await run(['generate'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('the output folder `seeds` holds the input `seeds/cloud-backup-recovery/status_codes.rst`');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses to replace an output folder holding a file it did not write (exit 3)', async () => {
+    const dir = seedProject();
+    await run(['generate'], dir);
+    writeFileSync(path.join(dir, 'generated/README.md'), 'hand-written');
+    const page = path.join(dir, 'seeds/cloud-backup-recovery/status_codes.rst');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('The request timed out.', 'The request timed out!'));
+    const before = snapshot(path.join(dir, 'generated'));
+    const result = await run(['generate'], dir);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('`generated/README.md` was not written by rst-codegen');
+    expect(snapshot(path.join(dir, 'generated'))).toEqual(before);
+  });
+
+  it('--check on an outDir that is a file: one line, exit 3', async () => {
+    const dir = seedProject({ 'rst-codegen.config.json': config([seedService], { outDir: 'out' }), out: 'a file' });
+    const result = await run(['generate', '--check'], dir);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('cannot read `out`: a parent of it is not a directory.');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reads a page listed twice under two spellings once', async () => {
+    const dir = seedProject({ 'rst-codegen.config.json': config([{ ...seedService, status: ['seeds/cloud-backup-recovery/status_codes.rst', './seeds//cloud-backup-recovery/../cloud-backup-recovery/status_codes.rst'], docs: 'seeds/' }]) });
+    const result = await run(['generate'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('cloud-backup-recovery      1            18');
+  });
+});
+
 describe('generate: usage', () => {
   it('refuses unknown flags and stray arguments with exit 2', async () => {
     const dir = seedProject();
