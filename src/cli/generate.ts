@@ -184,7 +184,7 @@ function summaryTable(result: GenerateResult): string {
   const rows = result.summary.map((s) => [s.service, String(s.pages), String(s.statusCodes), String(s.errorCodes), String(s.errors), String(s.warnings)]);
   const total = ['total', ...[1, 2, 3, 4, 5].map((i) => String(rows.reduce((sum, r) => sum + Number(r[i]), 0)))];
   const all = [header, ...rows, total];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+  const widths = header.map((_, i) => all.reduce((w, r) => Math.max(w, r[i]!.length), 0));
   const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   return `${[line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), line(total)].join('\n')}\n`;
 }

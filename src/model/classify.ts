@@ -32,8 +32,13 @@ export interface Grid {
 
 /** Builds the row/column grid once (O(cells × span)), so rows are read without scanning all cells. */
 export function buildGrid(table: RstTable): Grid {
-  const rowCount = Math.max(table.rows, ...table.cells.map((c) => c.row + c.rowspan));
-  const columns = Math.max(table.columns, ...table.cells.map((c) => c.col + c.colspan));
+  // A loop, not Math.max(...cells): spreading 100,000+ cells overflows the call stack.
+  let rowCount = table.rows;
+  let columns = table.columns;
+  for (const c of table.cells) {
+    rowCount = Math.max(rowCount, c.row + c.rowspan);
+    columns = Math.max(columns, c.col + c.colspan);
+  }
   const rows: Array<Array<Slot | undefined>> = Array.from({ length: rowCount }, () =>
     Array.from<Slot | undefined>({ length: columns }),
   );

@@ -636,7 +636,7 @@ export class BlockParser implements DirectiveHost {
           const r = this.lineBlockLine(m, match as RegExpExecArray, lineno);
           m.node.children.push(r.line);
           const grand = (m.node.attrs?.parentNode as DNode | undefined) ?? m.node;
-          grand.children.push(...r.messages);
+          pushAll(grand.children, r.messages);
           st.blankFinish = r.blankFinish;
         } else this.lineBlock(m, match as RegExpExecArray);
         return [[], state];
@@ -646,14 +646,14 @@ export class BlockParser implements DirectiveHost {
         return [[], state];
       case 'explicit_markup': {
         const r = explicitConstruct(this, m, line);
-        m.node.children.push(...r.nodes);
+        pushAll(m.node.children, r.nodes);
         if (state === 'Explicit') st.blankFinish = r.blankFinish;
         else this.explicitList(m, r.blankFinish);
         return [[], state];
       }
       case 'anonymous': {
         const r = this.anonymousTarget(m, match as RegExpExecArray);
-        m.node.children.push(...r.nodes);
+        pushAll(m.node.children, r.nodes);
         if (state === 'Explicit') st.blankFinish = r.blankFinish;
         else this.explicitList(m, r.blankFinish);
         return [[], state];
@@ -674,7 +674,7 @@ export class BlockParser implements DirectiveHost {
   /** Body.indent: a block quote. */
   private bodyIndent(m: Machine): void {
     const r = m.getIndented();
-    m.node.children.push(...this.blockQuote(r.indented, r.offset));
+    pushAll(m.node.children, this.blockQuote(r.indented, r.offset));
     if (!r.blankFinish) m.node.children.push(this.unindentWarning(m, 'Block quote'));
   }
 
@@ -692,7 +692,7 @@ export class BlockParser implements DirectiveHost {
       const text = pyRstrip(attrLines.join('\n'));
       const r = this.inline(text, lineOffset + split.start + 1);
       bq.children.push(el('attribution', [], r.text));
-      elements.push(...r.messages);
+      pushAll(elements, r.messages);
       lineOffset += split.end;
       block = sliceSL(block, split.end, block.lines.length);
       while (block.lines.length && !block.lines[0]) {
@@ -851,7 +851,7 @@ export class BlockParser implements DirectiveHost {
     const lineno = m.absLineNumber();
     const r = this.lineBlockLine(m, match, lineno);
     block.children.push(r.line);
-    m.node.children.push(...r.messages);
+    pushAll(m.node.children, r.messages);
     let blankFinish = r.blankFinish;
     if (!blankFinish) {
       const lp = this.nestedListParse(m, block, 'LineBlock', false);
@@ -907,7 +907,7 @@ export class BlockParser implements DirectiveHost {
   // ------------------------------------------------------------ tables
   private tableTop(m: Machine, kind: 'grid' | 'simple'): void {
     const r = this.table(m, kind);
-    m.node.children.push(...r.nodes);
+    pushAll(m.node.children, r.nodes);
     if (!r.blankFinish && r.blankMessage) m.node.children.push(r.blankMessage);
   }
 
@@ -988,7 +988,7 @@ export class BlockParser implements DirectiveHost {
       tableNode.table = data;
       nodes.push(tableNode);
     }
-    nodes.push(...before);
+    pushAll(nodes, before);
     for (const msg of scan.messages) {
       if (msg.ruleId === 'blank-line-after-table' || msg.message.startsWith('Blank line required after table.')) {
         blankMessage = this.adopt(msg, { abs: msg.line + delta });
@@ -1057,8 +1057,8 @@ export class BlockParser implements DirectiveHost {
   private textBlank(m: Machine, context: string[]): void {
     const lineno = m.absLineNumber() - 1;
     const p = this.paragraph(context, lineno, m.realLine(m.lineOffset - 1), m.column(m.lineOffset - 1));
-    m.node.children.push(...p.nodes);
-    if (p.literalNext) m.node.children.push(...this.literalBlock(m));
+    pushAll(m.node.children, p.nodes);
+    if (p.literalNext) pushAll(m.node.children, this.literalBlock(m));
   }
 
   private textText(m: Machine, context: string[]): void {
@@ -1075,7 +1075,7 @@ export class BlockParser implements DirectiveHost {
       msg = this.report(3, 'Unexpected indentation.', { real: e.line });
     }
     const p = this.paragraph([...context, ...block.lines], startline, realStart, column);
-    m.node.children.push(...p.nodes);
+    pushAll(m.node.children, p.nodes);
     if (msg) m.node.children.push(msg);
     if (p.literalNext) {
       try {
@@ -1083,7 +1083,7 @@ export class BlockParser implements DirectiveHost {
       } catch (e) {
         if (e !== EOF) throw e;
       }
-      m.node.children.push(...this.literalBlock(m));
+      pushAll(m.node.children, this.literalBlock(m));
     }
   }
 
@@ -1144,7 +1144,7 @@ export class BlockParser implements DirectiveHost {
       m.node.children.push(this.report(2, 'Literal block expected; none found.', { abs: m.absLineNumber() }));
       m.previousLine();
     }
-    m.node.children.push(...st.qlbMessages);
+    pushAll(m.node.children, st.qlbMessages);
   }
 
   /** Text.indent: a definition list. */
@@ -1206,7 +1206,8 @@ export class BlockParser implements DirectiveHost {
     }
     if (!m.matchTitles) {
       const msg = this.report(4, 'Unexpected section title.', { real: m.realLine(m.lineOffset) });
-      m.node.children.push(...messages, msg);
+      pushAll(m.node.children, messages);
+      m.node.children.push(msg);
       return [[], 'Body'];
     }
     const style = underline[0] ?? '=';
@@ -1410,8 +1411,8 @@ function nestLineBlock(block: DNode): void {
 }
 
 function nestSegment(block: DNode): void {
-  const indents = block.children.map((c) => (c.attrs?.indent as number) ?? 0);
-  const least = Math.min(...indents);
+  let least = Infinity;
+  for (const c of block.children) least = Math.min(least, (c.attrs?.indent as number) ?? 0);
   const items: DNode[] = [];
   let nb = el('line_block');
   for (const item of block.children) {
@@ -1457,4 +1458,13 @@ function contentPosition(content: SourceLines): Position {
       column: (content.columns[last] ?? 1) + (content.lines[last] ?? '').length,
     },
   };
+}
+
+/**
+ * Appends `items` to `target` one by one: `target.push(...items)` passes every
+ * item as an argument and overflows the call stack past ~100,000 items (a
+ * page of 140,000 line-block lines did).
+ */
+function pushAll<T>(target: T[], items: Iterable<T>): void {
+  for (const item of items) target.push(item);
 }

@@ -122,6 +122,17 @@ describe('very large input', () => {
     expect(readFileSync(path.join(dir, 'generated/svc/model.json'), 'utf8')).toContain('"code": 504');
   });
 
+  it('a 70,000-row table and a 140,000-line line block do not overflow the call stack', async () => {
+    const rows = Array.from({ length: 70_000 }, (_, i) => `${String(200 + (i % 300)).padEnd(11)} row ${i}`);
+    const table = ['Codes', '=====', '', '=========== ==========', 'Status Code Description', '=========== ==========', ...rows, '=========== ==========', ''].join('\n');
+    const lineBlock = `\n\nLines\n-----\n\n${Array.from({ length: 140_000 }, () => '| a').join('\n')}\n`;
+    const dir = setup(table + lineBlock);
+    const result = await run(['lint', page], dir);
+    expect(result.stdout).not.toMatch(/Maximum call stack|internal error/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^1 file\(s\): 0 errors, \d+ warnings/m);
+  });
+
   it('a 50 MB page is read whole; the skeleton is skipped with a warning', async () => {
     const filler = 'This paragraph is filler text that makes the page large, with *emphasis* and ``literal`` bits.\n\n';
     const big = seedText + '\n' + filler.repeat(Math.ceil((50 * 1024 * 1024) / filler.length));
