@@ -57,9 +57,16 @@ export function data(text: string): Record<string, unknown> {
   return parse(text, { merge: true }) as Record<string, unknown>;
 }
 
-/** Compares `actual` with the expected file; writes the file when it is missing (review it, then commit). */
+/**
+ * The expected file's text. A missing expected file is an error, never a
+ * silent pass: run with UPDATE_EXPECTED=1 to write it from `actual`, review
+ * it, then commit it.
+ */
 export function expectFile(name: string, actual: string): string {
   const file = path.join(fixtures, name);
-  if (!existsSync(file)) writeFileSync(file, actual);
+  if (!existsSync(file)) {
+    if (process.env.UPDATE_EXPECTED !== '1') throw new Error(`Missing expected file ${file}; run with UPDATE_EXPECTED=1 to write it, then review it.`);
+    writeFileSync(file, actual);
+  }
   return readFileSync(file, 'utf8');
 }
