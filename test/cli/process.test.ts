@@ -142,4 +142,21 @@ describe('generate --watch', () => {
     }
     expect((await watcher.exit).code).toBe(0);
   });
+
+  it('picks up a new page added under a docs folder', async () => {
+    const dir = project({ 'rst-codegen.config.json': config([{ name: 'svc', docs: 'docs' }]), 'docs/status_codes.rst': seedText });
+    const watcher = start(dir, ['generate', '--watch', '--quiet']);
+    try {
+      await waitFor(() => watcher.output().includes('watching'));
+      const model = path.join(dir, 'generated/svc/model.json');
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(path.join(dir, 'docs/more'), { recursive: true });
+      writeFileSync(path.join(dir, 'docs/more/status_codes.rst'), retitle(seedText, 'new'));
+      await waitFor(() => readFileSync(model, 'utf8').includes('docs/more/status_codes.rst'));
+      expect(readFileSync(model, 'utf8')).toContain('timed out (new)');
+    } finally {
+      watcher.kill('SIGINT');
+    }
+    expect((await watcher.exit).code).toBe(0);
+  });
 });
