@@ -9,6 +9,7 @@
 import type { VFile } from 'vfile';
 import type { Config, EnumStyle } from './config.js';
 import { report } from './diagnostics.js';
+import { compareCodePoints } from './order.js';
 import { emitIndex, emitService } from './emit/index.js';
 import type { OutputFile } from './emit/index.js';
 import { buildServiceModel } from './model/index.js';
@@ -82,8 +83,6 @@ export function generate(services: readonly ServiceSources[], options: { style: 
   return { files, model: { version: 1, services: models }, summary };
 }
 
-/** Code-point order, independent of locale. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** Code-point order, independent of locale (see order.ts). */
+export const compare = compareCodePoints;
 

@@ -4,18 +4,9 @@
  * order of first use, so every output is a pure function of the model.
  */
 import type { ErrorCode, ServiceModel, StatusCode } from '../model/types.js';
+import { compareCodePoints } from '../order.js';
 
-/** Compares strings by Unicode code point (the model's documented order for error codes). */
-export function compareCodePoints(a: string, b: string): number {
-  const left = Array.from(a);
-  const right = Array.from(b);
-  const length = Math.min(left.length, right.length);
-  for (let index = 0; index < length; index += 1) {
-    const difference = (left[index]?.codePointAt(0) ?? 0) - (right[index]?.codePointAt(0) ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return left.length - right.length;
-}
+export { compareCodePoints };
 
 /** Status codes sorted by code, one entry per code (the first documented). */
 export function documentedStatuses(model: ServiceModel): StatusCode[] {

@@ -4,6 +4,7 @@
  * `sources`, texts of repeated definitions appended (distinct ones only), and
  * the duplicate diagnostics that name the first definition.
  */
+import { compareCodePoints } from '../order.js';
 import type { VFile } from 'vfile';
 import type { Point, Position } from '../parse/types.js';
 import type { ErrorCode, SourceRef, StatusClass, StatusCode } from './types.js';
@@ -84,7 +85,7 @@ function firstDefinedAt(first: SourceRef, place: Place): { sameFile: boolean; te
 }
 
 const byNumber = (a: number, b: number): number => a - b;
-const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byCodePoint = compareCodePoints;
 
 /** Accumulates one service's codes; entries are created on first sight and merged after. */
 export class Collector {
