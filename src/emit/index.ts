@@ -23,7 +23,7 @@ import { emitErrorCodes } from './typescript/error-codes.js';
 import { emitIndexModule } from './typescript/index-module.js';
 import { serviceDirectory } from './typescript/names.js';
 import { emitStatusCodes } from './typescript/status-codes.js';
-import { documentedErrors, documentedStatuses } from './view.js';
+import { compareCodePoints, documentedErrors, documentedStatuses } from './view.js';
 
 export type { EmitOptions, EnumStyle, OutputFile } from './types.js';
 export { GENERATED_MARKER } from './openapi/document.js';
@@ -48,7 +48,7 @@ export function emitService(model: ServiceModel, options: EmitOptions): OutputFi
       { path: `${dir}/error-response.schema.json`, contents: toJson(errorResponseSchema(model, doNotEdit(errorSources))) },
     );
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files.sort((a, b) => compareCodePoints(a.path, b.path));
 }
 
 /** `index.ts`: every service's modules re-exported as namespaces (see typescript/names.ts for the naming rule). */

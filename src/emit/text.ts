@@ -5,6 +5,7 @@
  * of these functions, so no input can end a comment or a string early, hide
  * code behind bidi overrides, or make output depend on anything but the input.
  */
+import { compareCodePoints } from '../order.js';
 import type { ServiceModel, SourceRef } from '../model/types.js';
 
 /** Name written into every generated file; also the value of the OpenAPI `x-generated-by` marker. */
@@ -93,7 +94,7 @@ export function sourceFiles(model: ServiceModel, refs: readonly SourceRef[]): st
   if (used.size === 0) return [...model.sources];
   const listed = model.sources.filter((file) => used.has(file));
   const known = new Set(model.sources);
-  const others = [...used].filter((file) => !known.has(file)).sort();
+  const others = [...used].filter((file) => !known.has(file)).sort(compareCodePoints);
   return [...listed, ...others];
 }
 
