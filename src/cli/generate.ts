@@ -2,7 +2,7 @@
  * `rst-codegen generate [--check] [--config FILE] [--watch]`: config -> pages
  * -> generate() -> the output folder, written atomically (see output.ts).
  */
-import { watch } from 'node:fs';
+import { existsSync, readdirSync, watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
@@ -199,52 +199,72 @@ async function watchLoop(configPath: string, options: RunOptions, io: CliIo): Pr
   let watchers: ReturnType<typeof watch>[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  const run = async () => {
-    const outcome = await runOnce(configPath, options, io);
-    io.stderr(`rst-codegen generate --watch: ${outcome.code === 0 ? 'done' : `failed (exit ${outcome.code})`}; watching ${outcome.inputs.length} file(s) for changes (Ctrl-C stops).\n`);
+  let stopped = false;
+  let resolveStopped: (code: number) => void = () => {};
+  const done = new Promise<number>((resolve) => (resolveStopped = resolve));
+  const closeWatchers = () => {
     for (const w of watchers) w.close();
     watchers = [];
-    const schedule = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        running = running.then(run);
-      }, debounceMs);
-    };
-    // Docs folders: any .rst change below them, new pages included.
+  };
+  const schedule = () => {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(run);
+    }, debounceMs);
+  };
+  const attach = (folder: string, accept: (name: string | null) => boolean) => {
+    try {
+      watchers.push(watch(folder, (_event, name) => (accept(name === null ? null : String(name)) ? schedule() : undefined)));
+    } catch {
+      // A folder that vanished meanwhile: the next run re-attaches.
+    }
+  };
+  const run = async () => {
+    if (stopped) return;
+    const outcome = await runOnce(configPath, options, io);
+    if (stopped) return;
+    io.stderr(`rst-codegen generate --watch: ${outcome.code === 0 ? 'done' : `failed (exit ${outcome.code})`}; watching ${outcome.inputs.length} file(s) for changes (Ctrl-C stops).\n`);
+    closeWatchers();
+    // Docs folders: every folder below them is watched, attached synchronously (Node 20's recursive
+    // watcher starts asynchronously and can miss early events); a page or folder event re-runs, and
+    // every run re-attaches, so a page in a new folder is found by the run's own scan.
     for (const tree of outcome.trees ?? []) {
-      try {
-        watchers.push(watch(tree, { recursive: true }, (_event, name) => {
-          if (name === null || String(name).endsWith('.rst')) schedule();
-        }));
-      } catch {
-        // A docs folder that does not exist (yet) was reported by the run; watched again after the next run.
-      }
+      for (const folder of foldersBelow(tree)) attach(folder, (name) => name === null || name.endsWith('.rst') || !name.includes('.'));
     }
     for (const dir of new Set(outcome.inputs.map((p) => path.dirname(p)))) {
       const names = new Set(outcome.inputs.filter((p) => path.dirname(p) === dir).map((p) => path.basename(p)));
-      try {
-        watchers.push(
-          watch(dir, (_event, name) => {
-            if (name && !names.has(String(name))) return;
-            schedule();
-          }),
-        );
-      } catch {
-        // A folder that vanished is watched again after the next successful run.
-      }
+      attach(dir, (name) => name === null || names.has(name));
     }
   };
+  const stop = () => {
+    stopped = true;
+    clearTimeout(timer);
+    closeWatchers();
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    // Let a run in progress finish (its writes are atomic), then exit.
+    void running.then(() => resolveStopped(ExitCode.ok));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   running = running.then(run);
-  await running;
-  return new Promise<number>((resolve) => {
-    const stop = () => {
-      clearTimeout(timer);
-      for (const w of watchers) w.close();
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(ExitCode.ok);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  return done;
+}
+
+/** `dir` and every folder below it (none when it does not exist). */
+function foldersBelow(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    out.push(d);
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) if (e.isDirectory()) walk(path.join(d, e.name));
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
 }
