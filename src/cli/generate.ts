@@ -2,7 +2,7 @@
  * `rst-codegen generate [--check] [--config FILE] [--watch]`: config -> pages
  * -> generate() -> the output folder, written atomically (see output.ts).
  */
-import { existsSync, readdirSync, watch } from 'node:fs';
+import { existsSync, readdirSync, statSync, watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
@@ -222,6 +222,7 @@ async function watchLoop(configPath: string, options: RunOptions, io: CliIo): Pr
   };
   const run = async () => {
     if (stopped) return;
+    const started = Date.now();
     const outcome = await runOnce(configPath, options, io);
     if (stopped) return;
     io.stderr(`rst-codegen generate --watch: ${outcome.code === 0 ? 'done' : `failed (exit ${outcome.code})`}; watching ${outcome.inputs.length} file(s) for changes (Ctrl-C stops).\n`);
@@ -236,6 +237,8 @@ async function watchLoop(configPath: string, options: RunOptions, io: CliIo): Pr
       const names = new Set(outcome.inputs.filter((p) => path.dirname(p) === dir).map((p) => path.basename(p)));
       attach(dir, (name) => name === null || names.has(name));
     }
+    // A change made while the run was working (before these watchers existed) is not lost.
+    if (outcome.inputs.some((p) => changedSince(p, started))) schedule();
   };
   const stop = () => {
     stopped = true;
@@ -267,4 +270,14 @@ function foldersBelow(dir: string): string[] {
   };
   if (existsSync(dir)) walk(dir);
   return out;
+}
+
+/** Whether `file` was modified between `time` (ms) and now; false when it cannot be read (a future mtime, from clock skew, does not count, or it would re-run forever). */
+function changedSince(file: string, time: number): boolean {
+  try {
+    const { mtimeMs } = statSync(file);
+    return mtimeMs >= time - 1 && mtimeMs <= Date.now() + 1;
+  } catch {
+    return false;
+  }
 }

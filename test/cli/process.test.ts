@@ -130,6 +130,7 @@ describe('generate --watch', () => {
       expect(readFileSync(model, 'utf8')).not.toContain('timed out (new)');
       writeFileSync(path.join(dir, 'docs/status_codes.rst'), retitle(seedText, 'new'));
       await waitFor(() => readFileSync(model, 'utf8').includes('timed out (new)'));
+      await waitFor(() => watcher.output().split('watching').length > 2); // that run has finished
       // A broken page: reported, output kept, still watching.
       const seen = watcher.output().length;
       writeFileSync(path.join(dir, 'docs/status_codes.rst'), 'Status Codes\n============\n\nNo table.\n');
