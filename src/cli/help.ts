@@ -47,14 +47,16 @@ builds each service's model and writes <outDir>/<service>/ (model.json,
 status-codes.ts, status-code.schema.json, openapi.json, and error-codes.ts,
 error-response.schema.json when the service documents error codes) plus
 <outDir>/index.ts. The folder is replaced atomically: when anything fails,
-nothing is written.
+nothing is written. outDir must be a folder of its own (not the project, not
+holding inputs), and a file in it that rst-codegen did not write stops the run.
 
 Options:
   -c, --config FILE  config file (default rst-codegen.config.json)
       --check        render in memory and compare: exit 1 naming each stale,
                      missing or extra file; exit 0 when all match
-  -w, --watch        regenerate when the config or a page changes (debounced);
-                     errors are reported and watching goes on
+  -w, --watch        regenerate when the config or a page changes, or a page
+                     appears under a docs folder (debounced); errors are
+                     reported and watching goes on
       --verbose      also print info diagnostics
   -q, --quiet        print only diagnostics
   -h, --help         this text
