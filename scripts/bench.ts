@@ -4,7 +4,9 @@
  * missed). Cases:
  *   - api-ref: every .rst under ../shared/corpus/api-ref (19 MB), to tables and cells;
  *   - big-10k / big-20k: one 10,000- / 20,000-row x 4 grid table (make-synthetic-rst.py big);
- *   - many: 2,000 tables in list items (make-synthetic-rst.py many).
+ *   - many: 2,000 tables in list items (make-synthetic-rst.py many);
+ *   - wide-cell: one grid table whose mostly blank cell is 100,000 columns wide
+ *     (right-stripping its lines was once quadratic: minutes).
  * Each case runs in a fresh process (so peak RSS is the case's own); our time
  * is the best of `--runs` (default 3), docutils' is one run.
  * Options: --runs N, --no-docutils, --skeleton (also build the restructured skeleton).
@@ -92,6 +94,10 @@ try {
     const file = synth(mode, `${mode}-${name.replace(/\W+/g, '')}.rst`, [...extra]);
     cases.push({ name, files: [file], size: statSync(file).size });
   }
+  const wide = path.join(work, 'wide-cell.rst');
+  const width = 100_000;
+  writeFileSync(wide, [`+${'-'.repeat(width)}+`, `| x${' '.repeat(width - 2)}|`, `|${' '.repeat(width)}|`, `+${'-'.repeat(width)}+`, ''].join('\n'));
+  cases.push({ name: 'wide-cell', files: [wide], size: statSync(wide).size });
   const results = new Map<string, { ours: Measure; docutils: Measure | null }>();
   for (const c of cases) {
     process.stderr.write(`bench: ${c.name}...\n`);
@@ -116,6 +122,10 @@ try {
   checks.push({ target: 'api-ref peak memory at most 250 MB', value: `${api.ours.maxrssMb.toFixed(0)} MB`, ok: api.ours.maxrssMb <= 250 });
   const growth = results.get('big-20k')!.ours.seconds / results.get('big-10k')!.ours.seconds;
   checks.push({ target: '20,000 rows take at most 2.3x the time of 10,000', value: `${growth.toFixed(2)}x`, ok: growth <= 2.3 });
+  const big10k = results.get('big-10k')!.ours.seconds;
+  checks.push({ target: '10,000 rows in under 1 s', value: `${big10k.toFixed(3)} s`, ok: big10k < 1 });
+  const wideCell = results.get('wide-cell')!.ours.seconds;
+  checks.push({ target: 'a 100,000-column cell in under 2 s', value: `${wideCell.toFixed(3)} s`, ok: wideCell < 2 });
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -15,13 +15,13 @@ function property(text: string): void {
   expect(outcome.problem ?? '').toBe('');
 }
 
-describe('fuzz: parse -> model -> emit never throws, never hangs, positions stay inside the input', () => {
+describe('fuzz: parse -> model -> emit never throws, positions stay inside the input', () => {
   it(`random RST documents (${runs} runs)`, () => {
-    fc.assert(fc.property(randomRst, property), { numRuns: runs, seed: 20261125 });
+    fc.assert(fc.property(randomRst, property), { numRuns: runs });
   });
 
   it(`mutations of the seed (${runs} runs)`, () => {
-    fc.assert(fc.property(mutated(seedText), property), { numRuns: runs, seed: 20261125 });
+    fc.assert(fc.property(mutated(seedText), property), { numRuns: runs });
   });
 
   it('the position check can fail: a diagnostic outside the input is caught', () => {
@@ -39,7 +39,7 @@ describe('fuzz: parse -> model -> emit never throws, never hangs, positions stay
   it.skipIf(pages.length === 0)(`mutations of real corpus pages (${Math.min(pages.length, 24)} pages x ${Math.ceil(runs / 10)} runs)`, () => {
     for (const page of pages.filter((_, i) => i % Math.ceil(pages.length / 24) === 0)) {
       const text = readFileSync(path.join(codes, page), 'utf8').slice(0, 20_000);
-      fc.assert(fc.property(mutated(text), property), { numRuns: Math.ceil(runs / 10), seed: 7 });
+      fc.assert(fc.property(mutated(text), property), { numRuns: Math.ceil(runs / 10) });
     }
   });
   if (pages.length === 0) console.log('fuzz: corpus mutations skipped: ../shared not found');

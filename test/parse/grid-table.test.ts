@@ -72,40 +72,27 @@ describe('scanGridTable', () => {
     expect(scan.messages[0]).toMatchObject({ level: 3, line: 1, ruleId: 'malformed-table' });
   });
 
-  it('parses a 10,000-row table in well under a second, and 20,000 rows in about twice the time', () => {
-    const make = (rows: number): SourceLines => {
-      const border = '+' + '-'.repeat(20) + '+' + '-'.repeat(20) + '+' + '-'.repeat(20) + '+' + '-'.repeat(20) + '+';
-      const out = [border];
-      for (let r = 0; r < rows; r += 1) {
-        out.push(`| ${String(r).padEnd(19)}| value ${String(r).padEnd(13)}| more text here     | and the last one   |`);
-        out.push(border);
-      }
-      return fileLines(out);
-    };
-    const time = (src: SourceLines): number => {
-      let best = Infinity;
-      for (let k = 0; k < 3; k += 1) {
-        const t = performance.now();
-        expect(scanGridTable(src, 0).table!.rows).toBe((src.lines.length - 1) / 2);
-        best = Math.min(best, performance.now() - t);
-      }
-      return best;
-    };
-    const t10 = time(make(10_000));
-    const t20 = time(make(20_000));
-    expect(t10).toBeLessThan(1000);
-    expect(t20 / t10).toBeLessThan(3.5);
+  // Speed (10,000 vs 20,000 rows, a 100,000-column cell) is measured by `npm run bench`
+  // (cases big-10k, big-20k, wide-cell); here only what these inputs read to.
+  it('reads a 20,000-row table row by row', () => {
+    const border = '+' + '-'.repeat(20) + '+' + '-'.repeat(20) + '+' + '-'.repeat(20) + '+' + '-'.repeat(20) + '+';
+    const out = [border];
+    for (let r = 0; r < 20_000; r += 1) {
+      out.push(`| ${String(r).padEnd(19)}| value ${String(r).padEnd(13)}| more text here     | and the last one   |`);
+      out.push(border);
+    }
+    const table = scanGridTable(fileLines(out), 0).table!;
+    expect(table.rows).toBe(20_000);
+    expect(table.cells[4 * 19_999]!.content).toMatchObject({ lines: ['19999'], lineNumbers: [39_999 + 1] });
   });
 
-  it('reads a mostly blank cell 100,000 columns wide in linear time', () => {
+  it('reads a mostly blank cell 100,000 columns wide', () => {
     // Right-stripping each cell line once went back over the whole run of
     // trailing spaces for every space removed: 100,000 columns took minutes.
     const width = 100_000;
     const border = `+${'-'.repeat(width)}+`;
     const src = fileLines([border, `| x${' '.repeat(width - 2)}|`, `|${' '.repeat(width)}|`, border]);
-    const t = performance.now();
     const table = scanGridTable(src, 0).table!;
-    expect(performance.now() - t).toBeLessThan(2000);
     expect(table.colwidths).toEqual([width]);
     expect(table.cells[0]!.content.lines).toEqual(['x', '']);
   });
