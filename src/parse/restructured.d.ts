@@ -1,5 +1,5 @@
-/** Minimal typing of the `restructured` package (it ships none). */
-declare module 'restructured' {
-  const restructured: unknown;
-  export default restructured;
+/** Minimal typing of the `restructured` package's PEG.js parser (it ships no types); skeleton.ts types its use. */
+declare module 'restructured/lib/Parser.js' {
+  const parser: unknown;
+  export default parser;
 }

@@ -17,21 +17,31 @@
  * range contains its first line. If restructured throws, the tables become
  * children of the root and an info message `skeleton-unavailable` says why.
  *
- * restructured's time grows faster than linearly (about 5 s for 2 MB of
- * paragraphs, 14 s for 4 MB, 156 s and 3.4 GB for 50 MB), so a page with
- * more than `SKELETON_MAX_CHARS` characters outside its tables is not given
- * to it: its tables are listed flat and a warning `skeleton-too-large` says
- * so. Real status and error-code pages are far below the bound (the largest
- * in the corpus has 589 KB, most of it tables).
+ * restructured is a PEG.js parser without memoisation: its time grows faster
+ * than linearly with the text, and exponentially with the indentation depth
+ * (20 paragraphs, each indented one space more than the last, take it 26 s and
+ * 1.6 GB). So its work is bounded two ways, both deterministic (the same page
+ * gives the same tree on any machine):
+ * - a page with more than `SKELETON_MAX_CHARS` characters outside its tables
+ *   is not given to it (`skeleton-too-large`);
+ * - it reads the text through a `BudgetedText`, which counts every character
+ *   access and stops the parse after `SKELETON_MAX_STEPS` of them
+ *   (`skeleton-too-complex`), a fraction of a second.
+ * In both cases the tables are listed flat and a warning says so. Real status
+ * and error-code pages are far below both bounds (the corpus's most costly
+ * page takes 0.45 M steps; most of its 589 KB largest page is tables).
  */
-import restructuredModule from 'restructured';
+import restructuredParser from 'restructured/lib/Parser.js';
 import type { Position, RstNode, RstParent, RstRoot, RstTable } from './types.js';
 import { pyCollapse } from './block-text.js';
 
 const PLACEHOLDER = 'RSTCODEGENTABLE';
 
 /** Most characters (outside tables) given to restructured; see the module comment. */
-export const SKELETON_MAX_CHARS = 1_000_000;
+export const SKELETON_MAX_CHARS = 250_000;
+
+/** Most character reads restructured may make on one page (about 0.3 s); see the module comment. */
+export const SKELETON_MAX_STEPS = 5_000_000;
 
 interface RsNode {
   type: string;
@@ -42,14 +52,61 @@ interface RsNode {
   position?: { start: { line: number; column: number; offset?: number }; end: { line: number; column: number; offset?: number } };
 }
 
-interface RsModule {
-  parse(text: string, options: { position: boolean; blanklines: boolean }): RsNode;
+interface RsParser {
+  /** PEG.js's `parse(input)`: reads `input` only through `length`, `charAt`, `charCodeAt`, `substr` and `substring`. */
+  parse(input: string | BudgetedText): RsNode;
 }
 
-/** `import rst from 'restructured'` gives the CommonJS exports object under Node's ESM loader. */
-function restructured(): RsModule {
-  const mod = restructuredModule as unknown as RsModule & { default?: RsModule };
-  return typeof mod.parse === 'function' ? mod : (mod.default as RsModule);
+/** The PEG.js parser inside `restructured` (its `parse` wrapper only copies the tree, dropping fields). */
+function restructured(): RsParser {
+  const mod = restructuredParser as unknown as RsParser & { default?: RsParser };
+  return typeof mod.parse === 'function' ? mod : (mod.default as RsParser);
+}
+
+/** Thrown by `BudgetedText` when the budget is spent. */
+class BudgetSpent extends Error {}
+
+/**
+ * The text given to restructured's parser in place of a string: the same
+ * reads, each one counted; the read after the `budget`-th throws
+ * `BudgetSpent`. Every step of the parser (a rule tried, a position
+ * computed, an expectation recorded) reads a character, so the count bounds
+ * both its time and the memory it allocates.
+ */
+export class BudgetedText {
+  readonly length: number;
+  steps = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly budget: number,
+  ) {
+    this.length = text.length;
+  }
+
+  private step(): void {
+    if (++this.steps > this.budget) throw new BudgetSpent();
+  }
+
+  charAt(index: number): string {
+    this.step();
+    return this.text.charAt(index);
+  }
+
+  charCodeAt(index: number): number {
+    this.step();
+    return this.text.charCodeAt(index);
+  }
+
+  substr(start: number, length?: number): string {
+    this.step();
+    return this.text.substr(start, length);
+  }
+
+  substring(start: number, end?: number): string {
+    this.step();
+    return this.text.substring(start, end);
+  }
 }
 
 /** Text of an inline subtree, whitespace collapsed. */
@@ -58,19 +115,42 @@ function inlineText(node: RsNode): string {
   return (node.children ?? []).map(inlineText).join('');
 }
 
-/** Source text with every top-level table region replaced by a placeholder paragraph. */
-export function maskTables(lines: readonly string[], tables: readonly RstTable[]): string {
-  const out = [...lines];
+/** Line ranges (1-based, inclusive) of the top-level table regions, in order; nested tables lie inside them. */
+function tableRegions(tables: readonly RstTable[]): Array<{ first: number; last: number; column: number }> {
+  const regions: Array<{ first: number; last: number; column: number }> = [];
   let coveredUntil = 0;
   for (const t of [...tables].sort((a, b) => a.position.start.line - b.position.start.line)) {
     const first = t.position.start.line;
-    const last = t.position.end.line;
     if (first <= coveredUntil) continue; // nested table: inside the region already
-    coveredUntil = last;
+    coveredUntil = t.position.end.line;
+    regions.push({ first, last: t.position.end.line, column: t.position.start.column });
+  }
+  return regions;
+}
+
+/** Source text with every top-level table region replaced by a placeholder paragraph. */
+export function maskTables(lines: readonly string[], tables: readonly RstTable[]): string {
+  const out = [...lines];
+  for (const { first, last, column } of tableRegions(tables)) {
     for (let l = first; l <= last && l <= out.length; l++) out[l - 1] = '';
-    out[first - 1] = ' '.repeat(Math.max(0, t.position.start.column - 1)) + PLACEHOLDER;
+    if (first <= out.length) out[first - 1] = ' '.repeat(Math.max(0, column - 1)) + PLACEHOLDER;
   }
   return out.join('\n') + '\n';
+}
+
+/** Characters of the page outside its tables (line breaks included), what `SKELETON_MAX_CHARS` bounds. */
+export function charsOutsideTables(lines: readonly string[], tables: readonly RstTable[]): number {
+  let chars = 0;
+  let line = 1;
+  const count = (upTo: number) => {
+    for (; line <= upTo && line <= lines.length; line++) chars += lines[line - 1]!.length + 1;
+  };
+  for (const { first, last } of tableRegions(tables)) {
+    count(first - 1);
+    line = Math.max(line, last + 1);
+  }
+  count(lines.length);
+  return chars;
 }
 
 function rangeOf(node: RsNode): Position {
@@ -163,18 +243,25 @@ export function buildSkeleton(_source: string, root: RstRoot, tables: RstTable[]
     children: tables,
     messages: [...root.messages, { level, type: level === 1 ? 'INFO' : 'WARNING', line: 1, column: 1, message, ruleId }],
   });
-  const masked = maskTables(lines, tables);
-  if (masked.length > SKELETON_MAX_CHARS) {
+  const outside = charsOutsideTables(lines, tables);
+  if (outside > SKELETON_MAX_CHARS) {
     return flat(
       2,
-      `The page has ${masked.length} characters outside its tables, more than the ${SKELETON_MAX_CHARS} the document skeleton is built for; its tables are read without their sections and list items, so groups come only from table captions.`,
+      `The page has ${outside} characters outside its tables, more than the ${SKELETON_MAX_CHARS} the document skeleton is built for; its tables are read without their sections and list items, so groups come only from table captions.`,
       'skeleton-too-large',
     );
   }
   let tree: RsNode;
   try {
-    tree = restructured().parse(masked, { position: true, blanklines: true });
+    tree = restructured().parse(new BudgetedText(maskTables(lines, tables), SKELETON_MAX_STEPS));
   } catch (error) {
+    if (error instanceof BudgetSpent) {
+      return flat(
+        2,
+        `The document skeleton was given up after ${SKELETON_MAX_STEPS} parsing steps (deeply indented or nested text makes it costly); its tables are read without their sections and list items, so groups come only from table captions.`,
+        'skeleton-too-complex',
+      );
+    }
     const reason = error instanceof Error ? error.message : String(error);
     return flat(1, `The document skeleton is unavailable (restructured failed: \`${reason}\`); tables are listed flat.`, 'skeleton-unavailable');
   }

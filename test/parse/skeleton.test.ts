@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fromRst } from '../../src/parse/index.js';
-import { maskTables, SKELETON_MAX_CHARS } from '../../src/parse/skeleton.js';
+import { BudgetedText, charsOutsideTables, maskTables, SKELETON_MAX_CHARS, SKELETON_MAX_STEPS } from '../../src/parse/skeleton.js';
 import type { RstNode } from '../../src/parse/types.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -70,5 +70,53 @@ describe('skeleton', () => {
     expect(root.messages.map((m) => [m.line, m.level, m.ruleId])).toEqual([[1, 2, 'skeleton-too-large']]);
     const small = fromRst(text.slice(0, text.indexOf('Filler')));
     expect(outline(small.children)).toEqual([{ section: 'Title', children: [{ item: 'Normal', children: [{ paragraph: 'Normal' }, { table: 6 }] }] }]);
+  });
+
+  it('counts the characters outside tables, not the placeholders and blank lines put in their place', () => {
+    const table = '+-----+\n| 200 |\n+-----+\n';
+    const text = `Title\n=====\n\n${table}\nText\n\n${table.repeat(1)}\n   ${table.replaceAll('\n', '\n   ')}\nEnd\n`;
+    const lines = text.split('\n').slice(0, -1);
+    const root = fromRst(text, { skeleton: false });
+    const tables = root.children.filter((c) => c.type === 'table');
+    expect(tables).toHaveLength(3);
+    const outside = lines.filter((l) => !/^\s*[+|]/.test(l));
+    expect(charsOutsideTables(lines, tables as never)).toBe(outside.join('\n').length + 1);
+  });
+
+  it('says how many characters are outside the tables when it refuses a page', () => {
+    // Many small tables and little text: the tables do not count.
+    const tables = Array.from({ length: 2_000 }, (_, i) => `+-----+\n| ${200 + (i % 300)} |\n+-----+\n`).join('\n');
+    expect(fromRst(`Title\n=====\n\n${tables}`).messages.filter((m) => m.ruleId === 'skeleton-too-large')).toEqual([]);
+    const text = `${'word '.repeat(SKELETON_MAX_CHARS / 5).trimEnd()}\n\n${tables}`;
+    const refused = fromRst(text).messages.filter((m) => m.ruleId === 'skeleton-too-large');
+    expect(refused.map((m) => m.message.match(/has (\d+) characters/)?.[1])).toEqual([String(SKELETON_MAX_CHARS - 1 + 2 + 1_999)]); // the first line, a blank one, one between each two tables
+  });
+
+  it('BudgetedText reads like the string and throws after the budget', () => {
+    const text = new BudgetedText('abcdef', 4);
+    expect([text.length, text.charAt(1), text.charCodeAt(2), text.substr(1, 2), text.substring(2, 5)]).toEqual([6, 'b', 99, 'bc', 'cde']);
+    expect(text.steps).toBe(4);
+    expect(() => text.charAt(0)).toThrow();
+  });
+
+  describe('gives up with a warning, tables flat, where restructured would take exponential time', () => {
+    const staircase = (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}p\n\n`).join('');
+    const table = 'Codes\n=====\n\n-  Normal\n\n   =========== ===========\n   Status Code Description\n   =========== ===========\n   200         OK\n   =========== ===========\n\n';
+    it.each([
+      ['20 paragraphs each indented one space more (250 bytes)', staircase(20), 0],
+      ['a status table plus 18 such lines', table + staircase(18), 1],
+      ['200 such paragraphs', staircase(200), 0],
+    ])('%s', (_name, text, tableCount) => {
+      const root = fromRst(text);
+      expect(root.messages.filter((m) => m.ruleId?.startsWith('skeleton')).map((m) => [m.line, m.level, m.ruleId])).toEqual([[1, 2, 'skeleton-too-complex']]);
+      expect(root.messages.find((m) => m.ruleId === 'skeleton-too-complex')?.message).toContain(`${SKELETON_MAX_STEPS} parsing steps`);
+      expect(root.children.map((c) => c.type)).toEqual(Array(tableCount).fill('table'));
+    });
+
+    it('a shallower staircase still gets its skeleton', () => {
+      const root = fromRst(table + staircase(8));
+      expect(root.messages.filter((m) => m.ruleId?.startsWith('skeleton'))).toEqual([]);
+      expect(outline(root.children)[0]).toEqual({ section: 'Codes', children: [{ item: 'Normal', children: [{ paragraph: 'Normal' }, { table: 6 }] }, ...Array(8).fill(expect.anything())] });
+    });
   });
 });
