@@ -15,7 +15,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { collapseWhitespace, inlineText } from '../src/parse/inline.js';
+import { inlineText } from '../src/parse/inline.js';
+import { pyCollapse } from '../src/parse/block-text.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(repoRoot, '..', 'shared');
@@ -119,7 +120,7 @@ function compare(snippets: readonly string[], show: number): void {
         .map((l) => l.replace(/[\s\x1c-\x1f\x85]+$/u, ''))
         .join('\n');
       const got = inlineText(raw, { line: line + 1, column: 3, messageLine: line + 2 });
-      const gotText = collapseWhitespace(got.text);
+      const gotText = pyCollapse(got.text);
       const gotMessages = got.messages.map((m) => `${m.level}:${m.type}:${m.line}:${m.message}`).join('\n');
       const wantMessages = table.messages
         // document-level, not the Inliner: block-level notes, and duplicate targets across the batch

@@ -1,7 +1,7 @@
 /**
  * rst-codegen's programmatic API. The stages, in pipeline order:
  *
- *   parse(text)                  RST -> RstRoot (tables and cells as docutils reads them)
+ *   fromRst(text)                RST -> RstRoot (tables and cells as docutils reads them)
  *   buildServiceModel(input)     RstRoot[] -> ServiceModel (status codes, error codes)
  *   emitService(model, options)  ServiceModel -> generated files
  *   generate(services, options)  all three, for a whole config
@@ -13,7 +13,7 @@ export { generate, compare } from './generate.js';
 export type { GenerateResult, ServiceSources, ServiceSummary } from './generate.js';
 export { parseConfig, DEFAULT_CONFIG_NAME } from './config.js';
 export type { Config, ServiceConfig, EnumStyle } from './config.js';
-export { fromRst, fromRst as parse, toOracleJson } from './parse/index.js';
+export { fromRst, toOracleJson } from './parse/index.js';
 export type * from './parse/types.js';
 export { rstParse } from './parse/plugin.js';
 export { buildServiceModel, rules, httpStatus, titleFromId } from './model/index.js';

@@ -20,7 +20,6 @@ describe('public API', () => {
       'generate',
       'httpStatus',
       'merge',
-      'parse',
       'parseConfig',
       'report',
       'rstModel',
@@ -52,7 +51,7 @@ describe('public API', () => {
   });
 
   it('the model stage does not mutate the parsed tree', () => {
-    const root = api.parse(seedText, { path: 'p.rst' });
+    const root = api.fromRst(seedText, { path: 'p.rst' });
     const before = JSON.stringify(root);
     api.buildServiceModel({ service: 'svc', pages: [{ path: 'p.rst', root }] }, new Map());
     expect(JSON.stringify(root)).toBe(before);

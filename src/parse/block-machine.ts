@@ -9,7 +9,7 @@
  * machine over "the rest of the input" shares its parent's `SourceLines`
  * and only moves its `base`, so sections and lists never copy the document.
  */
-import type { SourceLines } from './lines.js';
+import { SourceLines } from './lines.js';
 import type { SystemMessage, TableKind, Position } from './types.js';
 import { isBlank, pyLstrip } from './block-text.js';
 
@@ -177,7 +177,7 @@ export class Machine {
       lineNumbers.push(this.src.lineNumbers[k] ?? 0);
       columns.push((this.src.columns[k] ?? 1) + t);
     }
-    return { lines, lineNumbers, columns };
+    return new SourceLines(lines, lineNumbers, columns);
   }
 
   /**
@@ -264,14 +264,7 @@ export class Machine {
     let skip = 0;
     if (stripTop) while (skip < n && isBlank(block.lines[skip] ?? '')) skip++;
     offset += skip;
-    if (skip) {
-      block = {
-        lines: block.lines.slice(skip),
-        lineNumbers: block.lineNumbers.slice(skip),
-        columns: block.columns.slice(skip),
-      };
-    }
-    return { block, offset };
+    return { block: block.slice(skip), offset };
   }
 
   /** StateMachineWS.get_indented. */
@@ -299,18 +292,18 @@ export class Machine {
   }
 }
 
-export function trimStart(block: SourceLines, n = 1): SourceLines {
-  return {
-    lines: block.lines.slice(n),
-    lineNumbers: block.lineNumbers.slice(n),
-    columns: block.columns.slice(n),
-  };
-}
-
+/** The block without its trailing blank lines. */
 export function trimEndBlank(block: SourceLines): SourceLines {
   let end = block.lines.length;
   while (end > 0 && isBlank(block.lines[end - 1] ?? '')) end--;
-  return end === block.lines.length
-    ? block
-    : { lines: block.lines.slice(0, end), lineNumbers: block.lineNumbers.slice(0, end), columns: block.columns.slice(0, end) };
+  return block.slice(0, end);
+}
+
+/**
+ * Appends `items` to `target` one by one: `target.push(...items)` passes every
+ * item as an argument and overflows the call stack past ~100,000 items (a
+ * page of 140,000 line-block lines did).
+ */
+export function pushAll<T>(target: T[], items: Iterable<T>): void {
+  for (const item of items) target.push(item);
 }

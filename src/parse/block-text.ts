@@ -1,13 +1,19 @@
 /**
- * Python-compatible text helpers used by the block parser: docutils runs on
- * Python strings, so "blank", "strip" and "split lines" must follow Python's
- * idea of whitespace and line breaks, not JavaScript's.
+ * The Python and docutils primitives every parser in this folder shares (one
+ * home, so each is written once): docutils runs on Python strings, so
+ * "whitespace", "blank", "strip", "split" and "split lines" follow Python's
+ * definitions, not JavaScript's; and docutils' own small helpers
+ * (`string2lines`, `fully_normalize_name`, `escape2null`) are here too.
  */
 
-/** Characters Python's `str.isspace()` accepts (and `str.split()` splits on). */
-const PY_WS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-/** Python's `str.splitlines()` separators; `\r\n` counts once. */
+/**
+ * The characters Python's `str.isspace()` accepts (and `str.split()` splits
+ * on), as the body of a regular-expression character class. (No astral code
+ * point is whitespace.)
+ */
+export const PY_WS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const WS_RUN_RE = new RegExp(`[${PY_WS}]+`);
+/** Python's `str.splitlines()` separators; `\r\n` counts once. */
 const LINE_BREAK_RE = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
 
 /** Python `str.isspace()` for one UTF-16 unit. */
@@ -146,9 +152,62 @@ function splitAtNewlines(text: string): SplitLine[] {
   return out;
 }
 
-/** Number of leading spaces (docutils indents are spaces only, tabs being expanded). */
-export function indentOf(line: string): number {
-  let i = 0;
-  while (i < line.length && line.charCodeAt(i) === 32) i++;
-  return i;
+/** Python `s.split(None, maxsplit)`. */
+export function pySplitMax(s: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  let rest = pyLstrip(s);
+  while (rest && out.length < maxsplit) {
+    const m = WS_RUN_RE.exec(rest);
+    if (!m) break;
+    out.push(rest.slice(0, m.index));
+    rest = rest.slice(m.index + m[0].length);
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+/** Python `str.splitlines()`. */
+export function pySplitlines(s: string): string[] {
+  if (s === '') return [];
+  const parts = s.split(LINE_BREAK_RE);
+  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+/** Python `repr()` of a str: quotes chosen as Python does, backslashes and unprintable characters escaped. */
+export function pyRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    if (ch === '\\' || ch === quote) out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch !== ' ' && UNPRINTABLE_RE.test(ch)) {
+      const cp = ch.codePointAt(0) ?? 0;
+      const hex = cp.toString(16);
+      out += cp < 0x100 ? `\\x${hex.padStart(2, '0')}` : cp < 0x10000 ? `\\u${hex.padStart(4, '0')}` : `\\U${hex.padStart(8, '0')}`;
+    } else out += ch;
+  }
+  return out + quote;
+}
+/** Python's `str.isprintable()` is false for these categories (the space excepted). */
+const UNPRINTABLE_RE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
+
+/** docutils' `fully_normalize_name`: `' '.join(name.lower().split())`. */
+export function normalizeName(name: string): string {
+  return pyCollapse(name.toLowerCase());
+}
+
+/** docutils' `utils.escape2null`: every backslash becomes NUL, the character after it is kept as it is. */
+export function escape2null(text: string): string {
+  let i = text.indexOf('\\');
+  if (i < 0) return text;
+  let out = '';
+  let kept = 0;
+  for (; i >= 0; i = text.indexOf('\\', i + 2)) {
+    out += `${text.slice(kept, i)}\0`;
+    kept = i + 1;
+  }
+  return out + text.slice(kept);
 }

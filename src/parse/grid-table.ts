@@ -29,13 +29,11 @@
  * new cell's top-right and bottom-left corners join the queue. Every text
  * column must be covered from top to bottom, else the table is malformed.
  */
-import type { SourceLines } from './lines.js';
+import { SourceLines } from './lines.js';
 import type { CellBlock, TableScan, TableStructure } from './table-structure.js';
 import type { SystemMessage } from './types.js';
 import {
   columnIndex,
-  isPyBlank,
-  isPySpace,
   originalSlice,
   padLine,
   skipSpaces,
@@ -43,6 +41,7 @@ import {
   utf16Offset,
   type PaddedLine,
 } from './text-width.js';
+import { isBlank, isPyWs } from './block-text.js';
 
 /** docutils' `Body.grid_table_top_pat`. */
 export const GRID_TABLE_TOP = /^\+-[-+]+-\+ *$/;
@@ -155,7 +154,7 @@ export function get2DBlock(
     lineNumbers[k] = src.lineNumbers[srcStart + top + k] ?? 0;
     columns[k] = (src.columns[srcStart + top + k] ?? 1) + utf16Offset(line, a);
   }
-  return { lines, lineNumbers, columns };
+  return new SourceLines(lines, lineNumbers, columns);
 }
 
 /**
@@ -165,7 +164,7 @@ export function get2DBlock(
  * in its width.)
  */
 function isSpaceAt(text: string, index: number): boolean {
-  return isPySpace(text.charCodeAt(index));
+  return isPyWs(text.charCodeAt(index));
 }
 
 /** A binary min-heap of numbers (docutils keeps a sorted list and pops its head). */
@@ -418,7 +417,7 @@ export function scanGridTable(src: SourceLines, start: number): TableScan {
   let end = start;
   while (end < src.lines.length) {
     const line = src.lines[end]!;
-    if (isPyBlank(line)) break;
+    if (isBlank(line)) break;
     if (line[0] === ' ' && end > start) {
       const column = (src.columns[end] ?? 1) + skipSpaces(line);
       messages.push(systemMessage(3, 'Unexpected indentation.', src.lineNumbers[end] ?? 1, column, 'unexpected-indentation'));

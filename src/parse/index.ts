@@ -1,6 +1,6 @@
 /**
  * `fromRst(text) -> RstRoot`: the parse stage's pure entry point (no unified,
- * no I/O). The block parser (blocks.ts) reads the document as docutils does;
+ * no I/O). The block parser (parser.ts, states/, directives/) reads the document as docutils does;
  * this file turns its internal tree into the public `RstRoot`: every table
  * with its cells' text (reduced as the oracle's `leaf_texts()` does), every
  * system message, and — unless `skeleton: false` — the sections, list items,
@@ -8,8 +8,9 @@
  */
 import type { DNode } from './block-machine.js';
 import type { ParseOptions, Position, RstCell, RstRoot, RstTable } from './types.js';
-import { BlockParser } from './blocks.js';
+import { BlockParser } from './parser.js';
 import { pyCollapse, splitSourceLines } from './block-text.js';
+import { fileLines } from './lines.js';
 import { buildSkeleton } from './skeleton.js';
 
 export type * from './types.js';
@@ -107,12 +108,7 @@ function toTable(node: DNode, index: number, source: string): RstTable {
 export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const split = splitSourceLines(source);
-  const lines = {
-    lines: split.map((l) => l.text),
-    lineNumbers: split.map((_, i) => i + 1),
-    columns: split.map(() => 1),
-  };
-  const parser = new BlockParser(lines, options.path ?? '');
+  const parser = new BlockParser(fileLines(split.map((l) => l.text)), options.path ?? '');
   const document = parser.parseDocument();
   const tableNodes: DNode[] = [];
   collectTables(document, tableNodes);

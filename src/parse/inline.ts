@@ -24,7 +24,7 @@
  * Text is indexed by code points, as Python indexes strings (see `CodePoints`).
  */
 import type { SystemMessage, SystemMessageLevel, SystemMessageType } from './types.js';
-import { isPyWs } from './block-text.js';
+import { escape2null, isPyWs, normalizeName, pyStrip, PY_WS } from './block-text.js';
 
 export interface InlineResult {
   /** `paragraph.astext()`: inline markup reduced, whitespace NOT collapsed. */
@@ -173,9 +173,8 @@ function rangeSet(ranges: readonly number[]): (cp: number) => boolean {
 const isStartPrefixCp = rangeSet(START_PREFIX_RANGES);
 const isEndSuffixCp = rangeSet(END_SUFFIX_RANGES);
 
-const PY_WS_CLASS = '[\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const PY_WS_CLASS = `[${PY_WS}]`;
 const PY_WS_RUN = new RegExp(`${PY_WS_CLASS}+`, 'gu');
-const PY_WS_EDGES = new RegExp(`^${PY_WS_CLASS}+|${PY_WS_CLASS}+$`, 'gu');
 
 const WORD_RE = /^[\p{L}\p{N}_]$/u;
 
@@ -201,11 +200,6 @@ const SIMPLENAME_SEPARATORS = '-._+:';
 // ---------------------------------------------------------------------------
 // Python string helpers
 
-/** Python's `" ".join(s.split())`: collapse runs of Unicode whitespace (str.split semantics) to one space, trim. */
-export function collapseWhitespace(s: string): string {
-  return s.replace(PY_WS_RUN, ' ').replace(/^ | $/g, '');
-}
-
 /**
  * The text as the Inliner indexes it: one element per code point. Text
  * without surrogates stays a string (its UTF-16 units are its code points,
@@ -218,28 +212,8 @@ const HAS_SURROGATE = /[\uD800-\uDFFF]/;
 
 /** `escape2null` over the code points of `raw` (see `CodePoints`). */
 function toCodePoints(raw: string): CodePoints {
-  if (HAS_SURROGATE.test(raw)) return escape2null(Array.from(raw));
-  if (!raw.includes('\\')) return raw;
-  let out = '';
-  let kept = 0;
-  for (let i = raw.indexOf('\\'); i >= 0; i = raw.indexOf('\\', i + 2)) {
-    // every backslash becomes NUL, the escaped character (i + 1) is kept as it is
-    out += `${raw.slice(kept, i)}\0`;
-    kept = i + 1;
-  }
-  return out + raw.slice(kept);
-}
-
-/** docutils' `utils.escape2null`: every backslash becomes NUL, the escaped character is kept. */
-function escape2null(chars: readonly string[]): string[] {
-  const out = chars.slice();
-  for (let i = 0; i < out.length; i++) {
-    if (out[i] === '\\') {
-      out[i] = '\0';
-      i++; // skip the escaped character
-    }
-  }
-  return out;
+  const escaped = escape2null(raw);
+  return HAS_SURROGATE.test(escaped) ? Array.from(escaped) : escaped;
 }
 
 /** docutils' `nodes.unescape(text)`: drop escaped whitespace and the remaining NULs. */
@@ -251,11 +225,6 @@ function unescape(text: string): string {
 /** docutils' `nodes.unescape(text, restore_backslashes=True)`. */
 function restoreBackslashes(text: string): string {
   return text.includes('\0') ? text.split('\0').join('\\') : text;
-}
-
-/** `" ".join(name.lower().split())` (docutils' `fully_normalize_name`). */
-function normalizeName(name: string): string {
-  return collapseWhitespace(name.toLowerCase());
 }
 
 const DECIMAL_DIGIT = /^\p{Nd}$/u;
@@ -273,7 +242,7 @@ function digitValue(ch: string): number {
 
 /** Python `int(text)` for the texts a role gets; `null` where Python raises ValueError. */
 function pythonInt(text: string): number | null {
-  const m = /^([+-]?)(\p{Nd}+(?:_\p{Nd}+)*)$/u.exec(text.replace(PY_WS_EDGES, ''));
+  const m = /^([+-]?)(\p{Nd}+(?:_\p{Nd}+)*)$/u.exec(pyStrip(text));
   if (!m) return null;
   let value = 0;
   for (const ch of (m[2] ?? '').replace(/_/g, '')) value = value * 10 + (ch >= '0' && ch <= '9' ? Number(ch) : digitValue(ch));

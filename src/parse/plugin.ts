@@ -16,5 +16,3 @@ export const rstParse: Plugin<[ParseOptions?], string, RstRoot> = function (opti
     return root;
   };
 };
-
-export default rstParse;

@@ -31,7 +31,8 @@ import type { SourceLines } from './lines.js';
 import type { CellBlock, TableScan } from './table-structure.js';
 import type { SystemMessage } from './types.js';
 import { blankLineWarning, get2DBlock, malformedTable, type TableMarkupError } from './grid-table.js';
-import { isPyBlank, padLine, rstripEnd, skipSpaces, stripCombining, type PaddedLine } from './text-width.js';
+import { padLine, rstripEnd, skipSpaces, stripCombining, type PaddedLine } from './text-width.js';
+import { isBlank } from './block-text.js';
 
 /** docutils' `Body.simple_table_top_pat`. */
 export const SIMPLE_TABLE_TOP = /^=+( +=+)+ *$/;
@@ -242,7 +243,7 @@ export function scanSimpleTable(src: SourceLines, start: number): TableScan {
   const limit = lines.length - 1;
   const topLength = lines[start]!.trim().length;
   const messages: SystemMessage[] = [];
-  const blankAfter = (i: number): boolean => i === limit || isPyBlank(lines[i + 1]!);
+  const blankAfter = (i: number): boolean => i === limit || isBlank(lines[i + 1]!);
   const finish = (current: number, blankFinish: boolean, table: TableScan['table']): TableScan => {
     if (!blankFinish) messages.push(blankLineWarning(src, start, current));
     return { next: current + 1, table, messages, blankFinish };

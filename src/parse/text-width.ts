@@ -21,6 +21,7 @@
  * /usr/bin/python3: ranges of code points where the predicate holds, each
  * written as `<gap from the previous range's end>.<length - 1>` in hex.
  */
+import { isPyWs } from './block-text.js';
 
 /* eslint-disable */
 const WIDE_RANGES =
@@ -68,8 +69,6 @@ const COMBINING_RANGES =
   '1,b3.1,51.1,11.0,19.6,4.4,ce.0,4.0,18.0,64.1,fc.1,7f.0,77.1,74.0,10e.1,103.1,5.0,9d.0,54.0,13.0,52.0' +
   ',1a6.0,103.0,2.1,52.0,4d59.4,3c.6,4ba.1,4cad.0,14c7.4,4.5,9.7,3.6,1f.3,95.2,dbc.6,2.10,3.6,2.1,2.4,1' +
   '06.6,178.0,3e.3,5e1.6,6e.6';
-const SPACE_RANGES =
-  '9.4,f.4,65.0,1b.0,15e0.0,980.a,1e.1,6.0,30.0,fa1.0';
 /* eslint-enable */
 
 function decodeRanges(encoded: string): Uint32Array {
@@ -101,7 +100,6 @@ function inRanges(ranges: Uint32Array, codePoint: number): boolean {
 
 const WIDE = decodeRanges(WIDE_RANGES);
 const COMBINING = decodeRanges(COMBINING_RANGES);
-const SPACE = decodeRanges(SPACE_RANGES);
 
 /** East Asian Wide or Full-width (`W`/`F`): two columns in docutils. */
 export function isWide(codePoint: number): boolean {
@@ -111,11 +109,6 @@ export function isWide(codePoint: number): boolean {
 /** Python's unicodedata.combining(c) != 0: zero columns in docutils. */
 export function isCombining(codePoint: number): boolean {
   return codePoint >= 0x300 && inRanges(COMBINING, codePoint);
-}
-
-/** Python's str.isspace() for one character. */
-export function isPySpace(codePoint: number): boolean {
-  return codePoint === 0x20 || inRanges(SPACE, codePoint);
 }
 
 /**
@@ -204,21 +197,17 @@ export function subLine(line: PaddedLine, start: number, end: number): PaddedLin
 /** Index of the first non-space character at or after `from` (Python isspace), or `text.length`. */
 export function skipSpaces(text: string, from = 0): number {
   let i = from;
-  while (i < text.length && isPySpace(text.charCodeAt(i))) i += 1;
+  while (i < text.length && isPyWs(text.charCodeAt(i))) i += 1;
   return i;
 }
 
 /** Length of `text` once Python's rstrip() has removed trailing whitespace. */
 export function rstripEnd(text: string, from = 0): number {
   let end = text.length;
-  while (end > from && isPySpace(text.charCodeAt(end - 1))) end -= 1;
+  while (end > from && isPyWs(text.charCodeAt(end - 1))) end -= 1;
   return end;
 }
 
-/** Python `not text.strip()`. */
-export function isPyBlank(text: string): boolean {
-  return skipSpaces(text) === text.length;
-}
 
 /** Python str.strip() on a padded line (the map is kept). */
 export function stripLine(line: PaddedLine): PaddedLine {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileLines, type SourceLines } from '../../src/parse/lines.js';
+import { fileLines, SourceLines } from '../../src/parse/lines.js';
 import { GRID_TABLE_TOP, scanGridTable } from '../../src/parse/grid-table.js';
 import { SIMPLE_TABLE_TOP, scanSimpleTable } from '../../src/parse/simple-table.js';
 import { fixtureTests, fixturesDir } from './fixture-runner.js';
@@ -29,11 +29,7 @@ describe('scanGridTable', () => {
   });
 
   it('keeps positions of a table nested in an indented block', () => {
-    const src: SourceLines = {
-      lines: ['+---+----+', '| a |  b |', '|   |  c |', '+---+----+'],
-      lineNumbers: [10, 11, 12, 13],
-      columns: [4, 4, 4, 4],
-    };
+    const src = new SourceLines(['+---+----+', '| a |  b |', '|   |  c |', '+---+----+'], [10, 11, 12, 13], [4, 4, 4, 4]);
     const scan = scanGridTable(src, 0);
     expect(scan.table!.firstLine).toBe(0);
     expect(scan.table!.lastLine).toBe(3);
@@ -120,11 +116,11 @@ describe.skipIf(!existsSync(corpus))('tables of the status-and-error-codes corpu
         const indent = all[i]!.length - all[i]!.trimStart().length;
         let end = i;
         while (end < all.length && (all[end]!.trim() === '' || all[end]!.length - all[end]!.trimStart().length >= indent)) end += 1;
-        const src: SourceLines = {
-          lines: all.slice(i, end).map((l) => l.slice(indent)),
-          lineNumbers: all.slice(i, end).map((_, k) => i + k + 1),
-          columns: all.slice(i, end).map(() => indent + 1),
-        };
+        const src = new SourceLines(
+          all.slice(i, end).map((l) => l.slice(indent)),
+          all.slice(i, end).map((_, k) => i + k + 1),
+          all.slice(i, end).map(() => indent + 1),
+        );
         const top = src.lines[0]!;
         expect(GRID_TABLE_TOP.test(top) || SIMPLE_TABLE_TOP.test(top)).toBe(true);
         const table = (GRID_TABLE_TOP.test(top) ? scanGridTable(src, 0) : scanSimpleTable(src, 0)).table;

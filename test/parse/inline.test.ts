@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, inlineText } from '../../src/parse/inline.js';
+import { inlineText } from '../../src/parse/inline.js';
+import { pyCollapse } from '../../src/parse/block-text.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.resolve(here, '..', 'fixtures', 'inline');
@@ -60,7 +61,7 @@ describe('inlineText against docutils (fixtures from the oracle)', () => {
         expect(table?.cells.map((c) => c.blocks)).toEqual([['paragraph']]);
         // docutils reports the messages of a table cell's paragraph one line below its first line
         const got = inlineText(cell.raw, { line: cell.line + 1, column: 3, messageLine: cell.line + 2 });
-        const gotText = collapseWhitespace(got.text);
+        const gotText = pyCollapse(got.text);
         const gotMessages = got.messages.map(({ level, type, line, message }) => ({ level, type, line, message }));
         const wantMessages = (table?.messages ?? []).filter((m) => !/^Duplicate (explicit|implicit) target/.test(m.message));
         if (gotText !== table?.cells[0]?.text || JSON.stringify(gotMessages) !== JSON.stringify(wantMessages)) {
@@ -76,7 +77,7 @@ describe('inlineText against docutils (fixtures from the oracle)', () => {
 });
 
 describe('inlineText: examples', () => {
-  const text = (raw: string): string => collapseWhitespace(inlineText(raw, { line: 1 }).text);
+  const text = (raw: string): string => pyCollapse(inlineText(raw, { line: 1 }).text);
 
   it('reduces each construct to its text', () => {
     expect(text('*em* **strong** ``lit`` `title`')).toBe('em strong lit title');
@@ -155,11 +156,11 @@ describe('inlineText: body paragraphs (messages from the oracle)', () => {
   });
 });
 
-describe('collapseWhitespace', () => {
+describe('pyCollapse', () => {
   it('splits on what Python str.split() splits on', () => {
-    expect(collapseWhitespace('  a \t\n b\u00a0c\u3000d\x1ce\x85f  ')).toBe('a b c d e f');
-    expect(collapseWhitespace('a\ufeffb\u200bc')).toBe('a\ufeffb\u200bc');
-    expect(collapseWhitespace('')).toBe('');
+    expect(pyCollapse('  a \t\n b\u00a0c\u3000d\x1ce\x85f  ')).toBe('a b c d e f');
+    expect(pyCollapse('a\ufeffb\u200bc')).toBe('a\ufeffb\u200bc');
+    expect(pyCollapse('')).toBe('');
   });
 });
 
@@ -223,7 +224,7 @@ describe.skipIf(!hasShared)('inlineText on the corpus', () => {
           for (const table of doc.tables) {
             for (const cell of table.cells) {
               if (cell.blocks.join() !== 'paragraph' || /[*`_|[\]\\]/.test(cell.text)) continue;
-              expect(collapseWhitespace(inlineText(cell.text, { line: 1 }).text)).toBe(cell.text);
+              expect(pyCollapse(inlineText(cell.text, { line: 1 }).text)).toBe(cell.text);
               checked++;
             }
           }

@@ -1,0 +1,205 @@
+/**
+ * The body directives rst-codegen reads (docutils' directives/body.py,
+ * admonitions.py, images.py, parts.py, misc.py): their content is parsed
+ * where docutils parses it, so a table inside a note is found; code and
+ * math stay verbatim; raw and include are refused, as the oracle runs
+ * docutils (raw_enabled and file_insertion_enabled off).
+ */
+import { el, type DNode } from '../block-machine.js';
+import type { ParserContext } from '../context.js';
+import { blockQuote } from '../states/body.js';
+import { addName, assertHasContent, DirectiveError, errorNode, spec, type DirectiveRun, type DirectiveSpec } from './common.js';
+import { BASIC_OPTIONS, unchanged, unchangedRequired } from './options.js';
+
+const ADMONITIONS = ['attention', 'caution', 'danger', 'error', 'hint', 'important', 'note', 'tip', 'warning'];
+
+export const BODY_DIRECTIVES: Record<string, DirectiveSpec> = {
+  code: spec({
+    optional: 1,
+    options: { ...BASIC_OPTIONS, 'number-lines': unchanged },
+    hasContent: true,
+    run(ctx, d) {
+      assertHasContent(d);
+      const node = el('literal_block', [], d.content.lines.join('\n'));
+      addName(ctx, d, node);
+      return [node];
+    },
+  }),
+  'parsed-literal': spec({
+    options: BASIC_OPTIONS,
+    hasContent: true,
+    run(ctx, d) {
+      assertHasContent(d);
+      const r = ctx.inline(d.content.lines.join('\n'), d.lineno);
+      const node = el('literal_block', [], r.text);
+      addName(ctx, d, node);
+      return [node, ...r.messages];
+    },
+  }),
+  math: spec({
+    options: BASIC_OPTIONS,
+    hasContent: true,
+    run(_ctx, d) {
+      assertHasContent(d);
+      const text = d.content.lines.join('\n');
+      return text
+        .split(/\n\s*\n/)
+        .filter((b) => b)
+        .map((b) => el('math_block', [], b));
+    },
+  }),
+  admonition: spec({
+    required: 1,
+    finalWhitespace: true,
+    options: BASIC_OPTIONS,
+    hasContent: true,
+    run(ctx, d) {
+      assertHasContent(d);
+      const node = el('admonition');
+      addName(ctx, d, node);
+      const r = ctx.inline(d.arguments[0] ?? '', d.lineno);
+      node.children.push(el('title', [], r.text), ...r.messages);
+      ctx.nestedParse(d.content, d.contentOffset, node);
+      return [node];
+    },
+  }),
+  container: spec({
+    optional: 1,
+    finalWhitespace: true,
+    options: { name: unchanged },
+    hasContent: true,
+    run(ctx, d) {
+      assertHasContent(d);
+      const node = el('container');
+      addName(ctx, d, node);
+      ctx.nestedParse(d.content, d.contentOffset, node);
+      return [node];
+    },
+  }),
+  compound: spec({
+    options: BASIC_OPTIONS,
+    hasContent: true,
+    run(ctx, d) {
+      assertHasContent(d);
+      const node = el('compound');
+      addName(ctx, d, node);
+      ctx.nestedParse(d.content, d.contentOffset, node);
+      return [node];
+    },
+  }),
+  topic: spec({ required: 1, finalWhitespace: true, options: BASIC_OPTIONS, hasContent: true, run: pseudoSection('topic') }),
+  sidebar: spec({
+    optional: 1,
+    finalWhitespace: true,
+    options: { ...BASIC_OPTIONS, subtitle: unchangedRequired },
+    hasContent: true,
+    run: pseudoSection('sidebar'),
+  }),
+  rubric: spec({
+    required: 1,
+    finalWhitespace: true,
+    options: BASIC_OPTIONS,
+    run(ctx, d) {
+      const r = ctx.inline(d.arguments[0] ?? '', d.lineno);
+      const node = el('rubric', [], r.text);
+      addName(ctx, d, node);
+      return [node, ...r.messages];
+    },
+  }),
+  image: spec({ required: 1, finalWhitespace: true, options: 'any', run: () => [el('image', [], '')] }),
+  figure: spec({
+    required: 1,
+    finalWhitespace: true,
+    options: 'any',
+    hasContent: true,
+    run(ctx, d) {
+      const figure = el('figure', [el('image', [], '')]);
+      if (d.content.lines.length) {
+        const node = el('element');
+        ctx.nestedParse(d.content, d.contentOffset, node);
+        const first = node.children[0];
+        if (first && first.tag === 'paragraph') {
+          figure.children.push(el('caption', [], first.text ?? ''));
+        } else if (!(first && first.tag === 'comment' && !first.children.length && !first.text)) {
+          return [figure, errorNode(ctx, d, 3, 'Figure caption must be a paragraph or empty comment.')];
+        }
+        if (node.children.length > 1) figure.children.push(el('legend', node.children.slice(1)));
+      }
+      return [figure];
+    },
+  }),
+  raw: spec({
+    required: 1,
+    finalWhitespace: true,
+    options: 'any',
+    hasContent: true,
+    run(_ctx, d) {
+      throw new DirectiveError(2, `"${d.name}" directive disabled.`);
+    },
+  }),
+  include: spec({
+    required: 1,
+    finalWhitespace: true,
+    options: 'any',
+    run(_ctx, d) {
+      throw new DirectiveError(2, `"${d.name}" directive disabled.`);
+    },
+  }),
+};
+for (const name of ADMONITIONS) {
+  BODY_DIRECTIVES[name] = spec({
+    finalWhitespace: true,
+    options: BASIC_OPTIONS,
+    hasContent: true,
+    run(ctx, d) {
+      assertHasContent(d);
+      const node = el(name);
+      addName(ctx, d, node);
+      ctx.nestedParse(d.content, d.contentOffset, node);
+      return [node];
+    },
+  });
+}
+for (const name of ['epigraph', 'highlights', 'pull-quote']) {
+  BODY_DIRECTIVES[name] = spec({
+    hasContent: true,
+    run(ctx, d) {
+      return blockQuote(ctx, d.content, d.contentOffset);
+    },
+  });
+}
+
+function pseudoSection(tag: 'topic' | 'sidebar'): DirectiveSpec['run'] {
+  return (ctx, d) => {
+    if (!(d.matchTitles || (tag === 'sidebar' && d.node.tag === 'sidebar'))) {
+      throw new DirectiveError(3, `The "${d.name}" directive may not be used within topics or body elements.`);
+    }
+    assertHasContent(d);
+    const node = el(tag);
+    if (d.arguments.length) {
+      const r = ctx.inline(d.arguments[0] ?? '', d.lineno);
+      node.children.push(el('title', [], r.text), ...r.messages);
+    }
+    addName(ctx, d, node);
+    ctx.nestedParse(d.content, d.contentOffset, node);
+    return [node];
+  };
+}
+
+
+/** GenericDirective of the oracle's tolerant mode: a container whose content is parsed. */
+export const GENERIC: DirectiveSpec = spec({
+  optional: 100,
+  finalWhitespace: true,
+  options: 'any',
+  hasContent: true,
+  run(ctx, d) {
+    const node = el('container');
+    node.attrs = { directive: d.name };
+    if (d.content.length) ctx.nestedParse(d.content, d.contentOffset, node);
+    return [node];
+  },
+});
+
+/** Known directives whose output rst-codegen does not need (contents, sectnum, meta...): nothing. */
+export const SILENT: DirectiveSpec = spec({ optional: 100, finalWhitespace: true, options: 'any', hasContent: true, run: () => [] });

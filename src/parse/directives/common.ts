@@ -1,0 +1,79 @@
+/**
+ * What every directive shares (docutils' `Directive` base class): the parsed
+ * directive block it runs on, its spec (arguments, options, content), and
+ * the helpers for titles, `:name:` targets and error messages.
+ */
+import { el, type DNode } from '../block-machine.js';
+import { normalizeName } from '../block-text.js';
+import type { ParserContext } from '../context.js';
+import type { SourceLines } from '../lines.js';
+import type { SystemMessageLevel } from '../types.js';
+import type { OptionSpec } from './options.js';
+
+/** docutils' DirectiveError (`self.error(...)`, `self.warning(...)`): the directive's result is this message. */
+export class DirectiveError {
+  constructor(
+    readonly level: SystemMessageLevel,
+    readonly message: string,
+  ) {}
+}
+
+/** docutils' MarkupError: the directive block itself is malformed. */
+export class MarkupError {
+  constructor(readonly message: string) {}
+}
+
+/** One directive to run: its parsed block and where it stands. */
+export interface DirectiveRun {
+  name: string;
+  arguments: string[];
+  options: Record<string, unknown>;
+  content: SourceLines;
+  contentOffset: number;
+  /** docutils' abs line number of the directive. */
+  lineno: number;
+  /** Real source line of the directive. */
+  realLine: number;
+  blockText: string;
+  matchTitles: boolean;
+  /** The node the directive's result goes into (docutils' `state.parent`). */
+  node: DNode;
+}
+
+export interface DirectiveSpec {
+  required: number;
+  optional: number;
+  finalWhitespace: boolean;
+  options: OptionSpec | null;
+  hasContent: boolean;
+  run(ctx: ParserContext, d: DirectiveRun): DNode[];
+}
+
+export function spec(partial: Partial<DirectiveSpec> & Pick<DirectiveSpec, 'run'>): DirectiveSpec {
+  return { required: 0, optional: 0, finalWhitespace: false, options: null, hasContent: false, ...partial };
+}
+
+/** Directive.assert_has_content. */
+export function assertHasContent(d: DirectiveRun): void {
+  if (!d.content.length) throw new DirectiveError(3, `Content block expected for the "${d.name}" directive; none found.`);
+}
+
+/** Directive.add_name: the `:name:` option as an explicit target. */
+export function addName(ctx: ParserContext, d: DirectiveRun, node: DNode): void {
+  if (typeof d.options.name === 'string') {
+    node.attrs = { ...node.attrs, names: [normalizeName(d.options.name)] };
+    ctx.noteExplicitTarget(node, node, { none: true });
+  }
+}
+
+/** Table.make_title: the first argument, inline-parsed. */
+export function makeTitle(ctx: ParserContext, d: DirectiveRun): { title: string | null; messages: DNode[] } {
+  if (!d.arguments.length) return { title: null, messages: [] };
+  const r = ctx.inline(d.arguments[0] ?? '', d.lineno);
+  return { title: r.text, messages: r.messages };
+}
+
+/** A message at the directive's line, with the directive block as a literal block (docutils' `self.error(...)` result). */
+export function errorNode(ctx: ParserContext, d: DirectiveRun, level: SystemMessageLevel, text: string): DNode {
+  return ctx.report(level, text, { abs: d.lineno }, [el('literal_block', [], d.blockText)]);
+}

@@ -1,0 +1,169 @@
+/**
+ * Explicit markup (states.py `Body.explicit_construct` and the `Explicit`
+ * state): footnotes, citations, hyperlink targets, substitution
+ * definitions, directives (directives/run.ts), and else comments.
+ *
+ *   .. [1] A footnote.          footnote (label "1")
+ *   .. _name: https://x.org     target (names ["name"], refuri)
+ *   .. |sub| replace:: text     substitution_definition
+ *   .. note:: Text              directive
+ *   .. anything else            comment
+ */
+import { el, pushAll, trimEndBlank, type DNode, type Machine } from '../block-machine.js';
+import { escape2null, isBlank, normalizeName, pyStrip } from '../block-text.js';
+import type { ParserContext, RunState } from '../context.js';
+import { MarkupError } from '../directives/common.js';
+import { lookupDirective } from '../directives/registry.js';
+import { directive } from '../directives/run.js';
+import { unindentWarning } from './body.js';
+
+const SIMPLENAME = '(?:[\\p{L}\\p{N}])+(?:[-._+:][\\p{L}\\p{N}]+)*';
+const FOOTNOTE_RE = new RegExp(`^\\.\\.[ ]+\\[([0-9]+|#|#${SIMPLENAME}|\\*)\\]([ ]+|$)`, 'u');
+const CITATION_RE = new RegExp(`^\\.\\.[ ]+\\[(${SIMPLENAME})\\]([ ]+|$)`, 'u');
+const TARGET_RE = /^\.\.[ ]+_(?![ ]|$)/;
+const SUBSTITUTION_RE = /^\.\.[ ]+\|(?![ ]|$)/;
+const DIRECTIVE_RE = new RegExp(`^\\.\\.[ ]+(${SIMPLENAME})[ ]?::([ ]+|$)`, 'u');
+const EXPLICIT_RE = /^\.\.(?: +|$)/;
+const TARGET_NAME_RE =
+  /^(?:_|(?!_)(`?)(?![ `])(.+?)(?<![\s\x00])\1)(?<!(?<!\x00):)(?<![\s\x00])[ ]?:([ ]+|$)/;
+const EMBEDDED_DIRECTIVE_RE = new RegExp(`^(${SIMPLENAME})::( +|$)`, 'u');
+
+type Construct = { nodes: DNode[]; blankFinish: boolean };
+
+/** Body.explicit_markup / Explicit.explicit_markup: one construct, then (in Body) the Explicit state for the following ones. */
+export function explicitMarkup(ctx: ParserContext, m: Machine, st: RunState, line: string, inExplicit: boolean): void {
+  finishExplicit(ctx, m, st, explicitConstruct(ctx, m, line), inExplicit);
+}
+
+/** Body.anonymous / Explicit.anonymous: `__ target`. */
+export function anonymous(ctx: ParserContext, m: Machine, st: RunState, match: RegExpExecArray, inExplicit: boolean): void {
+  const r = m.getFirstKnownIndented(match[0].length, true);
+  const target = el('target');
+  target.attrs = { anonymous: true };
+  finishExplicit(ctx, m, st, { nodes: [target], blankFinish: r.blankFinish }, inExplicit);
+}
+
+function finishExplicit(ctx: ParserContext, m: Machine, st: RunState, r: Construct, inExplicit: boolean): void {
+  pushAll(m.node.children, r.nodes);
+  if (inExplicit) {
+    st.blankFinish = r.blankFinish;
+    return;
+  }
+  // Body.explicit_list
+  const lp = ctx.nestedListParse(m, m.node, 'Explicit', r.blankFinish, undefined, m.matchTitles);
+  m.gotoLineSafe(lp.offset);
+  if (!lp.blankFinish) m.node.children.push(unindentWarning(ctx, m, 'Explicit markup'));
+}
+
+/** Body.explicit_construct: footnote, citation, target, substitution, directive, else comment. */
+function explicitConstruct(ctx: ParserContext, m: Machine, line: string): Construct {
+  const errors: DNode[] = [];
+  const constructs: [RegExp, (match: RegExpExecArray) => Construct][] = [
+    [FOOTNOTE_RE, (mm) => footnote(ctx, m, mm, 'footnote')],
+    [CITATION_RE, (mm) => footnote(ctx, m, mm, 'citation')],
+    [TARGET_RE, (mm) => hyperlinkTarget(ctx, m, mm)],
+    [SUBSTITUTION_RE, (mm) => substitutionDef(ctx, m, mm)],
+    [DIRECTIVE_RE, (mm) => directive(ctx, m, mm)],
+  ];
+  for (const [re, method] of constructs) {
+    const mm = re.exec(line);
+    if (mm) {
+      try {
+        return method(mm);
+      } catch (e) {
+        if (!(e instanceof MarkupError)) throw e;
+        errors.push(ctx.report(2, e.message, { abs: m.absLineNumber() }));
+        break;
+      }
+    }
+  }
+  const r = comment(m, EXPLICIT_RE.exec(line)?.[0].length ?? 2);
+  return { nodes: [...r.nodes, ...errors], blankFinish: r.blankFinish };
+}
+
+/** Body.comment. */
+function comment(m: Machine, end: number): Construct {
+  const line = m.line ?? '';
+  if (m.isNextLineBlank() && isBlank(line.slice(end))) return { nodes: [el('comment', [], '')], blankFinish: true };
+  const r = m.getFirstKnownIndented(end);
+  const text = trimEndBlank(r.indented).lines.join('\n');
+  return { nodes: [el('comment', [], text)], blankFinish: r.blankFinish };
+}
+
+/** Body.footnote / Body.citation. */
+function footnote(ctx: ParserContext, m: Machine, match: RegExpExecArray, tag: 'footnote' | 'citation'): Construct {
+  const realLine = m.realLine(m.lineOffset);
+  const r = m.getFirstKnownIndented(match[0].length);
+  const label = match[1] ?? '';
+  let name = normalizeName(label);
+  const node = el(tag);
+  node.line = realLine;
+  const names: string[] = [];
+  if (tag === 'footnote' && name.startsWith('#')) {
+    name = name.slice(1);
+    if (name) names.push(name);
+  } else if (tag === 'footnote' && name === '*') {
+    name = '';
+  } else {
+    node.children.push(el('label', [], label));
+    names.push(name);
+  }
+  node.attrs = { names };
+  if (name) ctx.noteExplicitTarget(node, node, { real: realLine });
+  if (r.indented.length) ctx.nestedParse(r.indented, r.offset, node);
+  return { nodes: [node], blankFinish: r.blankFinish };
+}
+
+/** Body.hyperlink_target + make_target. */
+function hyperlinkTarget(ctx: ParserContext, m: Machine, match: RegExpExecArray): Construct {
+  const lineno = m.absLineNumber();
+  const r = m.getFirstKnownIndented(match[0].length, true, false);
+  const block = r.indented.lines.map(escape2null);
+  let escaped = block[0] ?? '';
+  let index = 0;
+  let tm: RegExpExecArray | null;
+  for (;;) {
+    tm = TARGET_NAME_RE.exec(escaped);
+    if (tm) break;
+    index += 1;
+    if (index >= block.length) throw new MarkupError('malformed hyperlink target.');
+    escaped += block[index];
+  }
+  const rest = block.slice(index);
+  rest[0] = pyStrip(((rest[0] ?? '') + ' ').slice(tm[0].length - escaped.length - 1 + (rest[0] ?? '').length + 1));
+  const target = el('target');
+  const rawName = tm[2];
+  const refuri = rest.map((l) => l.trim()).join('').replace(/\x00/g, '');
+  target.attrs = { refuri };
+  if (rawName !== undefined) {
+    target.attrs.names = [normalizeName(rawName.replace(/\x00/g, ''))];
+    if (refuri.endsWith('_')) delete target.attrs.refuri;
+    ctx.noteExplicitTarget(target, m.node, { abs: lineno });
+  }
+  return { nodes: [target], blankFinish: r.blankFinish };
+}
+
+/** Body.substitution_def: the definition's contents, read as text. */
+function substitutionDef(ctx: ParserContext, m: Machine, match: RegExpExecArray): Construct {
+  const r = m.getFirstKnownIndented(match[0].length, false, false);
+  const text = r.indented.lines.join('\n');
+  const close = /(?<![\s\x00])\|([ ]+|$)/.exec(escape2null(text));
+  if (!close) throw new MarkupError('malformed substitution definition.');
+  const rest = pyStrip(text.slice(close.index + close[0].length));
+  noteEmbeddedDirective(ctx, rest);
+  const inl = ctx.inline(rest, m.absLineNumber());
+  return { nodes: [el('substitution_definition', [], inl.text), ...inl.messages], blankFinish: r.blankFinish };
+}
+
+/**
+ * docutils parses a substitution definition's contents in its SubstitutionDef
+ * state, whose `embedded_directive` transition (`simplename::` at the start
+ * of the first line) looks the directive up: an unknown one is recorded as
+ * the oracle records it. (The contents themselves are read as text here.)
+ */
+function noteEmbeddedDirective(ctx: ParserContext, contents: string): void {
+  const m = EMBEDDED_DIRECTIVE_RE.exec(contents.split('\n', 1)[0] ?? '');
+  if (!m) return;
+  const typeName = m[1] ?? '';
+  if (!lookupDirective(typeName).known) ctx.unknownDirectives.add(typeName);
+}

@@ -1,0 +1,159 @@
+/**
+ * Section titles and transitions (states.py `RSTState.section`,
+ * `check_subsection`, `new_subsection`, and the `Line` state that reads an
+ * overlined title or a transition).
+ *
+ *   =======          Line state: overline, title, underline -> section
+ *    Title           (style "==", level from memo.titleStyles)
+ *   =======
+ *
+ *   ----------       Line state followed by a blank line -> transition
+ *
+ * A section is parsed by a nested machine that ends where a title of the
+ * same or a higher level starts (docutils' EOFError protocol: `throw EOF`
+ * after moving back to the title).
+ */
+import { EOF, Machine, StateCorrection, el, type DNode } from '../block-machine.js';
+import { pyCollapse, pyLstrip, pyRstrip, pyStrip } from '../block-text.js';
+import type { NextState, ParserContext, RunState } from '../context.js';
+import { columnWidth } from '../text-width.js';
+import { PATTERNS } from './patterns.js';
+
+/** RSTState.section: a new section when the title's style fits the current level. */
+export function section(ctx: ParserContext, m: Machine, title: string, style: string, lineno: number, messages: DNode[]): void {
+  if (checkSubsection(ctx, m, style, lineno)) newSubsection(ctx, m, title, lineno, messages);
+}
+
+/** RSTState.check_subsection: true for a subsection; ends the machine for a sibling or higher section. */
+function checkSubsection(ctx: ParserContext, m: Machine, style: string, lineno: number): boolean {
+  const memo = ctx.memo;
+  const level = memo.titleStyles.indexOf(style) + 1;
+  const mylevel = memo.sectionLevel;
+  if (level === 0) {
+    if (memo.titleStyles.length === memo.sectionLevel) {
+      memo.titleStyles.push(style);
+      return true;
+    }
+    m.node.children.push(ctx.report(4, 'Title level inconsistent:', { abs: lineno }));
+    return false;
+  }
+  if (level <= mylevel) {
+    memo.sectionLevel = level;
+    if (style.length === 2) memo.sectionBubbleUpKludge = true;
+    m.previousLine(style.length + 1);
+    throw EOF;
+  }
+  if (level === mylevel + 1) return true;
+  m.node.children.push(ctx.report(4, 'Title level inconsistent:', { abs: lineno }));
+  return false;
+}
+
+/** RSTState.new_subsection: the section node, its implicit target, and a nested machine for its body. */
+function newSubsection(ctx: ParserContext, m: Machine, title: string, lineno: number, messages: DNode[]): void {
+  const memo = ctx.memo;
+  const mylevel = memo.sectionLevel;
+  memo.sectionLevel += 1;
+  const node = el('section');
+  node.line = m.realLine(m.lineOffset);
+  m.node.children.push(node);
+  const inl = ctx.inline(title, lineno);
+  const name = pyCollapse(inl.text).toLowerCase();
+  node.attrs = { names: [name], title: inl.text, titleLine: lineno };
+  node.children.push(el('title', [], inl.text), ...messages, ...inl.messages);
+  ctx.noteImplicitTarget(node, node, { real: node.line });
+  const nm = new Machine(m.src, m.base + m.lineOffset + 1, m.absLineOffset() + 1, true, node);
+  ctx.run(nm, 'Body');
+  m.gotoLineSafe(nm.absLineOffset());
+  node.attrs.endLine = m.realLine(Math.min(m.lineOffset, m.length - 1));
+  if (memo.sectionLevel <= mylevel) throw EOF;
+  memo.sectionLevel = mylevel;
+}
+
+// ------------------------------------------------------------ Line state
+
+/** Line state, one line after the overline-or-transition line (kept in `context`). */
+export function lineState(ctx: ParserContext, m: Machine, st: RunState, context: string[], line: string, blank: boolean, underline: boolean): NextState {
+  if (blank) return lineBlank(ctx, m, context);
+  if (underline) return lineUnderline(ctx, m, context);
+  return lineText(ctx, m, st, context, line);
+}
+
+function stateCorrection(m: Machine, context: string[], lines = 1): never {
+  m.previousLine(lines);
+  context.length = 0;
+  throw new StateCorrection('Body', 'text');
+}
+
+/** Line.eof: a transition at the end of input (or text, when too short). */
+export function lineEof(ctx: ParserContext, m: Machine, st: RunState, context: string[]): void {
+  const marker = pyStrip(context[0] ?? '');
+  if (ctx.memo.sectionBubbleUpKludge) ctx.memo.sectionBubbleUpKludge = false;
+  else if (marker.length < 4) stateCorrection(m, context);
+  if (st.eofcheck) m.node.children.push(el('transition'));
+  st.eofcheck = true;
+}
+
+/** Line.blank: a transition. */
+function lineBlank(ctx: ParserContext, m: Machine, context: string[]): NextState {
+  const marker = pyStrip(context[0] ?? '');
+  if (marker.length < 4) stateCorrection(m, context);
+  m.node.children.push(el('transition'));
+  return [[], 'Body'];
+}
+
+function shortOverline(ctx: ParserContext, m: Machine, context: string[], lineno: number, lines = 1): never {
+  m.node.children.push(
+    ctx.report(
+      1,
+      "Possible incomplete section title.\nTreating the overline as ordinary text because it's so short.",
+      { abs: lineno },
+    ),
+  );
+  stateCorrection(m, context, lines);
+}
+
+/** Line.text: an overlined section title. */
+function lineText(ctx: ParserContext, m: Machine, st: RunState, context: string[], titleLine: string): NextState {
+  const lineno = m.absLineNumber() - 1;
+  let overline = context[0] ?? '';
+  let underline = '';
+  try {
+    underline = m.nextLine();
+  } catch (e) {
+    if (e !== EOF) throw e;
+    if (pyRstrip(overline).length < 4) shortOverline(ctx, m, context, lineno, 2);
+    m.node.children.push(ctx.report(4, 'Incomplete section title.', { abs: lineno }));
+    return [[], 'Body'];
+  }
+  overline = pyRstrip(overline);
+  underline = pyRstrip(underline);
+  if (!PATTERNS.line.test(underline)) {
+    if (overline.length < 4) shortOverline(ctx, m, context, lineno, 2);
+    m.node.children.push(ctx.report(4, 'Missing matching underline for section title overline.', { abs: lineno }));
+    return [[], 'Body'];
+  } else if (overline !== underline) {
+    if (overline.length < 4) shortOverline(ctx, m, context, lineno, 2);
+    m.node.children.push(ctx.report(4, 'Title overline & underline mismatch.', { abs: lineno }));
+    return [[], 'Body'];
+  }
+  const title = pyRstrip(titleLine);
+  const messages: DNode[] = [];
+  if (columnWidth(title) > overline.length) {
+    if (overline.length < 4) shortOverline(ctx, m, context, lineno, 2);
+    messages.push(ctx.report(2, 'Title overline too short.', { abs: lineno }));
+  }
+  const style = (overline[0] ?? '') + (underline[0] ?? '');
+  st.eofcheck = false;
+  section(ctx, m, pyLstrip(title), style, lineno + 1, messages);
+  st.eofcheck = true;
+  return [[], 'Body'];
+}
+
+/** Line.underline: two lines of punctuation. */
+function lineUnderline(ctx: ParserContext, m: Machine, context: string[]): NextState {
+  const overline = context[0] ?? '';
+  const lineno = m.absLineNumber() - 1;
+  if (pyRstrip(overline).length < 4) shortOverline(ctx, m, context, lineno, 1);
+  m.node.children.push(ctx.report(3, 'Invalid section title or transition marker.', { abs: lineno }));
+  return [[], 'Body'];
+}
