@@ -9,9 +9,8 @@ describe('public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'DEFAULT_CONFIG_NAME',
       'GENERATED_MARKER',
-      'MARKER_KEY',
-      'MARKER_VALUE',
       'SOURCE',
+      'WIRE_SETS',
       'buildServiceModel',
       'compare',
       'emitIndex',

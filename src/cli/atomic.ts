@@ -14,12 +14,17 @@ export function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `${TEMP_PREFIX}${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** Writes `text` (UTF-8) to `target` atomically; the temporary file is removed on failure. */
-export async function writeFileAtomic(target: string, text: string): Promise<void> {
+/**
+ * Writes `text` (UTF-8) to `target` atomically; the temporary file is removed
+ * on failure. With `mode` (an existing file's permissions, say), the file gets
+ * exactly that mode whatever the umask; else 0644 less the umask.
+ */
+export async function writeFileAtomic(target: string, text: string, mode?: number): Promise<void> {
   const temp = tempPathFor(target);
   try {
-    const handle = await open(temp, 'wx', 0o644);
+    const handle = await open(temp, 'wx', mode ?? 0o644);
     try {
+      if (mode !== undefined) await handle.chmod(mode);
       await handle.writeFile(text, 'utf8');
       await handle.sync();
     } finally {

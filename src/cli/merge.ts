@@ -4,11 +4,12 @@
  * (src/merge) and prints, diffs or writes (atomically) the result. Nothing is
  * written when the merge reports an error.
  */
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { merge, unifiedDiff } from '../merge/index.js';
-import type { ConflictPolicy, GeneratedComponents, MergeResult } from '../merge/index.js';
+import { DEFAULT_WIRE, WIRE_SETS, merge, parseWireList, unifiedDiff } from '../merge/index.js';
+import type { ConflictPolicy, GeneratedDocument, MergeResult, Owner } from '../merge/index.js';
+import { COMPONENT_NAME, COMPONENT_SECTIONS } from '../merge/generated.js';
 import { parseFlags } from './args.js';
 import { writeFileAtomic } from './atomic.js';
 import { ExitCode, UserError } from './io.js';
@@ -17,19 +18,22 @@ import { decodeUtf8, describeFsError } from './read.js';
 import { formatReport } from './report.js';
 
 export const MERGE_HELP = `Usage: rst-codegen merge --spec SPEC (--service NAME | --from FILE)
-                         [--write | --out FILE] [--dry-run] [--wire]
+                         [--write | --out FILE] [--dry-run] [--prefix PREFIX]
+                         [--wire] [--wire-statuses LIST]
                          [--on-conflict error|keep|overwrite] [--generated DIR]
 
-Upserts the generated components.responses and components.schemas of one
-service into an existing OpenAPI 3.0.x or 3.1.x spec (YAML or JSON) without
-touching anything else: comments, key order, anchors, quoting, indentation and
-line width stay byte for byte. Merged entries carry
-\`x-generated-by: rst-codegen\` and are updated in place by the next merge; an
-entry you wrote under the same name is a conflict. For a 3.0 spec the schemas
-are translated to the 3.0 dialect (const -> enum, type arrays -> nullable,
-examples -> example, ...). The result is validated against the OpenAPI schema;
-a merge that would make the spec invalid is refused. Merging twice changes
-nothing. Swagger 2.0 and other versions are refused.
+Upserts a service's generated components (responses, schemas, ...) and
+operations (paths) into an existing OpenAPI 3.0.x or 3.1.x spec (YAML or
+JSON) without touching anything else: comments, key order, anchors, quoting,
+indentation and line width stay byte for byte. Every merged entry records its
+owner, \`x-generated-by: {tool: rst-codegen, service: NAME, sources: [...]}\`,
+and is updated in place by the next merge of that service. An entry you wrote
+under the same name, or one generated for another service, is a conflict.
+To keep several services side by side in one spec, merge each with its own
+--prefix. For a 3.0 spec the schemas are translated to the 3.0 dialect
+(const -> enum, type arrays -> nullable, examples -> example, ...). The
+result is validated against the OpenAPI schema; a merge that would make the
+spec invalid is refused. Merging twice changes nothing.
 
 Without --write or --out the merged spec is printed to stdout.
 
@@ -38,15 +42,23 @@ Options:
       --service NAME         merge DIR/NAME/openapi.json (see --generated)
       --from FILE            merge this generated openapi.json instead
       --generated DIR        folder of generated services (default generated)
-      --write                write the result back to SPEC (atomically)
+      --write                write the result back to SPEC (atomically; through
+                             a symlink, keeping the file's mode)
       --out FILE             write the result to FILE (atomically)
       --dry-run              print a unified diff of the change; write nothing
-      --on-conflict POLICY   when SPEC has a hand-written entry with a
-                             generated name: error (default, exit 1), keep
-                             the hand-written one, or overwrite it
-      --wire                 add $ref: '#/components/responses/<Name>' for each
-                             generated error status to every operation that
-                             has no response for it (never replaces one)
+      --prefix PREFIX        put PREFIX before every generated component name
+                             and every $ref to one (Evs -> EvsBadRequest)
+      --on-conflict POLICY   when SPEC has an entry of a generated name written
+                             by hand or for another service: error (default,
+                             exit 1), keep the entry, or overwrite it
+      --wire                 add $ref: '#/components/responses/<Name>' to every
+                             hand-written operation with no response for a
+                             chosen status (its own code, its range 4XX/5XX
+                             and default all count); never replaces one
+      --wire-statuses LIST   the statuses --wire chooses (implies --wire):
+                             codes, classes and named sets, comma-separated,
+                             e.g. common,409 or 4XX; default common =
+                             ${(WIRE_SETS['common'] as readonly number[]).join(',')}; all = every documented error
       --verbose              also print info diagnostics (the summary)
   -h, --help                 this text
 
@@ -58,7 +70,7 @@ Exit codes:
   1    a merge conflict, an unreadable or unsupported spec, an invalid result,
        or a generated file that is not an OpenAPI document; nothing written
   2    usage error: unknown flag, missing or conflicting options
-  3    a file could not be read or written
+  3    a file could not be read or written (or the spec is read-only)
 `;
 
 const POLICIES: readonly ConflictPolicy[] = ['error', 'keep', 'overwrite'];
@@ -85,8 +97,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The components of a generated openapi.json; a user error (exit 1) for anything else. */
-export function componentsOf(text: string, display: string): GeneratedComponents {
+/** The components and operations of a generated openapi.json; a user error (exit 1) for anything else. */
+export function generatedOf(text: string, display: string): GeneratedDocument {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -94,19 +106,64 @@ export function componentsOf(text: string, display: string): GeneratedComponents
     throw new UserError(`the generated file \`${display}\` is not JSON: ${error instanceof Error ? error.message : String(error)}.`, ExitCode.failed);
   }
   const components = isRecord(doc) ? doc['components'] : undefined;
-  if (!isRecord(components)) {
-    throw new UserError(`the generated file \`${display}\` has no \`components\` object; is it an openapi.json written by \`rst-codegen generate\`?`, ExitCode.failed);
+  if (!isRecord(doc) || !(isRecord(components) || isRecord(doc['paths']))) {
+    throw new UserError(`the generated file \`${display}\` has no \`components\` or \`paths\` object; is it an openapi.json written by \`rst-codegen generate\`?`, ExitCode.failed);
   }
-  const out: GeneratedComponents = {};
-  for (const section of ['responses', 'schemas'] as const) {
-    const entries = components[section];
-    if (entries === undefined) continue;
+  const out: GeneratedDocument = { components: {} };
+  for (const [section, entries] of Object.entries(isRecord(components) ? components : {})) {
+    if (!(COMPONENT_SECTIONS as readonly string[]).includes(section)) {
+      throw new UserError(`\`components.${section}\` of the generated file \`${display}\` is not an OpenAPI component section.`, ExitCode.failed);
+    }
     if (!isRecord(entries) || !Object.values(entries).every(isRecord)) {
       throw new UserError(`\`components.${section}\` of the generated file \`${display}\` is not a map of objects.`, ExitCode.failed);
     }
-    out[section] = entries as Record<string, object>;
+    (out.components as Record<string, unknown>)[section] = entries;
+  }
+  if (doc['paths'] !== undefined) {
+    if (!isRecord(doc['paths'])) throw new UserError(`\`paths\` of the generated file \`${display}\` is not an object.`, ExitCode.failed);
+    out.paths = doc['paths'] as GeneratedDocument['paths'];
   }
   return out;
+}
+
+/**
+ * The owner recorded on merged entries: the service and pages of the
+ * \`model.json\` beside the generated file; without one, \`--service\` or the
+ * generated file's folder name.
+ */
+async function ownerOf(generatedFile: string, service: string | undefined): Promise<Owner> {
+  let model: unknown;
+  try {
+    model = JSON.parse(await readFile(path.join(path.dirname(generatedFile), 'model.json'), 'utf8'));
+  } catch {
+    model = undefined;
+  }
+  const sources = isRecord(model) && Array.isArray(model['sources']) ? model['sources'].filter((s): s is string => typeof s === 'string') : [];
+  const named = isRecord(model) && typeof model['service'] === 'string' && model['service'] !== '' ? model['service'] : undefined;
+  return { service: service ?? named ?? path.basename(path.dirname(path.resolve(generatedFile))), sources };
+}
+
+/**
+ * The file a write to \`target\` lands in (a symlink is followed, so the link
+ * stays a link) and the mode to keep; a user error for a file nobody may write.
+ */
+async function writeTarget(target: string, display: string): Promise<{ file: string; mode: number | undefined }> {
+  let file = target;
+  try {
+    file = await realpath(target);
+  } catch {
+    // A new file, or a dangling link: write where the link points.
+    const link = await lstat(target).catch(() => undefined);
+    if (link?.isSymbolicLink()) file = path.resolve(path.dirname(target), await readlink(target));
+    return { file, mode: undefined };
+  }
+  const info = await stat(file);
+  if (!info.isFile()) throw new UserError(`cannot write \`${display}\`: it is not a regular file.`, ExitCode.io);
+  const mode = info.mode & 0o7777;
+  if ((mode & 0o222) === 0) {
+    throw new UserError(`\`${display}\` is read-only (mode ${mode.toString(8).padStart(4, '0')}); make it writable (chmod u+w) to merge into it, or write the result elsewhere with --out.`, ExitCode.io);
+  }
+  return { file, mode };
 }
 
 function summaryLine(result: MergeResult): string {
@@ -132,6 +189,8 @@ export const mergeCommand: Command = async (args, io) => {
       'dry-run': { type: 'boolean' },
       'on-conflict': { type: 'string' },
       wire: { type: 'boolean' },
+      'wire-statuses': { type: 'string' },
+      prefix: { type: 'string' },
       verbose: { type: 'boolean' },
     },
     'merge',
@@ -150,6 +209,13 @@ export const mergeCommand: Command = async (args, io) => {
   if (values.write && values.out !== undefined) usage('--write and --out cannot be combined');
   const policy = values['on-conflict'] ?? 'error';
   if (!(POLICIES as readonly string[]).includes(policy)) usage(`--on-conflict must be error, keep or overwrite, not \`${policy}\``);
+  const wireStatuses = values['wire-statuses'];
+  if (wireStatuses !== undefined) {
+    const parsed = parseWireList(wireStatuses);
+    if ('reason' in parsed) usage(`--wire-statuses: ${parsed.reason}`);
+  }
+  const prefix = values.prefix;
+  if (prefix !== undefined && !COMPONENT_NAME.test(prefix)) usage(`--prefix \`${prefix}\` cannot start a component name (letters, digits, '.', '_', '-')`);
   let from: string;
   if (values.service !== undefined) {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(values.service)) usage(`--service \`${values.service}\` is not a service name (letters, digits, '.', '_', '-')`);
@@ -158,10 +224,12 @@ export const mergeCommand: Command = async (args, io) => {
 
   const specText = await readText(path.resolve(io.cwd, spec), spec, 'the spec');
   const sourceText = await readText(path.resolve(io.cwd, from), from, 'the generated file');
-  const components = componentsOf(sourceText, from);
-  const result = merge(specText, components, {
+  const generated = generatedOf(sourceText, from);
+  const result = merge(specText, generated, {
     onConflict: policy as ConflictPolicy,
-    wire: Boolean(values.wire),
+    wire: wireStatuses ?? (values.wire ? DEFAULT_WIRE : false),
+    owner: await ownerOf(path.resolve(io.cwd, from), values.service),
+    ...(prefix === undefined ? {} : { prefix }),
     specPath: spec,
     sourcePath: from,
     sourceText,
@@ -186,8 +254,9 @@ export const mergeCommand: Command = async (args, io) => {
     io.stderr(`rst-codegen merge: \`${spec}\` is up to date (${summaryLine(result)}); nothing written.\n`);
     return ExitCode.ok;
   }
+  const { file, mode } = await writeTarget(path.resolve(io.cwd, target), target);
   try {
-    await writeFileAtomic(path.resolve(io.cwd, target), result.text);
+    await writeFileAtomic(file, result.text, mode);
   } catch (error) {
     throw new UserError(`cannot write \`${target}\`: ${describeFsError(error)}.`, ExitCode.io);
   }

@@ -119,27 +119,51 @@ function isArrayOf(value: Json | undefined): Json[] | undefined {
   return Array.isArray(value) ? value : undefined;
 }
 
+/** `{ name: { schema, … } }` (a `content` or `headers` map) with each `schema` translated. */
+function schemasIn(entries: Json, at: string, dropped: DroppedKeyword[]): Json {
+  if (!isObject(entries)) return entries;
+  const copy: JsonObject = {};
+  for (const [name, entry] of Object.entries(entries)) {
+    copy[name] = isObject(entry) ? partsTo30(entry, `${at}/${escapePointer(name)}`, dropped) : entry;
+  }
+  return copy;
+}
+
+/** A Parameter, Header, Media Type, Response or Request Body object: its `schema`, `content` and `headers`, translated. */
+function partsTo30(object: JsonObject, at: string, dropped: DroppedKeyword[]): JsonObject {
+  const out: JsonObject = { ...object };
+  if ('schema' in object) out['schema'] = translateSchema(object['schema'] ?? null, `${at}/schema`, dropped);
+  for (const part of ['content', 'headers'] as const) {
+    if (part in object) out[part] = schemasIn(object[part] ?? null, `${at}/${part}`, dropped);
+  }
+  return out;
+}
+
 /**
  * Translates one component (`section` says which kind) to the 3.0 dialect:
- * a schema as a whole, a response's `content.*.schema` and `headers.*.schema`.
+ * a schema as a whole; the `schema`s inside a response, parameter, header
+ * or request body. Other sections are taken as they are.
  */
-export function componentTo30(section: 'responses' | 'schemas', component: unknown): Translation<unknown> {
+export function componentTo30(section: string, component: unknown): Translation<unknown> {
   if (section === 'schemas') return schemaTo30(component);
-  if (!isObject(component as Json)) return { value: component, dropped: [] };
-  const response = component as JsonObject;
+  if (!isObject(component as Json) || !['responses', 'parameters', 'headers', 'requestBodies'].includes(section)) return { value: component, dropped: [] };
   const dropped: DroppedKeyword[] = [];
-  const out: JsonObject = { ...response };
-  for (const part of ['content', 'headers'] as const) {
-    const entries = response[part];
-    if (!isObject(entries)) continue;
-    const copy: JsonObject = {};
-    for (const [name, entry] of Object.entries(entries)) {
-      if (isObject(entry) && 'schema' in entry) {
-        const at = `/${part}/${escapePointer(name)}/schema`;
-        copy[name] = { ...entry, schema: translateSchema(entry['schema'] ?? null, at, dropped) };
-      } else copy[name] = entry;
-    }
-    out[part] = copy;
+  return { value: partsTo30(component as JsonObject, '', dropped), dropped };
+}
+
+/** Translates an Operation object: its parameters, request body and responses. */
+export function operationTo30(operation: unknown): Translation<unknown> {
+  if (!isObject(operation as Json)) return { value: operation, dropped: [] };
+  const op = operation as JsonObject;
+  const dropped: DroppedKeyword[] = [];
+  const out: JsonObject = { ...op };
+  const parameters = op['parameters'];
+  if (Array.isArray(parameters)) {
+    out['parameters'] = parameters.map((parameter, index) => (isObject(parameter) ? partsTo30(parameter, `/parameters/${index}`, dropped) : parameter));
   }
+  const body = op['requestBody'];
+  if (isObject(body)) out['requestBody'] = partsTo30(body, '/requestBody', dropped);
+  const responses = op['responses'];
+  if (isObject(responses)) out['responses'] = schemasIn(responses, '/responses', dropped);
   return { value: out, dropped };
 }

@@ -9,7 +9,7 @@
  *                                '404':               <- appended at the map's end
  *                                  $ref: '#/components/responses/NotFound'
  */
-import { isCollection, isMap, isScalar } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Pair, YAMLMap } from 'yaml';
 import type { Layout, NewEntry } from './layout.js';
 import { renderJsonEntry, renderYamlEntries } from './layout.js';
@@ -34,6 +34,54 @@ function column(body: string, offset: number): number {
   return offset - lineStart(body, offset);
 }
 
+/**
+ * Where the text of a node ends, trailing comments left out: the end of the
+ * last scalar, flow collection or alias of its last entry. (The `yaml`
+ * ranges of a block collection run over the comments and blank lines after
+ * it, up to the next key of a parent, or the end of the document.)
+ */
+export function contentEnd(node: unknown): number | undefined {
+  let current = node;
+  for (;;) {
+    if ((isMap(current) || isSeq(current)) && !current.flow && current.items.length > 0) {
+      const last = current.items[current.items.length - 1];
+      if (isPair(last)) {
+        const valueEnd = nodeRange(last.value)?.[1];
+        const keyEnd = nodeRange(last.key)?.[1];
+        if (valueEnd !== undefined && (keyEnd === undefined || valueEnd > keyEnd)) current = last.value;
+        else current = last.key;
+      } else current = last;
+      continue;
+    }
+    return nodeRange(current)?.[1];
+  }
+}
+
+/**
+ * The line where entries appended to a block map whose keys start at `keyColumn`
+ * go: after its last entry's text and the comment lines indented deeper than
+ * its keys (they belong to that entry), before blank lines and comments at the
+ * map's column or left of it (they close the map, or the document).
+ */
+function blockAppendAt(body: string, map: YAMLMap, keyColumn: number): { offset: number; needsEol: boolean } | undefined {
+  const end = contentEnd(map);
+  if (end === undefined) return undefined;
+  let at = nextLineStart(body, end);
+  let scan = at.offset;
+  while (!at.needsEol && scan < body.length) {
+    const lf = body.indexOf('\n', scan);
+    const lineEnd = lf < 0 ? body.length : lf + 1;
+    const line = body.slice(scan, lineEnd);
+    const text = line.trimStart();
+    if (text.startsWith('#')) {
+      if (line.length - text.length <= keyColumn) break;
+      at = { offset: lineEnd, needsEol: lf < 0 };
+    } else if (text.trim() !== '') break;
+    scan = lineEnd;
+  }
+  return at;
+}
+
 /** Appends `entries` at the end of the non-empty map `map`. */
 export function appendEntries(ctx: EditContext, map: YAMLMap, entries: readonly NewEntry[], order: number): Planned {
   const { body, layout } = ctx;
@@ -43,9 +91,8 @@ export function appendEntries(ctx: EditContext, map: YAMLMap, entries: readonly 
   const lastKey = nodeRange(last?.key);
   if (!first || !last || !firstKey || !lastKey) return { problem: { reason: 'The map has no readable keys.', offset: nodeRange(map)?.[0] ?? 0 } };
   if (!map.flow) {
-    const mapRange = nodeRange(map);
-    if (!mapRange) return { problem: { reason: 'The map has no source range.', offset: firstKey[0] } };
-    const at = nextLineStart(body, mapRange[1]);
+    const at = blockAppendAt(body, map, column(body, firstKey[0]));
+    if (!at) return { problem: { reason: 'The map has no source range.', offset: firstKey[0] } };
     const text = renderYamlEntries(entries, column(body, firstKey[0]), layout);
     return { edits: [{ start: at.offset, end: at.offset, text: (at.needsEol ? layout.eol : '') + text, order }] };
   }
@@ -111,7 +158,7 @@ export function replaceEntry(ctx: EditContext, parent: YAMLMap, pair: Pair, entr
     return { edits: [{ start: keyRange[0], end: valueRange[1], text: renderJsonEntry(entry, indent, rendering), order }] };
   }
   if (!firstOnLine(body, keyRange[0])) return { problem: { reason: 'The key does not start its line.', offset: keyRange[0] } };
-  const end = nextLineStart(body, valueRange?.[1] ?? keyRange[1]);
+  const end = nextLineStart(body, Math.max(contentEnd(pair.value) ?? keyRange[1], keyRange[1]));
   let text = renderYamlEntries([entry], column(body, keyRange[0]), layout);
   if (end.needsEol) text = text.slice(0, text.length - layout.eol.length);
   // A block value on the lines below its key: keep the key's line (and a comment on it), replace the lines below.

@@ -1,5 +1,5 @@
 /**
- * merge: generated OpenAPI components -> the user's existing spec, text in,
+ * merge: a generated OpenAPI document -> the user's existing spec, text in,
  * text out. The spec is never re-serialised: edits are spliced into the
  * original text, so comments, key order, anchors, quoting and line width of
  * everything untouched stay byte for byte.
@@ -8,47 +8,62 @@
  *     schemas:                          schemas:
  *       Pet: {...}          merge         Pet: {...}
  *                           ----->        StatusCode:                    <- appended
- *                                           x-generated-by: rst-codegen
- *                                         ...
+ *                                           x-generated-by: {tool: rst-codegen, service: evs, sources: [...]}
  *                                       responses:                       <- created
  *                                         BadRequest: {...}
  *
- * Entries carrying `x-generated-by: rst-codegen` are updated in place on the
- * next merge; an entry the user wrote under the same name is a conflict.
+ * Components (every section) and operations (`paths.<path>.<method>`) are
+ * upserted alike: an entry this tool wrote for the same service is updated in
+ * place; one written by hand, or for another service, is a conflict.
+ * `wire` adds `$ref`s to the generated error responses to hand-written
+ * operations (wire.ts). The result is re-read and validated before it is
+ * called writable.
  */
-import { LineCounter, isAlias, isMap, isScalar, parseDocument } from 'yaml';
-import type { Pair, Scalar, YAMLMap } from 'yaml';
+import { LineCounter, isMap, parseDocument } from 'yaml';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { report } from '../diagnostics.js';
 import type { Point, Position } from '../parse/types.js';
-import { componentTo30 } from './dialect.js';
-import type { Planned } from './edit-map.js';
-import { appendEntries, fillEntries, isEmptyValue, replaceEntry } from './edit-map.js';
-import type { Layout, NewEntry } from './layout.js';
+import { MAX_DEPTH, dataTooDeep } from './depth.js';
+import { componentTo30, operationTo30 } from './dialect.js';
+import type { EditProblem } from './edit-map.js';
+import type { GeneratedComponents, GeneratedDocument } from './generated.js';
+import { COMPONENT_NAME, COMPONENT_SECTIONS, asDocument, escapePointer, prefixDocument } from './generated.js';
 import { detectLayout } from './layout.js';
-import type { ParsedSpec, SpecFormat } from './spec.js';
-import { PARSE_OPTIONS, detectFormat, keyText, nodeRange, pointAt, positionOf, readSpec } from './spec.js';
-import { keyCovers, statusOfResponse, statusesByDescription } from './status.js';
+import { generatedOperations, operationIds, templateKey } from './operations.js';
+import type { Owner } from './owner.js';
+import { describeOwner, ownershipOf, withOwner, withoutMarker } from './owner.js';
+import { applyTree, planTree, setLeaf } from './plan.js';
+import type { Tree } from './plan.js';
+import type { SpecFormat } from './spec.js';
+import { PARSE_OPTIONS, detectFormat, findPair, nodeRange, pointAt, positionOf, readSpec } from './spec.js';
+import { statusOfResponse, statusesByDescription } from './status.js';
 import type { Edit } from './text.js';
 import { applyEdits } from './text.js';
 import { newProblems, validateSpec } from './validate.js';
+import { DEFAULT_WIRE, chooseStatuses, parseWireList, planWire } from './wire.js';
 
 export { unifiedDiff } from './diff.js';
-
-/** The components of a generated `openapi.json`. */
-export interface GeneratedComponents {
-  responses?: Record<string, object>;
-  schemas?: Record<string, object>;
-}
+export { GENERATED_MARKER } from '../emit/openapi/document.js';
+export type { GeneratedComponents, GeneratedDocument } from './generated.js';
+export type { Owner } from './owner.js';
+export { WIRE_SETS, DEFAULT_WIRE, parseWireList } from './wire.js';
 
 export type ConflictPolicy = 'error' | 'keep' | 'overwrite';
 
 export interface MergeOptions {
-  /** What to do when the user wrote an entry with a generated entry's name (default `error`). */
+  /** What to do when the spec has an entry of a generated entry's name written by hand or for another service (default `error`). */
   onConflict?: ConflictPolicy;
-  /** Add `$ref`s to the generated error responses to every operation that lacks a response for their status. */
-  wire?: boolean;
+  /**
+   * Add `$ref`s to the generated error responses to hand-written operations
+   * that have no response answering for their status: `true` for the
+   * `common` set, or a list such as `common,409,5XX` (see `WIRE_SETS`).
+   */
+  wire?: boolean | string;
+  /** The service the generated document belongs to, recorded on every merged entry. */
+  owner?: Owner;
+  /** Put before every generated component name (and every `$ref` to one), so services can sit side by side. */
+  prefix?: string;
   /** Detected from `specPath` or the text by default. */
   format?: SpecFormat;
   /** The spec's path, for messages. */
@@ -59,12 +74,12 @@ export interface MergeOptions {
   sourceText?: string;
 }
 
-/** What happened to each generated entry (`responses/BadRequest`, …). */
+/** What happened to each generated entry (`responses/BadRequest`, `paths/GET /v1/volumes`, …). */
 export interface MergeSummary {
   added: string[];
   updated: string[];
   unchanged: string[];
-  /** Conflicts left as the user wrote them (`onConflict: keep`). */
+  /** Conflicts left as they were (`onConflict: keep`). */
   kept: string[];
   /** Conflicts replaced by the generated entry (`onConflict: overwrite`). */
   overwritten: string[];
@@ -84,26 +99,7 @@ export interface MergeResult {
   summary: MergeSummary;
 }
 
-/** The marker of every entry this tool wrote. */
-export const MARKER_KEY = 'x-generated-by';
-export const MARKER_VALUE = 'rst-codegen';
-
-const SECTIONS = ['responses', 'schemas'] as const;
-type Section = (typeof SECTIONS)[number];
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
-/** Edits inside `paths` come before component edits at the same offset (deeper text first). */
-const ORDER_WIRE = 0;
-const ORDER_COMPONENTS = 1;
-
 type Json = Record<string, unknown>;
-
-/** A `$ref` that `wire` adds: `paths[path][method].responses[status]` -> `#/components/responses/<name>`. */
-interface WiredRef {
-  path: string;
-  method: string;
-  status: string;
-  name: string;
-}
 
 function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -119,45 +115,72 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as Json)[k], (b as Json)[k]));
 }
 
-function withMarker(value: unknown): unknown {
-  if (!isRecord(value) || value[MARKER_KEY] === MARKER_VALUE) return value;
-  return { ...value, [MARKER_KEY]: MARKER_VALUE };
-}
-
-function escapePointer(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function findPair(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((pair) => keyText(pair.key) === key);
-}
-
-/** Where `components.<section>.<name>` is in the generated text, as `path:line:column`. */
-function sourceLocator(options: MergeOptions): (section: Section, name: string) => string {
+/** Where `keys` (`['components', 'schemas', 'X']`) is in the generated text, as `path:line:column`. */
+function sourceLocator(options: MergeOptions): (keys: readonly string[]) => string {
   const path = options.sourcePath ?? 'the generated document';
+  const pointer = (keys: readonly string[]): string => `${path}#/${keys.map(escapePointer).join('/')}`;
   const text = options.sourceText;
-  if (text === undefined) return (section, name) => `${path}#/components/${section}/${escapePointer(name)}`;
+  if (text === undefined || dataTooDeep(safeJson(text))) return pointer;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
-  return (section, name) => {
-    const sectionNode = doc.getIn(['components', section]);
-    const pair = isMap(sectionNode) ? findPair(sectionNode, name) : undefined;
-    const range = nodeRange(pair?.key);
-    if (!range) return `${path}#/components/${section}/${escapePointer(name)}`;
+  return (keys) => {
+    let node: unknown = doc.contents;
+    let range: [number, number, number] | undefined;
+    for (const key of keys) {
+      const pair = isMap(node) ? findPair(node, key) : undefined;
+      range = nodeRange(pair?.key);
+      node = pair?.value;
+    }
+    if (!range) return pointer(keys);
     const { line, col } = lineCounter.linePos(range[0]);
     return `${path}:${line}:${col}`;
   };
 }
 
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
+}
+
+/** One generated entry to upsert at `keys` of the spec. */
+interface Candidate {
+  /** Summary id: `responses/BadRequest`, `paths/GET /v1/volumes`. */
+  id: string;
+  /** How messages name it: `components.responses.BadRequest`, `operation GET /v1/volumes`. */
+  label: string;
+  keys: string[];
+  /** Where it is in the generated document. */
+  sourceKeys: string[];
+  value: unknown;
+}
+
 /**
- * Merges generated `components` into the spec `specText` (OpenAPI 3.0.x or
- * 3.1.x, YAML or JSON). Never throws on bad input: problems are diagnostics,
- * and a result with an error is not `writable` and keeps the original text.
+ * Merges a generated document (components and operations; bare components
+ * are accepted too) into the spec `specText` (OpenAPI 3.0.x or 3.1.x, YAML or
+ * JSON). Never throws on bad input: problems are diagnostics, and a result
+ * with an error is not `writable` and keeps the original text.
  */
-export function merge(specText: string, components: GeneratedComponents, options: MergeOptions = {}): MergeResult {
+export function merge(specText: string, generated: GeneratedDocument | GeneratedComponents, options: MergeOptions = {}): MergeResult {
   const file = new VFile(options.specPath === undefined ? {} : { path: options.specPath });
   const summary: MergeSummary = { added: [], updated: [], unchanged: [], kept: [], overwritten: [], wired: 0 };
   const refuse = (): MergeResult => ({ text: specText, changed: false, writable: false, file, diagnostics: file.messages, summary });
+  const prefix = options.prefix ?? '';
+  if (prefix !== '' && !COMPONENT_NAME.test(prefix)) {
+    report(file, 'error', `The prefix \`${prefix}\` cannot start a component name: use letters, digits, \`.\`, \`-\` and \`_\` only.`, undefined, 'merge-prefix-invalid');
+    return refuse();
+  }
+  const wireList = typeof options.wire === 'string' ? parseWireList(options.wire) : options.wire ? parseWireList(DEFAULT_WIRE) : undefined;
+  if (wireList && 'reason' in wireList) {
+    report(file, 'error', `Cannot wire: ${wireList.reason}.`, undefined, 'wire-list-invalid');
+    return refuse();
+  }
+  if (dataTooDeep(generated)) {
+    report(file, 'error', `The generated document nests more than ${MAX_DEPTH} levels deep; it was not written by rst-codegen.`, undefined, 'generated-too-deep');
+    return refuse();
+  }
   const format = options.format ?? detectFormat(specText, options.specPath);
   const read = readSpec(specText, format);
   if ('problems' in read) {
@@ -166,139 +189,197 @@ export function merge(specText: string, components: GeneratedComponents, options
   }
   const spec = read.spec;
   const layout = detectLayout(spec);
-  const ctx = { body: spec.body, layout };
   const specName = options.specPath ?? 'the spec';
   const at = (offset: number): Point => pointAt(spec.lineCounter, offset, spec.bom.length);
   const placeOf = (node: unknown): Position | undefined => positionOf(spec.lineCounter, nodeRange(node), spec.bom.length);
   const locate = sourceLocator(options);
   const policy = options.onConflict ?? 'error';
-
-  // 1. Decide, entry by entry, what to do.
-  const intended: Record<Section, Map<string, unknown>> = { responses: new Map(), schemas: new Map() };
-  const toAppend: Record<Section, NewEntry[]> = { responses: [], schemas: [] };
-  const toReplace: Array<{ section: Section; pair: Pair; entry: NewEntry }> = [];
-  const ours = new Set<string>();
-  const componentsPair = findPair(spec.root, 'components');
-  const componentsNode = componentsPair?.value;
-  const componentsData = isRecord(spec.data['components']) ? spec.data['components'] : undefined;
+  const owner = options.owner;
+  const original = asDocument(generated);
+  const doc = prefixDocument(original, prefix);
+  const tree: Tree = new Map();
   let conflicts = 0;
-  for (const section of SECTIONS) {
-    const generated = components[section] ?? {};
-    const sectionNode = isMap(componentsNode) ? findPair(componentsNode, section)?.value : undefined;
-    const sectionData = componentsData && isRecord(componentsData[section]) ? componentsData[section] : undefined;
-    for (const [name, raw] of Object.entries(generated)) {
-      let value: unknown = raw;
-      if (spec.dialect === '3.0') {
-        const translation = componentTo30(section, raw);
-        value = translation.value;
-        for (const drop of translation.dropped) {
-          report(
-            file,
-            'warning',
-            `OpenAPI ${spec.version} cannot express \`${drop.keyword}\` at \`#/components/${section}/${escapePointer(name)}${drop.pointer}\`; it was left out.`,
-            undefined,
-            'openapi-30-unsupported-keyword',
-          );
-        }
+
+  /** The node of the key at `keys` in the spec, for places in messages. */
+  const keyNode = (keys: readonly string[]): unknown => {
+    let node: unknown = spec.root;
+    let key: unknown;
+    for (const k of keys) {
+      const pair = isMap(node) ? findPair(node, k) : undefined;
+      key = pair?.key;
+      node = pair?.value;
+    }
+    return key;
+  };
+  const dataAt = (keys: readonly string[]): unknown => keys.reduce<unknown>((node, k) => (isRecord(node) && Object.hasOwn(node, k) ? node[k] : undefined), spec.data);
+
+  /** Decides what to do with one generated entry; true when it is to be written. */
+  const upsert = (candidate: Candidate): boolean => {
+    const { id, label, keys, value } = candidate;
+    const existing = dataAt(keys);
+    if (existing === undefined) {
+      summary.added.push(id);
+      return true;
+    }
+    const own = ownershipOf(existing);
+    const key = keyNode(keys);
+    if (own.kind === 'generated' && (own.service === undefined || owner === undefined || own.service === owner.service)) {
+      if (deepEqual(existing, value)) {
+        summary.unchanged.push(id);
+        return false;
       }
-      value = withMarker(value);
-      const id = `${section}/${name}`;
-      const existing = sectionData?.[name];
-      const pair = isMap(sectionNode) ? findPair(sectionNode, name) : undefined;
-      if (existing === undefined) {
-        intended[section].set(name, value);
-        toAppend[section].push({ key: name, value });
-        summary.added.push(id);
-        ours.add(id);
-      } else if (isRecord(existing) && existing[MARKER_KEY] === MARKER_VALUE) {
-        intended[section].set(name, value);
-        ours.add(id);
-        if (deepEqual(existing, value)) summary.unchanged.push(id);
-        else if (pair) {
-          toReplace.push({ section, pair, entry: { key: name, value } });
-          summary.updated.push(id);
-        } else {
-          toAppend[section].push({ key: name, value });
-          summary.updated.push(id);
-        }
-      } else {
-        const where = pair ? at(nodeRange(pair.key)?.[0] ?? 0) : undefined;
-        const userPlace = where ? `${specName}:${where.line}:${where.column}` : specName;
-        const clash = `\`components.${section}.${name}\` at ${userPlace} was written by hand (it has no \`${MARKER_KEY}: ${MARKER_VALUE}\`) and clashes with the generated one from ${locate(section, name)}`;
-        if (policy === 'error') {
-          conflicts++;
-          report(file, 'error', `${clash}; rename one of them or pass --on-conflict keep|overwrite.`, where ? placeOf(pair?.key) : undefined, 'merge-conflict');
-        } else if (policy === 'keep') {
-          summary.kept.push(id);
-          report(file, 'warning', `${clash}; the hand-written entry was kept.`, placeOf(pair?.key), 'merge-conflict-kept');
-        } else {
-          intended[section].set(name, value);
-          ours.add(id);
-          summary.overwritten.push(id);
-          if (pair) toReplace.push({ section, pair, entry: { key: name, value } });
-          else toAppend[section].push({ key: name, value });
-          report(file, 'warning', `${clash}; the hand-written entry was overwritten.`, placeOf(pair?.key), 'merge-conflict-overwritten');
-        }
+      summary.updated.push(id);
+      if (own.service === undefined && owner !== undefined && !deepEqual(withoutMarker(existing), withoutMarker(value))) {
+        report(
+          file,
+          'warning',
+          `${label} was merged by an earlier rst-codegen that did not record its service, and differs from the one ${describeOwner(owner.service, [])} generates; it was replaced. If it belonged to another service, restore it and merge each service with its own --prefix.`,
+          placeOf(key),
+          'merge-owner-unknown',
+        );
       }
+      return true;
+    }
+    const keyRange = nodeRange(key);
+    const where = keyRange ? at(keyRange[0]) : undefined;
+    const userPlace = where ? `${specName}:${where.line}:${where.column}` : specName;
+    const theirs = owner === undefined ? 'the generated one' : `the one generated for ${describeOwner(owner.service, [])}`;
+    const clash =
+      own.kind === 'hand'
+        ? `${label} at ${userPlace} was written by hand (it has no \`x-generated-by\` marker of rst-codegen) and clashes with ${theirs} from ${locate(candidate.sourceKeys)}`
+        : `${label} at ${userPlace} was generated for ${describeOwner(own.service, own.sources)} and clashes with ${theirs} from ${locate(candidate.sourceKeys)}`;
+    const hint = own.kind === 'hand' ? 'rename one of them or pass --on-conflict keep|overwrite' : 'merge each service with its own --prefix to keep both side by side, or pass --on-conflict keep|overwrite';
+    if (policy === 'error') {
+      conflicts++;
+      report(file, 'error', `${clash}; ${hint}.`, placeOf(key), 'merge-conflict');
+      return false;
+    }
+    if (policy === 'keep') {
+      summary.kept.push(id);
+      report(file, 'warning', `${clash}; the entry in the spec was kept.`, placeOf(key), 'merge-conflict-kept');
+      return false;
+    }
+    summary.overwritten.push(id);
+    report(file, 'warning', `${clash}; the entry in the spec was overwritten.`, placeOf(key), 'merge-conflict-overwritten');
+    return true;
+  };
+
+  const translated = (value: unknown, pointer: string, translate: (v: unknown) => { value: unknown; dropped: Array<{ pointer: string; keyword: string }> }): unknown => {
+    if (spec.dialect !== '3.0') return value;
+    const translation = translate(value);
+    for (const drop of translation.dropped) {
+      report(file, 'warning', `OpenAPI ${spec.version} cannot express \`${drop.keyword}\` at \`#${pointer}${drop.pointer}\`; it was left out.`, undefined, 'openapi-30-unsupported-keyword');
+    }
+    return translation.value;
+  };
+
+  // 1. Components, every section.
+  const responseNames = new Map<string, string>();
+  for (const [section, entries] of Object.entries(original.components ?? {})) {
+    if (!isRecord(entries)) continue;
+    if (!(COMPONENT_SECTIONS as readonly string[]).includes(section)) {
+      report(file, 'error', `The generated document has an unknown component section \`components.${section}\`; it was not written by rst-codegen.`, undefined, 'generated-invalid');
+      return refuse();
+    }
+    const prefixed = (doc.components as Record<string, Json>)[section] ?? {};
+    for (const name of Object.keys(entries)) {
+      const target = prefix + name;
+      const pointer = `/components/${section}/${escapePointer(target)}`;
+      const value = withOwner(translated(prefixed[target], pointer, (v) => componentTo30(section, v)), owner);
+      const candidate: Candidate = { id: `${section}/${target}`, label: `\`components.${section}.${target}\``, keys: ['components', section, target], sourceKeys: ['components', section, name], value };
+      const write = upsert(candidate);
+      if (write) setLeaf(tree, candidate.keys, value);
+      if (section === 'responses' && (write || summary.unchanged.includes(candidate.id))) responseNames.set(name, target);
+    }
+  }
+
+  // 2. Operations: `paths.<path>.<method>`.
+  const { operations, invalid } = generatedOperations(doc.paths);
+  for (const where of invalid) report(file, 'error', `\`${where}\` of the generated document is not an object of operations.`, undefined, 'generated-invalid');
+  if (invalid.length > 0) return refuse();
+  const generatedOps = new Set<string>();
+  if (operations.length > 0) {
+    const specPaths = isRecord(spec.data['paths']) ? spec.data['paths'] : {};
+    const byTemplate = new Map(Object.keys(specPaths).map((p) => [templateKey(p), p]));
+    const ids = operationIds(specPaths);
+    for (const { path, method, operation } of operations) {
+      const label = `operation \`${method.toUpperCase()} ${path}\``;
+      const same = byTemplate.get(templateKey(path));
+      const sourceKeys = ['paths', path, method];
+      if (same !== undefined && same !== path) {
+        const node = keyNode(['paths', same]);
+        const severity = policy === 'keep' ? 'warning' : 'error';
+        if (severity === 'error') conflicts++;
+        report(
+          file,
+          severity,
+          `The generated ${label} from ${locate(sourceKeys)} has the path of \`${same}\` at ${specName}:${at(nodeRange(node)?.[0] ?? 0).line} with other template names; it ${severity === 'error' ? 'cannot be merged' : 'was not merged'} (one path cannot be written two ways).`,
+          placeOf(node),
+          'merge-path-clash',
+        );
+        continue;
+      }
+      const opId = operation['operationId'];
+      const holder = typeof opId === 'string' ? ids.get(opId) : undefined;
+      if (holder !== undefined && holder !== `${method.toUpperCase()} ${path}`) {
+        const severity = policy === 'keep' ? 'warning' : 'error';
+        if (severity === 'error') conflicts++;
+        report(file, severity, `The generated ${label} from ${locate(sourceKeys)} has the operationId \`${String(opId)}\` of \`${holder}\` in ${specName}; it ${severity === 'error' ? 'cannot be merged' : 'was not merged'} (operationIds are unique).`, undefined, 'merge-operation-id-clash');
+        continue;
+      }
+      const keys = ['paths', path, method];
+      const value = withOwner(translated(operation, `/paths/${escapePointer(path)}/${method}`, operationTo30), owner);
+      generatedOps.add(`${method} ${path}`);
+      if (upsert({ id: `paths/${method.toUpperCase()} ${path}`, label, keys, sourceKeys, value })) setLeaf(tree, keys, value);
     }
   }
   if (conflicts > 0) return refuse();
 
-  // 2. Plan the component edits.
-  const edits: Edit[] = [];
-  const problems: Array<{ reason: string; offset: number }> = [];
-  const take = (planned: Planned): void => {
-    if ('problem' in planned) problems.push(planned.problem);
-    else edits.push(...planned.edits);
-  };
-  const sectionValue = (section: Section): Json => Object.fromEntries(toAppend[section].map((e) => [e.key, e.value]));
-  const newSections = SECTIONS.filter((s) => toAppend[s].length > 0);
-  if (!componentsPair) {
-    if (newSections.length > 0) {
-      const value = Object.fromEntries(newSections.map((s) => [s, sectionValue(s)]));
-      take(appendEntries(ctx, spec.root, [{ key: 'components', value }], ORDER_COMPONENTS));
+  // 3. Wire the chosen error responses into hand-written operations.
+  if (wireList) {
+    const byDescription = statusesByDescription((original.components?.schemas as Json | undefined)?.['StatusCode']);
+    const byStatus = new Map<number, string>();
+    for (const [name, response] of Object.entries(original.components?.responses ?? {})) {
+      const target = responseNames.get(name);
+      if (target === undefined) continue;
+      const status = statusOfResponse(name, response, byDescription);
+      if (status === undefined) {
+        report(file, 'info', `The status of generated response \`${name}\` is unknown (no \`x-status-code\`, no matching \`StatusCode\` branch, not a reason phrase); it is not wired.`, undefined, 'wire-unknown-status');
+      } else if (status >= 400 && !byStatus.has(status)) byStatus.set(status, target);
     }
-  } else if (isEmptyValue(componentsNode)) {
-    if (newSections.length > 0) {
-      const entries = newSections.map((s) => ({ key: s, value: sectionValue(s) }));
-      take(fillEntries(ctx, spec.root, componentsPair, entries, ORDER_COMPONENTS));
+    const documented = [...byStatus.keys()].sort((a, b) => a - b);
+    const { chosen, undocumented } = chooseStatuses(wireList.items, documented);
+    for (const status of undocumented) {
+      report(file, 'warning', `Status \`${status}\` was asked for, but the generated document has no error response for it; it is not wired.`, undefined, 'wire-status-undocumented');
     }
-  } else if (isMap(componentsNode)) {
-    const missing: NewEntry[] = [];
-    for (const section of newSections) {
-      const sectionPair = findPair(componentsNode, section);
-      const node = sectionPair?.value;
-      if (!sectionPair) missing.push({ key: section, value: sectionValue(section) });
-      else if (isEmptyValue(node)) take(fillEntries(ctx, componentsNode, sectionPair, toAppend[section], ORDER_COMPONENTS));
-      else if (isMap(node)) take(appendEntries(ctx, node, toAppend[section], ORDER_COMPONENTS));
-      else problems.push({ reason: `\`components.${section}\` is not a mapping${isAlias(node) ? ' (it is an alias)' : ''}; cannot add entries to it.`, offset: nodeRange(sectionPair.key)?.[0] ?? 0 });
+    const isOurs = (path: string, method: string): boolean =>
+      generatedOps.has(`${method} ${path}`) || ownershipOf(dataAt(['paths', path, method])).kind === 'generated';
+    const { refs, skipped } = planWire(spec, layout, chosen, (status) => `#/components/responses/${escapePointer(byStatus.get(status) ?? '')}`, isOurs);
+    for (const ref of refs) setLeaf(tree, ['paths', ref.path, ref.method, 'responses', ref.status], { $ref: ref.ref }, ref.keyType);
+    summary.wired = refs.length;
+    for (const skip of skipped) {
+      report(
+        file,
+        'warning',
+        `The responses of \`${skip.method.toUpperCase()} ${skip.path}\` are not a mapping written here (an alias of another operation's responses, say); no \`$ref\`s were wired into it.`,
+        positionOf(spec.lineCounter, skip.keyRange, spec.bom.length),
+        'wire-skipped',
+      );
     }
-    if (missing.length > 0) take(appendEntries(ctx, componentsNode, missing, ORDER_COMPONENTS));
-    for (const { section, pair, entry } of toReplace) {
-      const node = findPair(componentsNode, section)?.value;
-      if (isMap(node)) take(replaceEntry(ctx, node, pair, entry, ORDER_COMPONENTS));
-    }
-  } else {
-    problems.push({
-      reason: `\`components\` is not a mapping${isAlias(componentsNode) ? ' (it is an alias)' : ''}; cannot add entries to it.`,
-      offset: nodeRange(componentsPair.key)?.[0] ?? 0,
-    });
   }
 
-  // 3. Wire error responses into operations.
-  const wired: Array<WiredRef> = [];
-  if (options.wire) wire(spec, components, ours, layout, file, (planned) => take(planned), wired);
-  summary.wired = wired.length;
-
+  // 4. Plan the edits.
+  const edits: Edit[] = [];
+  const problems: EditProblem[] = [];
+  planTree({ body: spec.body, layout }, spec.root, tree, edits, problems);
   for (const problem of problems) report(file, 'error', `Cannot merge into this layout: ${problem.reason}`, at(problem.offset), 'merge-layout-unsupported');
   if (problems.length > 0) return refuse();
-
   if (edits.length === 0) {
     summarise(file, summary);
     return { text: specText, changed: false, writable: true, file, diagnostics: file.messages, summary };
   }
 
-  // 4. Apply, re-read and check the result before calling it writable.
+  // 5. Apply, re-read and check the result before calling it writable.
   const text = spec.bom + applyEdits(spec.body, edits);
   const reread = readSpec(text, spec.format);
   if ('problems' in reread) {
@@ -306,14 +387,7 @@ export function merge(specText: string, components: GeneratedComponents, options
     return refuse();
   }
   const expected = structuredClone(spec.data);
-  const expectedComponents = ensureRecord(expected, 'components');
-  for (const section of SECTIONS) {
-    for (const [name, value] of intended[section]) ensureRecord(expectedComponents, section)[name] = value;
-  }
-  for (const { path, method, status, name } of wired) {
-    const operation = (expected['paths'] as Record<string, Json> | undefined)?.[path]?.[method];
-    if (isRecord(operation)) ensureRecord(operation, 'responses')[status] = { $ref: `#/components/responses/${escapePointer(name)}` };
-  }
+  applyTree(expected, tree);
   if (!deepEqual(expected, reread.spec.data)) {
     report(file, 'error', 'Internal error: the merged spec does not read back as the spec plus the generated entries; nothing was written.', undefined, 'merge-internal');
     return refuse();
@@ -342,105 +416,11 @@ export function merge(specText: string, components: GeneratedComponents, options
   return { text, changed: text !== specText, writable: true, file, diagnostics: file.messages, summary };
 }
 
-function ensureRecord(parent: Json, key: string): Json {
-  const existing = parent[key];
-  if (isRecord(existing)) return existing;
-  const created: Json = {};
-  parent[key] = created;
-  return created;
-}
-
 function summarise(file: VFile, summary: MergeSummary): void {
-  const parts = [
-    `${summary.added.length} added`,
-    `${summary.updated.length} updated`,
-    `${summary.unchanged.length} unchanged`,
-  ];
-  if (summary.kept.length > 0) parts.push(`${summary.kept.length} kept as written by hand`);
+  const parts = [`${summary.added.length} added`, `${summary.updated.length} updated`, `${summary.unchanged.length} unchanged`];
+  if (summary.kept.length > 0) parts.push(`${summary.kept.length} kept as they were`);
   if (summary.overwritten.length > 0) parts.push(`${summary.overwritten.length} overwritten`);
   const wired = summary.wired > 0 ? `; ${summary.wired} response \`$ref\`s wired into operations` : '';
-  report(file, 'info', `Generated components: ${parts.join(', ')}${wired}.`, undefined, 'merge-summary');
+  report(file, 'info', `Generated entries: ${parts.join(', ')}${wired}.`, undefined, 'merge-summary');
 }
 
-/**
- * Plans `$ref`s to the generated error responses for every operation that
- * has a `responses` map without an entry for their status (`4XX` counts;
- * `default` does not). Never touches an entry the operation has.
- */
-function wire(
-  spec: ParsedSpec,
-  components: GeneratedComponents,
-  ours: ReadonlySet<string>,
-  layout: Layout,
-  file: VFile,
-  take: (planned: Planned) => void,
-  wired: Array<WiredRef>,
-): void {
-  const byStatus = new Map<number, string>();
-  const byDescription = statusesByDescription(components.schemas?.['StatusCode']);
-  for (const [name, response] of Object.entries(components.responses ?? {})) {
-    if (!ours.has(`responses/${name}`)) continue;
-    const status = statusOfResponse(name, response, byDescription);
-    if (status === undefined) {
-      report(file, 'info', `The status of generated response \`${name}\` is unknown (no \`x-status-code\`, no matching \`StatusCode\` branch, not a reason phrase); it is not wired.`, undefined, 'wire-unknown-status');
-    } else if (status >= 400 && !byStatus.has(status)) byStatus.set(status, name);
-  }
-  if (byStatus.size === 0) return;
-  const statuses = [...byStatus.keys()].sort((a, b) => a - b);
-  const paths = findPair(spec.root, 'paths')?.value;
-  const pathsData = isRecord(spec.data['paths']) ? spec.data['paths'] : {};
-  if (!isMap(paths)) return;
-  const ctx = { body: spec.body, layout };
-  const wiredMaps = new Set<unknown>();
-  const skipped: Array<{ node: unknown; method: string; path: string; keyRange: [number, number, number] | undefined }> = [];
-  for (const pathPair of paths.items) {
-    const path = keyText(pathPair.key);
-    const item = pathPair.value;
-    if (path === undefined || !isMap(item)) continue;
-    for (const opPair of item.items) {
-      const method = keyText(opPair.key);
-      const op = opPair.value;
-      if (method === undefined || !METHODS.has(method) || !isMap(op)) continue;
-      const responsesPair = findPair(op, 'responses');
-      if (!responsesPair) continue;
-      const node = responsesPair.value;
-      const opData = (pathsData[path] as Json | undefined)?.[method];
-      const existing = isRecord(opData) && isRecord(opData['responses']) ? Object.keys(opData['responses']) : [];
-      const missing = statuses.filter((status) => !existing.some((key) => keyCovers(key, status)));
-      if (missing.length === 0) continue;
-      if (!isMap(node) && !isEmptyValue(node)) {
-        skipped.push({ node, method, path, keyRange: nodeRange(responsesPair.key) });
-        continue;
-      }
-      if (isMap(node)) wiredMaps.add(node);
-      const keyType = isMap(node) ? statusKeyType(node) ?? layout.statusKeyType : layout.statusKeyType;
-      const entries: NewEntry[] = missing.map((status) => ({
-        key: String(status),
-        keyType,
-        value: { $ref: `#/components/responses/${escapePointer(byStatus.get(status) ?? '')}` },
-      }));
-      take(isMap(node) && node.items.length > 0 ? appendEntries(ctx, node, entries, ORDER_WIRE) : fillEntries(ctx, op, responsesPair, entries, ORDER_WIRE));
-      for (const status of missing) wired.push({ path, method, status: String(status), name: byStatus.get(status) ?? '' });
-    }
-  }
-  // An alias of a responses map wired above gets the same refs through its anchor; any other is left alone, with a warning.
-  for (const { node, method, path, keyRange } of skipped) {
-    if (isAlias(node) && wiredMaps.has(node.resolve(spec.doc))) continue;
-    report(
-      file,
-      'warning',
-      `The responses of \`${method.toUpperCase()} ${path}\` are not a mapping written here (an alias of another operation's responses, say); no \`$ref\`s were wired into it.`,
-      positionOf(spec.lineCounter, keyRange, spec.bom.length),
-      'wire-skipped',
-    );
-  }
-}
-
-/** The quoting of the status keys of one responses map, if it has any. */
-function statusKeyType(map: YAMLMap): Scalar.Type | undefined {
-  for (const pair of map.items) {
-    const key = pair.key;
-    if (isScalar(key) && /^[1-5](\d\d|XX)$/i.test(String(key.value)) && key.type) return key.type;
-  }
-  return undefined;
-}

@@ -8,6 +8,7 @@
  *                                             \t\t}
  */
 import { Document, Pair, Scalar, YAMLMap, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
+import { GENERATED_MARKER } from '../emit/openapi/document.js';
 import type { ParsedSpec } from './spec.js';
 import { nodeRange } from './spec.js';
 import { detectEol, firstOnLine, indentLines, lineIndent, lineStart } from './text.js';
@@ -114,6 +115,12 @@ export function renderYamlEntries(entries: readonly NewEntry[], column: number, 
     map.items.push(new Pair(key, doc.createNode(entry.value, { aliasDuplicateObjects: false })));
   }
   doc.contents = map;
+  // The owner marker on one line: `x-generated-by: {tool: rst-codegen, service: evs, sources: [...]}`.
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === GENERATED_MARKER.key && isMap(pair.value)) pair.value.flow = true;
+    },
+  });
   const text = doc.toString({
     indent: layout.step,
     indentSeq: layout.indentSeq,

@@ -4,8 +4,9 @@
  * syntax, so one parser gives node ranges for both formats); the data is read
  * with `JSON.parse` for JSON and `toJS` (with an alias budget) for YAML.
  */
-import { LineCounter, isMap, parseDocument } from 'yaml';
-import type { Document, YAMLMap } from 'yaml';
+import { Composer, LineCounter, Parser, YAMLParseError, isMap, isScalar } from 'yaml';
+import type { Document, Pair, YAMLMap } from 'yaml';
+import { MAX_DEPTH, cstTooDeep, dataTooDeep } from './depth.js';
 import type { Point, Position } from '../parse/types.js';
 
 export type SpecFormat = 'yaml' | 'json';
@@ -65,8 +66,14 @@ export function readSpec(text: string, format: SpecFormat): { spec: ParsedSpec }
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const body = text.slice(bom.length);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(body, { ...PARSE_OPTIONS, lineCounter });
   const at = (offset: number): Point => pointAt(lineCounter, Math.min(offset, body.length), bom.length);
+  const parsed = parseBounded(body, lineCounter);
+  if ('deep' in parsed) {
+    return {
+      problems: [{ reason: `The spec nests more than ${MAX_DEPTH} levels deep; refusing to read it (no OpenAPI document needs that many).`, ruleId: 'spec-too-deep', place: at(parsed.deep) }],
+    };
+  }
+  const doc = parsed.doc;
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((error) => ({
@@ -105,6 +112,11 @@ export function readSpec(text: string, format: SpecFormat): { spec: ParsedSpec }
       };
     }
   }
+  if (dataTooDeep(data)) {
+    return {
+      problems: [{ reason: `The spec nests more than ${MAX_DEPTH} levels deep once its aliases are expanded; refusing to read it.`, ruleId: 'spec-too-deep', place: undefined }],
+    };
+  }
   const root = doc.contents;
   if (!isMap(root) || typeof data !== 'object' || data === null || Array.isArray(data)) {
     return {
@@ -121,6 +133,21 @@ export function readSpec(text: string, format: SpecFormat): { spec: ParsedSpec }
   const versionNode = root.items.find((pair) => keyText(pair.key) === 'openapi' || keyText(pair.key) === 'swagger');
   const versionPlace = versionNode ? positionOf(lineCounter, nodeRange(versionNode.value) ?? nodeRange(versionNode.key), bom.length) : undefined;
   const version = record['openapi'];
+  if (typeof version === 'number') {
+    const range = isScalar(versionNode?.value) ? nodeRange(versionNode.value) : undefined;
+    const written = range ? body.slice(range[0], range[1]) : String(version);
+    const meant = /^3\.[01]$/.test(written) ? `${written}.0` : written;
+    const quoted = format === 'json' ? `"openapi": "${meant}"` : `openapi: '${meant}'`;
+    return {
+      problems: [
+        {
+          reason: `The spec's \`openapi\` version is the number \`${written}\`, not a string: write it as a string with its patch version (\`${quoted}\`).`,
+          ruleId: 'spec-version-unsupported',
+          place: versionPlace,
+        },
+      ],
+    };
+  }
   if (typeof version !== 'string') {
     const swagger = record['swagger'];
     return {
@@ -151,6 +178,26 @@ export function readSpec(text: string, format: SpecFormat): { spec: ParsedSpec }
   return { spec: { format, bom, body, doc, root, data: record, lineCounter, version, dialect, versionPlace } };
 }
 
+/**
+ * `parseDocument`, with the nesting bounded: the CST (built without
+ * recursion) is measured before the recursive composer sees it.
+ */
+function parseBounded(body: string, lineCounter: LineCounter): { doc: Document.Parsed } | { deep: number } {
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(body)];
+  const deep = cstTooDeep(tokens);
+  if (deep !== undefined) return { deep };
+  const composer = new Composer(PARSE_OPTIONS);
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, body.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  return { doc: doc as Document.Parsed };
+}
+
 /** The text of a scalar key (`404` and `'404'` both give `404`), or undefined for other keys. */
 export function keyText(key: unknown): string | undefined {
   if (key !== null && typeof key === 'object' && 'value' in key) {
@@ -168,4 +215,9 @@ export function nodeRange(node: unknown): [number, number, number] | undefined {
     return range ?? undefined;
   }
   return undefined;
+}
+
+/** The pair of `map` whose key reads `key`. */
+export function findPair(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((pair) => keyText(pair.key) === key);
 }

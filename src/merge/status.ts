@@ -4,24 +4,17 @@
  * `x-http-status`); the generated `StatusCode` schema has exactly one
  * `oneOf` branch `{ const: 441, title: '441 Quota Exceeded', description }`
  * whose description (or, without one, title) is the response's description;
- * its name is an IANA reason phrase in PascalCase (`BadRequest` -> 400,
- * RFC 9110 §15); its name ends in three digits (`Status441` -> 441).
+ * its name is a registered reason phrase, current or former, in PascalCase
+ * (`BadRequest` -> 400, `PayloadTooLarge` -> 413; src/model/http-status.ts);
+ * its name ends in three digits (`Status441` -> 441).
  */
+import { httpStatus, obsoletePhrases, phraseKey } from '../model/http-status.js';
 
-const REASONS: Record<string, number> = {
-  BadRequest: 400, Unauthorized: 401, PaymentRequired: 402, Forbidden: 403, NotFound: 404,
-  MethodNotAllowed: 405, NotAcceptable: 406, ProxyAuthenticationRequired: 407, RequestTimeout: 408,
-  Conflict: 409, Gone: 410, LengthRequired: 411, PreconditionFailed: 412, ContentTooLarge: 413,
-  PayloadTooLarge: 413, RequestEntityTooLarge: 413, UriTooLong: 414, URITooLong: 414, RequestUriTooLong: 414,
-  UnsupportedMediaType: 415, RangeNotSatisfiable: 416, RequestedRangeNotSatisfiable: 416,
-  ExpectationFailed: 417, ImATeapot: 418, MisdirectedRequest: 421, UnprocessableContent: 422,
-  UnprocessableEntity: 422, Locked: 423, FailedDependency: 424, TooEarly: 425, UpgradeRequired: 426,
-  PreconditionRequired: 428, TooManyRequests: 429, RequestHeaderFieldsTooLarge: 431,
-  UnavailableForLegalReasons: 451, InternalServerError: 500, NotImplemented: 501, BadGateway: 502,
-  ServiceUnavailable: 503, GatewayTimeout: 504, HttpVersionNotSupported: 505, HTTPVersionNotSupported: 505,
-  VariantAlsoNegotiates: 506, InsufficientStorage: 507, LoopDetected: 508, NotExtended: 510,
-  NetworkAuthenticationRequired: 511,
-};
+/** Reason phrase (any spelling, see `phraseKey`) -> status, from the registry and its former phrases. */
+const byPhrase: ReadonlyMap<string, number> = new Map([
+  ...[...obsoletePhrases].flatMap(([code, phrases]) => phrases.map((phrase): [string, number] => [phraseKey(phrase), code])),
+  ...[...httpStatus].map(([code, phrase]): [string, number] => [phraseKey(phrase), code]),
+]);
 
 function asStatus(value: unknown): number | undefined {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : NaN;
@@ -62,14 +55,14 @@ export function statusOfResponse(name: string, response: unknown, byDescription?
     const described = typeof description === 'string' ? byDescription?.get(description) : undefined;
     if (described !== undefined) return described;
   }
-  const known = REASONS[name];
+  const known = byPhrase.get(phraseKey(name));
   if (known !== undefined) return known;
   const digits = /(\d{3})$/.exec(name);
   return digits ? asStatus(digits[1]) : undefined;
 }
 
-/** Whether the responses key `key` (`404`, `4XX`, `default`) already answers for `status`. `default` does not. */
+/** Whether the responses key `key` (`404`, `4XX`, `default`) already answers for `status`: `default` answers for every status. */
 export function keyCovers(key: string, status: number): boolean {
-  if (key === String(status)) return true;
+  if (key === String(status) || key === 'default') return true;
   return /^[1-5]XX$/i.test(key) && key[0] === String(status)[0];
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MergeOptions } from '../../src/merge/index.js';
-import { MARKER_KEY, MARKER_VALUE, merge } from '../../src/merge/index.js';
+import { GENERATED_MARKER, merge } from '../../src/merge/index.js';
+
+const MARKER_KEY = GENERATED_MARKER.key;
+const MARKER_VALUE = GENERATED_MARKER.value;
 import { validateSpec } from '../../src/merge/validate.js';
 import { comments, data, expectFile, generated, lostLines, readFixture } from './helpers.js';
 
@@ -191,13 +194,13 @@ describe('merge: wire', () => {
     }
   });
 
-  it('adds a $ref for each documented status an operation lacks (4XX covers 400 and 404)', () => {
+  it('adds a $ref for each documented status an operation lacks (4XX covers 400 and 404, default covers all)', () => {
     const keys = (path: string, method: string): string[] => Object.keys(after.paths[path]?.[method]?.responses ?? {});
-    expect(keys('/pets', 'get').sort()).toEqual(['200', '400', '404', '500', 'default']);
+    expect(keys('/pets', 'get').sort()).toEqual(['200', '400', 'default']);
     expect(keys('/pets', 'post').sort()).toEqual(['201', '4XX', '500']);
     expect(keys('/pets/{id}', 'delete').sort()).toEqual(['204', '400', '404', '500']);
     expect(after.paths['/pets/{id}']?.['delete']?.responses?.['404']).toEqual({ $ref: '#/components/responses/NotFound' });
-    expect(result.summary.wired).toBe(6);
+    expect(result.summary.wired).toBe(4);
   });
 
   it('writes status keys quoted like the map they join', () => {
@@ -233,7 +236,7 @@ describe('merge: wire', () => {
   it('uses x-status-code for a response whose name is not a reason phrase', () => {
     const out = merge(readFixture('no-components.yaml'), {
       responses: { QuotaExceeded: { description: 'Quota exceeded.', 'x-status-code': 441 } },
-    }, { wire: true });
+    }, { wire: 'all' });
     const ping = (data(out.text) as typeof before).paths['/ping']?.['get']?.responses;
     expect(ping?.['441']).toEqual({ $ref: '#/components/responses/QuotaExceeded' });
   });

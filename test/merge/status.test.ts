@@ -22,12 +22,12 @@ describe('statusOfResponse', () => {
 });
 
 describe('keyCovers', () => {
-  it('matches the status and its range, not default', () => {
+  it('matches the status, its range and default', () => {
     expect(keyCovers('404', 404)).toBe(true);
     expect(keyCovers('4XX', 404)).toBe(true);
     expect(keyCovers('4xx', 404)).toBe(true);
     expect(keyCovers('5XX', 404)).toBe(false);
-    expect(keyCovers('default', 404)).toBe(false);
+    expect(keyCovers('default', 404)).toBe(true);
     expect(keyCovers('400', 404)).toBe(false);
   });
 });
