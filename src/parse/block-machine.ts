@@ -11,7 +11,7 @@
  */
 import { SourceLines } from './lines.js';
 import type { SystemMessage, TableKind, Position } from './types.js';
-import { isBlank, pyLstrip } from './block-text.js';
+import { isBlank, pyLstrip, pyRstrip } from './block-text.js';
 
 /** Thrown (as a sentinel, no stack) to end a state machine run, like docutils' EOFError. */
 export const EOF = { signal: 'eof' } as const;
@@ -48,6 +48,19 @@ export interface DNode {
   table?: TableData;
   /** Misc attributes docutils keeps on nodes (bullet, enumtype, names...). */
   attrs?: Record<string, unknown>;
+  /** Source span (document mode only; containers without one span their children). */
+  pos?: Position;
+  /** The raw inline text of a paragraph, title or term and where it starts (document mode only). */
+  inlineSrc?: InlineSource;
+}
+
+/** Raw inline text and the source line and column of each of its lines. */
+export interface InlineSource {
+  raw: string;
+  line: number;
+  column: number;
+  lineNumbers?: readonly number[];
+  lineColumns?: readonly number[];
 }
 
 export interface CellData {
@@ -290,6 +303,37 @@ export class Machine {
     const { block, offset } = this.advanceAndStripTop(r.block, stripTop);
     return { indented: block, indent: r.indent, offset, blankFinish: r.blankFinish };
   }
+}
+
+/**
+ * The span of machine lines `from..to` (inclusive), blank lines at both ends
+ * skipped: from the first non-blank character to the end of the last
+ * non-blank line.
+ */
+export function spanPos(m: Machine, from: number, to: number): Position {
+  let a = Math.max(from, 0);
+  let b = Math.min(to, m.length - 1);
+  while (a < b && isBlank(m.at(a))) a++;
+  while (b > a && isBlank(m.at(b))) b--;
+  const first = m.at(a);
+  const lead = first.length - pyLstrip(first).length;
+  const last = pyRstrip(m.at(b));
+  return {
+    start: { line: m.realLine(a), column: m.column(a) + (lead < first.length ? lead : 0) },
+    end: { line: m.realLine(b), column: m.column(b) + last.length },
+  };
+}
+
+/** Raw inline text spread over machine lines from `from` on (one line per line of `raw`). */
+export function inlineSourceAt(m: Machine, from: number, raw: string): InlineSource {
+  const n = raw.split('\n').length;
+  const lineNumbers: number[] = [];
+  const lineColumns: number[] = [];
+  for (let i = 0; i < n; i++) {
+    lineNumbers.push(m.realLine(from + i));
+    lineColumns.push(m.column(from + i));
+  }
+  return { raw, line: lineNumbers[0] ?? 1, column: lineColumns[0] ?? 1, lineNumbers, lineColumns };
 }
 
 /** The block without its trailing blank lines. */

@@ -65,6 +65,8 @@ export interface InlineResult {
 export interface ParserContext {
   /** The document's path (for `astext()` of system messages). */
   readonly path: string;
+  /** Document mode: keep source spans (`DNode.pos`) and raw inline text (`DNode.inlineSrc`) for document.ts. */
+  readonly doc: boolean;
   readonly memo: SectionMemo;
   /** Directives docutils looked up and did not know (as written). */
   readonly unknownDirectives: Set<string>;

@@ -12,6 +12,7 @@ import { BlockParser } from './parser.js';
 import { pyCollapse, splitSourceLines } from './block-text.js';
 import { fileLines } from './lines.js';
 import { buildSkeleton } from './skeleton.js';
+import { buildDocument } from './document.js';
 
 export type * from './types.js';
 export { toOracleJson } from './oracle-json.js';
@@ -109,6 +110,7 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const split = splitSourceLines(source);
   const parser = new BlockParser(fileLines(split.map((l) => l.text)), options.path ?? '');
+  parser.doc = options.document === true;
   const document = parser.parseDocument();
   const tableNodes: DNode[] = [];
   collectTables(document, tableNodes);
@@ -125,9 +127,12 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
   const root: RstRoot = { type: 'root', children: [], messages: parser.messages, unknownRoles, unknownDirectives, position };
   if (options.skeleton === false) {
     root.children = tables;
+    if (options.document === true) root.document = buildDocument(document, tables, tableNodes, position);
     return root;
   }
-  return { ...buildSkeleton(source, root, tables, split.map((l) => l.text)), unknownRoles, unknownDirectives };
+  const out: RstRoot = { ...buildSkeleton(source, root, tables, split.map((l) => l.text)), unknownRoles, unknownDirectives };
+  if (options.document === true) out.document = buildDocument(document, tables, tableNodes, position);
+  return out;
 }
 
 /** Python's `sorted()` of a set of names: by code point (not by UTF-16 unit, as Array.prototype.sort would). */

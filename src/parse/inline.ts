@@ -23,7 +23,7 @@
  *
  * Text is indexed by code points, as Python indexes strings (see `CodePoints`).
  */
-import type { SystemMessage, SystemMessageLevel, SystemMessageType } from './types.js';
+import type { Point, Position, RstInline, RstMarked, SystemMessage, SystemMessageLevel, SystemMessageType } from './types.js';
 import { escape2null, isPyWs, normalizeName, pyStrip, PY_WS } from './block-text.js';
 
 export interface InlineResult {
@@ -32,6 +32,8 @@ export interface InlineResult {
   messages: SystemMessage[];
   /** Names (as written) of the roles docutils looked up here and did not know, in order (the oracle's `unknown_roles`). */
   unknownRoles: string[];
+  /** The inline nodes (only from `inlineNodes`). */
+  nodes?: RstInline[];
 }
 
 export interface InlineOptions {
@@ -53,7 +55,20 @@ export interface InlineOptions {
   currentLine?: number;
   /** Source column of each line of `raw` (e.g. `SourceLines.columns`), for message columns. */
   lineColumns?: readonly number[];
+  /**
+   * Source line of each line of `raw`, for the positions of inline nodes;
+   * default `line + i` (a paragraph's lines are consecutive source lines).
+   */
+  lineNumbers?: readonly number[];
 }
+
+/** An inline node before `emit` gives it its value and position. */
+type InlineSpec =
+  | { type: 'text' | 'strong' | 'emphasis' | 'literal' | 'subscript' | 'superscript' | 'math' | 'titleReference' | 'abbreviation' | 'acronym' | 'problematic' }
+  | { type: 'reference'; role: string | null; target: string | null; explicit: boolean; refname: string | null; refuri: string | null; anonymous: boolean }
+  | { type: 'footnoteReference' | 'citationReference'; refname: string | null }
+  | { type: 'substitutionReference'; refname: string }
+  | { type: 'inlineTarget'; name: string };
 
 /** The rule id of every message emitted here. */
 export const INLINE_RULE = 'inline-markup';
@@ -339,6 +354,101 @@ function roleTitle(text: string): string | null {
   return chars.slice(0, k).join('');
 }
 
+// Inline nodes ----------------------------------------------------------------
+
+/** What `phraseText` found: the shown text and where the reference leads. */
+interface PhraseRef {
+  text: string;
+  refname: string | null;
+  refuri: string | null;
+  /** `text <target>` form. */
+  embedded: boolean;
+}
+
+type SimpleType = RstMarked['type'];
+
+const SIMPLE_ROLE_TYPES: Readonly<Record<string, SimpleType>> = {
+  abbreviation: 'abbreviation',
+  acronym: 'acronym',
+  emphasis: 'emphasis',
+  literal: 'literal',
+  strong: 'strong',
+  subscript: 'subscript',
+  superscript: 'superscript',
+  'title-reference': 'titleReference',
+};
+
+/** The node of a simple start-string (`**`, `*`, ` `` `, `` _` ``, `|`) whose end-string was found. */
+function simpleSpec(token: string, text: string, endString: string): InlineSpec {
+  switch (token) {
+    case '**':
+      return { type: 'strong' };
+    case '*':
+      return { type: 'emphasis' };
+    case '``':
+      return { type: 'literal' };
+    case '_`':
+      return { type: 'inlineTarget', name: normalizeName(text) };
+    default:
+      // `|name|`, `|name|_`, `|name|__`: the substitution reference (the reference around it is not kept)
+      void endString;
+      return { type: 'substitutionReference', refname: normalizeName(text) };
+  }
+}
+
+function phraseSpec(phrase: PhraseRef, anonymous: boolean): InlineSpec {
+  const bare = anonymous && !phrase.embedded;
+  return {
+    type: 'reference',
+    role: null,
+    target: null,
+    explicit: false,
+    refname: bare ? null : phrase.refname,
+    refuri: bare ? null : phrase.refuri,
+    anonymous: bare,
+  };
+}
+
+function numberRefSpec(role: string, target: string): InlineSpec {
+  return { type: 'reference', role, target, explicit: false, refname: null, refuri: null, anonymous: false };
+}
+
+/** Sphinx roles whose target is lower-cased (`XRefRole(lowercase=True)` in the std domain). */
+const LOWERCASE_TARGET_ROLES = new Set(['ref', 'numref', 'term']);
+
+/**
+ * An unknown (Sphinx) role's reference, as Sphinx's `ReferenceRole` reads
+ * it: `explicit_title_re = ^(.+?)\s*(?<!\x00)<(.*?)>$` (DOTALL) on the
+ * escaped text splits `Title <target>`; the target is unescaped, lower-cased
+ * for `ref`, `numref` and `term`, and its whitespace runs become one space
+ * (`XRefRole.process_link`).
+ */
+function sphinxRoleSpec(role: string, escaped: string): InlineSpec {
+  const chars = Array.from(escaped);
+  let target = escaped;
+  let explicit = false;
+  if (chars[chars.length - 1] === '>') {
+    for (let i = 1; i < chars.length - 1; i++) {
+      if (chars[i] === '<' && chars[i - 1] !== '\0') {
+        target = chars.slice(i + 1, -1).join('');
+        explicit = true;
+        break;
+      }
+    }
+  }
+  let t = unescape(target);
+  const bare = role.toLowerCase().replace(/^std:/, '');
+  if (LOWERCASE_TARGET_ROLES.has(bare)) t = t.toLowerCase();
+  t = t.replace(PY_WS_RUN, ' ');
+  return { type: 'reference', role, target: t, explicit, refname: null, refuri: null, anonymous: false };
+}
+
+/** The inline node with its keys in one fixed order (type, value, then the rest, position last). */
+function orderKeys(node: RstInline): RstInline {
+  const { type, value, position, ...rest } = node as RstInline & Record<string, unknown>;
+  return { type, value, ...rest, position } as RstInline;
+}
+
 // ---------------------------------------------------------------------------
 
 type EndKind = 'emphasis' | 'strong' | 'literal' | 'target' | 'substitution' | 'interpreted';
@@ -377,6 +487,19 @@ const MAY_HOLD_MARKUP = /[*`_|[\\\0]/;
 export function inlineText(raw: string, options: InlineOptions): InlineResult {
   if (!MAY_HOLD_MARKUP.test(raw)) return { text: raw, messages: [], unknownRoles: [] };
   return new Inliner(raw, options).parse();
+}
+
+/**
+ * `inlineText` that also returns the inline nodes docutils builds (text,
+ * strong, emphasis, literal, references with their role and target...),
+ * each with its source position. `nodes` values joined give `text`.
+ *
+ *     inlineNodes('Array of :ref:`Tag <tag_1>` objects', { line: 4, column: 7 }).nodes
+ *       -> [text "Array of ", reference {role "ref", value "Tag", target "tag_1"}, text " objects"]
+ */
+export function inlineNodes(raw: string, options: InlineOptions): InlineResult & { nodes: RstInline[] } {
+  const r = new Inliner(raw, options, true).parse();
+  return { ...r, nodes: r.nodes ?? [] };
 }
 
 /** The characters every start-string (or the text before a reference underscore) leads to; see `Inliner.searchInitial`. */
@@ -435,14 +558,20 @@ class Inliner {
   private chainTo = -1;
   /** For each end-string kind, the last search past a start-string (see searchEnd). */
   private readonly endMemo: Partial<Record<EndKind, { from: number; found: number }>> = {};
+  /** The inline nodes, when asked for (`inlineNodes`); null on the plain path. */
+  private readonly nodes: RstInline[] | null;
+  /** What the role function of the last `interpreted` call built (nodes mode). */
+  private roleSpec: InlineSpec | null = null;
 
   constructor(
     private readonly raw: string,
     private readonly options: InlineOptions,
+    withNodes = false,
   ) {
     this.s = toCodePoints(raw);
     this.n = this.s.length;
     this.messageLine = options.messageLine ?? options.line;
+    this.nodes = withNodes ? [] : null;
   }
 
   parse(): InlineResult {
@@ -458,21 +587,85 @@ class Inliner {
         case 'backquote':
           base = this.interpretedOrPhraseRef(m, base);
           break;
-        case 'reference':
-          this.emit(m.start, this.slice(m.start, m.nameEnd), m.end);
+        case 'reference': {
+          const name = this.slice(m.start, m.nameEnd);
+          this.emit(
+            m.start,
+            name,
+            m.end,
+            this.nodes && {
+              type: 'reference',
+              role: null,
+              target: null,
+              explicit: false,
+              refname: normalizeName(unescape(name)),
+              refuri: null,
+              anonymous: m.end - m.nameEnd === 2,
+            },
+          );
           base = m.end;
           break;
+        }
         case 'footnote': {
           const label = this.slice(m.start + 1, m.labelEnd);
           const auto = !m.citation && (label.startsWith('#') || label === '*');
-          this.emit(m.start, auto ? '' : label, m.end);
+          this.emit(
+            m.start,
+            auto ? '' : label,
+            m.end,
+            this.nodes && {
+              type: m.citation ? 'citationReference' : 'footnoteReference',
+              refname: label === '*' || label === '#' ? null : normalizeName(label.startsWith('#') && !m.citation ? label.slice(1) : label),
+            },
+          );
           base = m.end;
           break;
         }
       }
     }
-    this.out.push(unescape(this.slice(this.textStart, n)));
+    const rest = unescape(this.slice(this.textStart, n));
+    this.out.push(rest);
+    if (this.nodes !== null && rest !== '') this.nodes.push({ type: 'text', value: rest, position: this.span(this.textStart, n) });
+    if (this.nodes !== null) {
+      return { text: this.out.join(''), messages: this.messages, unknownRoles: this.unknownRoles, nodes: this.nodes };
+    }
     return { text: this.out.join(''), messages: this.messages, unknownRoles: this.unknownRoles };
+  }
+
+  /** Source point of code point `index` of the text (nodes mode). */
+  private pointAt(index: number): Point {
+    const { s, n, options } = this;
+    if (this.lineStarts === null || this.utf16Before === null) this.indexLines();
+    const lineStarts = this.lineStarts ?? [0];
+    const utf16Before = this.utf16Before ?? new Int32Array(n + 1);
+    const at = Math.min(Math.max(index, 0), n);
+    let lineIndex = 0;
+    let hi = lineStarts.length - 1;
+    while (lineIndex < hi) {
+      const mid = (lineIndex + hi + 1) >> 1;
+      if ((lineStarts[mid] ?? 0) <= at) lineIndex = mid;
+      else hi = mid - 1;
+    }
+    void s;
+    const column = options.lineColumns?.[lineIndex] ?? (lineIndex === 0 ? (options.column ?? 1) : 1);
+    return {
+      line: options.lineNumbers?.[lineIndex] ?? options.line + lineIndex,
+      column: column + (utf16Before[at] ?? 0) - (utf16Before[lineStarts[lineIndex] ?? 0] ?? 0),
+    };
+  }
+
+  private span(from: number, to: number): Position {
+    return { start: this.pointAt(from), end: this.pointAt(to) };
+  }
+
+  private indexLines(): void {
+    const { s, n } = this;
+    this.lineStarts = [0];
+    this.utf16Before = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      this.utf16Before[i + 1] = (this.utf16Before[i] ?? 0) + (s[i] ?? '').length;
+      if (s[i] === '\n') this.lineStarts.push(i + 1);
+    }
   }
 
   private slice(from: number, to: number): string {
@@ -481,17 +674,10 @@ class Inliner {
   }
 
   private columnOf(index: number): number {
-    const { s, n, options } = this;
-    if (this.lineStarts === null || this.utf16Before === null) {
-      this.lineStarts = [0];
-      this.utf16Before = new Int32Array(n + 1);
-      for (let i = 0; i < n; i++) {
-        this.utf16Before[i + 1] = (this.utf16Before[i] ?? 0) + (s[i] ?? '').length;
-        if (s[i] === '\n') this.lineStarts.push(i + 1);
-      }
-    }
-    const lineStarts = this.lineStarts;
-    const utf16Before = this.utf16Before;
+    const { options } = this;
+    if (this.lineStarts === null || this.utf16Before === null) this.indexLines();
+    const lineStarts = this.lineStarts ?? [0];
+    const utf16Before = this.utf16Before ?? new Int32Array(1);
     let lineIndex = 0;
     let hi = lineStarts.length - 1;
     while (lineIndex < hi) {
@@ -515,9 +701,15 @@ class Inliner {
     this.messages.push({ level, type, line, column: this.columnOf(at), message: unescape(message), ruleId: INLINE_RULE });
   }
 
-  /** Ends the pending plain text at `at` and appends an inline node's text. */
-  private emit(at: number, nodeText: string, resume: number): void {
-    this.out.push(unescape(this.slice(this.textStart, at)), nodeText);
+  /** Ends the pending plain text at `at` and appends an inline node's text (and, in nodes mode, the nodes). */
+  private emit(at: number, nodeText: string, resume: number, spec?: InlineSpec | null): void {
+    const before = unescape(this.slice(this.textStart, at));
+    this.out.push(before, nodeText);
+    if (this.nodes !== null) {
+      if (before !== '') this.nodes.push({ type: 'text', value: before, position: this.span(this.textStart, at) });
+      const node = { ...(spec ?? { type: 'text' }), value: nodeText, position: this.span(at, resume) } as RstInline;
+      if (node.type !== 'text' || nodeText !== '') this.nodes.push(orderKeys(node));
+    }
     this.textStart = resume;
   }
 
@@ -753,16 +945,17 @@ class Inliner {
     const end = this.searchEnd(END_KINDS[m.token] ?? 'emphasis', m.end);
     if (end && end.start > m.end) {
       const body = this.slice(m.end, end.start);
-      this.emit(m.start, m.token === '``' ? restoreBackslashes(body) : unescape(body), end.end);
+      const text = m.token === '``' ? restoreBackslashes(body) : unescape(body);
+      this.emit(m.start, text, end.end, this.nodes && simpleSpec(m.token, text, this.slice(end.start, end.end)));
       return end.end;
     }
     this.report(2, `Inline ${NODE_NAMES[m.token] ?? ''} start-string without end-string.`, m.start);
-    this.emit(m.start, m.token, m.end);
+    this.emit(m.start, m.token, m.end, this.nodes && { type: 'problematic' });
     return m.end;
   }
 
-  /** `Inliner.phrase_ref`: the text of `` `escaped`_ `` / `` `escaped <target>`_ ``. */
-  private phraseText(from: number, to: number): string {
+  /** `Inliner.phrase_ref`: the text of `` `escaped`_ `` / `` `escaped <target>`_ `` and where it leads. */
+  private phraseText(from: number, to: number): PhraseRef {
     const s = this.s;
     // embedded_link: ((?:[ \n]+|^)<(?!\s)(([^<>]|\x00[<>])+)(?<![\s\x00])>)$
     const gt = to - 1;
@@ -782,19 +975,26 @@ class Inliner {
         if (linkStart >= 0) lt = j;
       }
     }
-    if (lt < 0) return unescape(this.slice(from, to));
+    if (lt < 0) {
+      const text = unescape(this.slice(from, to));
+      return { text, refname: normalizeName(text), refuri: null, embedded: false };
+    }
     const text = this.slice(from, linkStart);
-    if (text !== '') return unescape(text);
     const aliasText = this.slice(lt + 1, gt);
     const underscoreEscaped = restoreBackslashes(aliasText).endsWith('\\_');
+    let alias: string;
+    let isName = false;
     if (aliasText.endsWith('_') && !(underscoreEscaped || URI_MATCH_RE.test(aliasText))) {
-      return normalizeName(unescape(aliasText.slice(0, -1)));
+      alias = normalizeName(unescape(aliasText.slice(0, -1)));
+      isName = true;
+    } else {
+      const parts = aliasText.split('\0 ').flatMap((part) => part.split('\0\n'));
+      alias = unescape(parts.map((part) => part.replace(PY_WS_RUN, '')).join(' '));
+      if (EMAIL_MATCH_RE.test(alias)) alias = `mailto:${alias}`;
+      if (alias.endsWith('\\_')) alias = `${alias.slice(0, -2)}_`;
     }
-    const parts = aliasText.split('\0 ').flatMap((part) => part.split('\0\n'));
-    let alias = unescape(parts.map((part) => part.replace(PY_WS_RUN, '')).join(' '));
-    if (EMAIL_MATCH_RE.test(alias)) alias = `mailto:${alias}`;
-    if (alias.endsWith('\\_')) alias = `${alias.slice(0, -2)}_`;
-    return alias;
+    const shown = text !== '' ? unescape(text) : alias;
+    return isName ? { text: shown, refname: alias, refuri: null, embedded: true } : { text: shown, refname: null, refuri: alias, embedded: true };
   }
 
   /** `Inliner.interpreted` + the role functions (tolerant mode of the oracle). */
@@ -805,8 +1005,10 @@ class Inliner {
       this.unknownRoles.push(role);
       // the oracle's generic_role: the title of `title <target>`, else the text without leading ~ or !
       const text = unescape(escaped);
+      if (this.nodes !== null) this.roleSpec = sphinxRoleSpec(role, escaped);
       return roleTitle(text) ?? text.replace(/^[~!]+/, '');
     }
+    if (this.nodes !== null) this.roleSpec = { type: 'problematic' };
     if (UNIMPLEMENTED_ROLES.has(canonical)) {
       this.report(3, `Interpreted text role "${role}" not implemented.`, at);
       return rawSource;
@@ -814,6 +1016,7 @@ class Inliner {
     switch (canonical) {
       case 'code':
       case 'math':
+        if (this.nodes !== null) this.roleSpec = { type: canonical === 'code' ? 'literal' : 'math' };
         return restoreBackslashes(escaped);
       case 'raw': {
         const currentLine = this.options.currentLine ?? this.messageLine + (this.raw.match(/\n/g)?.length ?? 0);
@@ -826,6 +1029,7 @@ class Inliner {
           this.report(3, `PEP number must be a number from 0 to 9999; "${escaped}" is invalid.`, at);
           return rawSource;
         }
+        if (this.nodes !== null) this.roleSpec = numberRefSpec(role, String(num));
         return unescape(`PEP ${escaped}`);
       }
       case 'rfc-reference': {
@@ -835,10 +1039,12 @@ class Inliner {
           this.report(3, `RFC number must be a number greater than or equal to 1; "${escaped}" is invalid.`, at);
           return rawSource;
         }
+        if (this.nodes !== null) this.roleSpec = numberRefSpec(role, String(num));
         return `RFC ${num}`;
       }
       default:
         // abbreviation, acronym, emphasis, literal, strong, subscript, superscript, title-reference
+        if (this.nodes !== null) this.roleSpec = { type: SIMPLE_ROLE_TYPES[canonical] ?? 'text' };
         return unescape(escaped);
     }
   }
@@ -857,7 +1063,7 @@ class Inliner {
       if (end.roleEnd >= 0) {
         if (role !== '') {
           this.report(2, 'Multiple roles in interpreted text (both prefix and suffix present; only one allowed).', roleStart);
-          this.emit(roleStart, restoreBackslashes(this.slice(roleStart, textEnd)), textEnd);
+          this.emit(roleStart, restoreBackslashes(this.slice(roleStart, textEnd)), textEnd, this.nodes && { type: 'problematic' });
           return textEnd;
         }
         role = this.slice(end.start + 2, end.end - 1);
@@ -867,18 +1073,20 @@ class Inliner {
       if (rawSource.endsWith('_')) {
         if (role !== '') {
           this.report(2, `Mismatch: both interpreted text role ${position} and reference suffix.`, roleStart);
-          this.emit(roleStart, restoreBackslashes(this.slice(roleStart, textEnd)), textEnd);
+          this.emit(roleStart, restoreBackslashes(this.slice(roleStart, textEnd)), textEnd, this.nodes && { type: 'problematic' });
           return textEnd;
         }
-        this.emit(matchStart, this.phraseText(matchEnd, end.start), textEnd);
+        const phrase = this.phraseText(matchEnd, end.start);
+        this.emit(matchStart, phrase.text, textEnd, this.nodes && phraseSpec(phrase, rawSource.endsWith('__')));
         return textEnd;
       }
+      this.roleSpec = null;
       const text = this.interpreted(restoreBackslashes(this.slice(roleStart, textEnd)), matchEnd, end.start, role, roleStart);
-      this.emit(roleStart, text, textEnd);
+      this.emit(roleStart, text, textEnd, this.roleSpec);
       return textEnd;
     }
     this.report(2, 'Inline interpreted text or phrase reference start-string without end-string.', matchStart);
-    this.emit(matchStart, '`', matchEnd);
+    this.emit(matchStart, '`', matchEnd, this.nodes && { type: 'problematic' });
     return matchEnd;
   }
 }

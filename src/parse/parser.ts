@@ -55,6 +55,8 @@ export class BlockParser implements ParserContext {
   readonly unknownRoles = new Set<string>();
   readonly unknownDirectives = new Set<string>();
   readonly memo: SectionMemo = { titleStyles: [], sectionLevel: 0, sectionBubbleUpKludge: false };
+  /** Document mode (`fromRst(text, { document: true })`): see `ParserContext.doc`. */
+  doc = false;
   private readonly reporter: Reporter;
   private readonly names: NameTable;
 
@@ -264,7 +266,7 @@ export class BlockParser implements ParserContext {
         else optionMarker(this, m, match);
         break;
       case 'doctest':
-        doctest(m);
+        doctest(this, m);
         break;
       case 'line_block':
         if (state === 'LineBlock') lineBlockItem(this, m, st, match);

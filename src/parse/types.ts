@@ -132,6 +132,8 @@ export interface RstRoot {
   /** Directives docutils did not know (names as written, sorted by code point), e.g. `['toctree']`. */
   unknownDirectives?: string[];
   position: Position;
+  /** The whole block and inline tree, labels attached (only with `ParseOptions.document`); see `RstDocument`. */
+  document?: RstDocument;
 }
 
 export interface ParseOptions {
@@ -143,4 +145,336 @@ export interface ParseOptions {
    * the root, in document order.
    */
   skeleton?: boolean;
+  /**
+   * Also build `RstRoot.document`: every block (sections, paragraphs, lists,
+   * literal blocks, tables with their cells' blocks, admonitions...) with its
+   * position, labels and inline nodes (default false; the plain path does no
+   * extra work). Combine with `skeleton: false` to skip the slow skeleton.
+   */
+  document?: boolean;
+}
+
+// ===================================================================== document
+
+/*
+ * The public document tree: the block and inline structure of a page as
+ * docutils 0.19 parses it (plus the one docutils transform that matters to
+ * readers of API pages, `PropagateTargets`: a `.. _label:` target gives its
+ * name to the element after it). Produced by `fromRst(text, { document: true })`
+ * as `RstRoot.document`.
+ *
+ *   .. _tab_1:                        table  labels ["tab_1"], title "Table 1 x"
+ *                                       └ cell (1,1) children:
+ *   .. table:: **Table 1** x                paragraph inline: [text "Array of ",
+ *                                              reference {role "ref", value "y",
+ *      +------+------------------------+                  target "lbl"}, text " objects"]
+ *      | a    | Array of :ref:`y <lbl>` |
+ *      |      | objects                 |
+ *
+ * Plain JSON (no classes, no cycles, no undefined values). Every node has a
+ * `position` (1-based line and column, UTF-16 columns as vfile counts them;
+ * `end` is exclusive). Labels are normalised as docutils normalises
+ * reference names (`fully_normalize_name`: lower case, whitespace runs
+ * collapsed to one space), so `:ref:` targets compare with `===`.
+ */
+
+// ------------------------------------------------------------------ inline
+
+/** Plain text (markup reduced, backslash escapes removed; whitespace as written). */
+export interface RstText {
+  type: 'text';
+  value: string;
+  position: Position;
+}
+
+/** `**x**` (`strong`), `*x*` (`emphasis`), ` ``x`` ` / `:code:` / `:literal:` (`literal`), and the other simple roles. */
+export interface RstMarked {
+  type: 'strong' | 'emphasis' | 'literal' | 'subscript' | 'superscript' | 'math' | 'titleReference' | 'abbreviation' | 'acronym';
+  value: string;
+  position: Position;
+}
+
+/**
+ * A reference:
+ * - `` `Title <https://x>`_ ``  -> value "Title", refuri "https://x"
+ * - `` `Title <name_>`_ `` / `` `name`_ `` / `name_` -> refname "name" (normalised)
+ * - ``:ref:`Title <label>` `` -> role "ref", value "Title", target "label", explicit true
+ * - ``:ref:`label` ``        -> role "ref", value "label", target "label", explicit false
+ * - any other role docutils does not know (Sphinx roles: `doc`, `term`, ...) the same way.
+ *
+ * For roles, `target` is what Sphinx resolves: the `<...>` part (or the whole
+ * text), backslash escapes removed, whitespace runs turned into one space,
+ * lower-cased for `ref` (as Sphinx's `std:ref` does), so it equals a label's
+ * normalised name. `value` is the text docutils' tolerant oracle shows.
+ */
+export interface RstReference {
+  type: 'reference';
+  value: string;
+  /** Role name as written (`ref`, `doc`, `std:ref`...), or null for a hyperlink reference (`` `x`_ ``, `x_`). */
+  role: string | null;
+  /** Role target (see above); null for hyperlink references. */
+  target: string | null;
+  /** The role text had an explicit `Title <target>` form. */
+  explicit: boolean;
+  /** Hyperlink reference to a name (`` `x`_ ``, `x_`, `` `t <x_>`_ ``), normalised; else null. */
+  refname: string | null;
+  /** Hyperlink reference with an embedded URI (`` `t <https://x>`_ ``, `` `https://x`_ ``... ); else null. */
+  refuri: string | null;
+  /** Anonymous reference (`` `x`__ ``). */
+  anonymous: boolean;
+  position: Position;
+}
+
+/** `[1]_`, `[#x]_`, `[*]_` (footnote) and `[CIT]_` (citation) references. */
+export interface RstFootnoteReference {
+  type: 'footnoteReference' | 'citationReference';
+  value: string;
+  /** Normalised label, null for auto-numbered (`[#]_`) and auto-symbol (`[*]_`) footnotes. */
+  refname: string | null;
+  position: Position;
+}
+
+/** `|name|` (also `|name|_`): the substitution is not applied; `value` is the name. */
+export interface RstSubstitutionReference {
+  type: 'substitutionReference';
+  value: string;
+  /** Normalised substitution name. */
+  refname: string;
+  position: Position;
+}
+
+/** An inline target `` _`name` ``: `value` is the text, `name` the normalised name it defines. */
+export interface RstInlineTarget {
+  type: 'inlineTarget';
+  value: string;
+  name: string;
+  position: Position;
+}
+
+/**
+ * Text docutils could not read as markup (an unmatched start-string, a
+ * disabled or unimplemented role): `value` is the raw text, as docutils'
+ * `problematic` node holds it; the message is in `RstRoot.messages`.
+ */
+export interface RstProblematic {
+  type: 'problematic';
+  value: string;
+  position: Position;
+}
+
+export type RstInline =
+  | RstText
+  | RstMarked
+  | RstReference
+  | RstFootnoteReference
+  | RstSubstitutionReference
+  | RstInlineTarget
+  | RstProblematic;
+
+// ------------------------------------------------------------------- blocks
+
+/** Fields every block node has. */
+export interface RstBlockBase {
+  /**
+   * Names of the `.. _label:` targets that docutils' PropagateTargets gives
+   * this element (the targets right before it, chained targets included) and
+   * the element's own explicit names (a directive's `:name:` option),
+   * normalised; absent when none.
+   */
+  labels?: string[];
+  position: Position;
+}
+
+/** A section: `title` reduced as docutils' `astext()`, `depth` 1 for the first title style. */
+export interface RstSectionNode extends RstBlockBase {
+  type: 'section';
+  title: string;
+  titleInline: RstInline[];
+  depth: number;
+  children: RstBlock[];
+}
+
+/** A paragraph: `text` is `astext()` (whitespace as written, not collapsed). */
+export interface RstParagraphNode extends RstBlockBase {
+  type: 'paragraph';
+  text: string;
+  inline: RstInline[];
+}
+
+/** A bullet list (`ordered: false`, `bullet` "-", "*", "+", ...) or an enumerated list. */
+export interface RstListNode extends RstBlockBase {
+  type: 'list';
+  ordered: boolean;
+  /** The bullet character of a bullet list, else null. */
+  bullet: string | null;
+  /** docutils' enumtype of an enumerated list (`arabic`, `loweralpha`, ...), else null. */
+  enumtype: string | null;
+  /** The first ordinal of an enumerated list, else null. */
+  start: number | null;
+  children: RstListItemNode[];
+}
+
+export interface RstListItemNode extends RstBlockBase {
+  type: 'listItem';
+  children: RstBlock[];
+}
+
+/**
+ * A literal block: `::` (directive null), `.. code-block:: json` /
+ * `.. code::` / `.. sourcecode::` (directive as written, language its
+ * argument or null), `.. parsed-literal::`, or a doctest block (`>>>`,
+ * directive null, language "pycon"). `text` is verbatim.
+ */
+export interface RstLiteralBlockNode extends RstBlockBase {
+  type: 'literalBlock';
+  text: string;
+  language: string | null;
+  directive: string | null;
+}
+
+export interface RstTableCellNode {
+  type: 'cell';
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+  /** The cell's text reduced as `RstCell.text` (the oracle's reduction). */
+  text: string;
+  children: RstBlock[];
+  position: Position;
+}
+
+/** A table, with the same fields as `RstTable` (index = its index in `RstRoot` order) and each cell's block tree. */
+export interface RstTableNode extends RstBlockBase {
+  type: 'table';
+  kind: TableKind;
+  index: number;
+  /** Caption, reduced as `RstTable.title`. */
+  title: string | null;
+  titleInline: RstInline[] | null;
+  headerRows: number;
+  columns: number;
+  rows: number;
+  stubColumns: number;
+  cells: RstTableCellNode[];
+}
+
+/** `.. note::`, `.. warning::` ... (`name` the docutils node name) and `.. admonition:: Title`. */
+export interface RstAdmonitionNode extends RstBlockBase {
+  type: 'admonition';
+  name: string;
+  /** The title of `.. admonition::`, else null. */
+  title: string | null;
+  children: RstBlock[];
+}
+
+export interface RstDefinitionListNode extends RstBlockBase {
+  type: 'definitionList';
+  children: RstDefinitionItemNode[];
+}
+
+export interface RstDefinitionItemNode extends RstBlockBase {
+  type: 'definitionItem';
+  term: string;
+  termInline: RstInline[];
+  classifiers: string[];
+  children: RstBlock[];
+}
+
+export interface RstFieldListNode extends RstBlockBase {
+  type: 'fieldList';
+  children: RstFieldNode[];
+}
+
+export interface RstFieldNode extends RstBlockBase {
+  type: 'field';
+  name: string;
+  children: RstBlock[];
+}
+
+export interface RstBlockQuoteNode extends RstBlockBase {
+  type: 'blockQuote';
+  attribution: string | null;
+  children: RstBlock[];
+}
+
+/**
+ * Any other element with block children: an unknown directive (`name` as
+ * written, e.g. "toctree", content parsed), `container`, `compound`, `topic`,
+ * `sidebar`, `footnote`, `citation`, `figure`/legend, `line_block`,
+ * `option_list`... (`name` the docutils node name).
+ */
+export interface RstContainerNode extends RstBlockBase {
+  type: 'container';
+  name: string;
+  /** True for a directive docutils does not know (its content was parsed as body elements). */
+  unknownDirective: boolean;
+  /** Its title (topic, sidebar), argument text of an unknown directive, else null. */
+  title: string | null;
+  children: RstBlock[];
+}
+
+/** A leaf element kept for completeness: `comment`, `transition`, `rubric`, `line`, `image`, `math_block`, `substitution_definition`... */
+export interface RstOtherNode extends RstBlockBase {
+  type: 'other';
+  /** docutils' node name. */
+  name: string;
+  text: string;
+}
+
+/**
+ * A hyperlink target that does not name the next element: an external
+ * target (`.. _name: https://x` -> refuri; `.. _a: b_` -> refname "b"), or a
+ * `.. _label:` with nothing after it that can take the name (labels then
+ * stay here).
+ */
+export interface RstTargetNode extends RstBlockBase {
+  type: 'target';
+  /** The names this target defines itself (external targets), normalised. */
+  names: string[];
+  refuri: string | null;
+  refname: string | null;
+}
+
+export type RstBlock =
+  | RstSectionNode
+  | RstParagraphNode
+  | RstListNode
+  | RstListItemNode
+  | RstLiteralBlockNode
+  | RstTableNode
+  | RstAdmonitionNode
+  | RstDefinitionListNode
+  | RstDefinitionItemNode
+  | RstFieldListNode
+  | RstFieldNode
+  | RstBlockQuoteNode
+  | RstContainerNode
+  | RstOtherNode
+  | RstTargetNode;
+
+/** Where a label leads: the labelled node's type, line and column (for `:ref:` resolution and diagnostics). */
+export interface RstLabelTarget {
+  /** Normalised label name. */
+  name: string;
+  /**
+   * Type of the node that carries it (`section`, `table`, `paragraph`, `list`, ..., `target` when
+   * nothing after it can take it), or null when docutils gives it to a node this tree does not
+   * keep (a system message: `.. _x:` before a malformed table).
+   */
+  nodeType: RstBlock['type'] | null;
+  /** docutils' name of that node (`section`, `table`, `paragraph`, `bullet_list`, `literal_block`, ...). */
+  element: string;
+  /** Line and column of the `.. _label:` target (or of the directive whose `:name:` it is). */
+  position: Position;
+  /** Position of the labelled node. */
+  nodePosition: Position;
+}
+
+export interface RstDocument {
+  type: 'document';
+  children: RstBlock[];
+  /** Every label of the page in document order of its target (a name defined twice is listed twice). */
+  labels: RstLabelTarget[];
+  position: Position;
 }

@@ -21,6 +21,7 @@ export const BODY_DIRECTIVES: Record<string, DirectiveSpec> = {
     run(ctx, d) {
       assertHasContent(d);
       const node = el('literal_block', [], d.content.lines.join('\n'));
+      node.attrs = { directive: d.name, language: d.arguments[0] ?? null };
       addName(ctx, d, node);
       return [node];
     },
@@ -32,6 +33,7 @@ export const BODY_DIRECTIVES: Record<string, DirectiveSpec> = {
       assertHasContent(d);
       const r = ctx.inline(d.content.lines.join('\n'), d.lineno);
       const node = el('literal_block', [], r.text);
+      node.attrs = { directive: d.name, language: null };
       addName(ctx, d, node);
       return [node, ...r.messages];
     },
@@ -195,7 +197,7 @@ export const GENERIC: DirectiveSpec = spec({
   hasContent: true,
   run(ctx, d) {
     const node = el('container');
-    node.attrs = { directive: d.name };
+    node.attrs = { directive: d.name, argument: d.arguments.join(' ') };
     if (d.content.length) ctx.nestedParse(d.content, d.contentOffset, node);
     return [node];
   },

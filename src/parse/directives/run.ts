@@ -55,6 +55,11 @@ export function directive(ctx: ParserContext, m: Machine, match: RegExpExecArray
     if (!(e instanceof DirectiveError)) throw e;
     result = [ctx.report(e.level, e.message, { abs: lineno }, [el('literal_block', [], blockText)])];
   }
+  if (ctx.doc && parsed.arguments.length) {
+    // document mode: a table directive's raw caption, for its inline nodes
+    const column = m.column(initial) + match[0].length;
+    for (const node of result) if (node.tag === 'table') node.inlineSrc = { raw: parsed.arguments[0] ?? '', line: realLine, column };
+  }
   return { nodes: result, blankFinish: r.blankFinish || m.isNextLineBlank() };
 }
 

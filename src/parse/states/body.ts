@@ -10,7 +10,7 @@
  *
  *      -- Attribution       -> attribution
  */
-import { EOF, TransitionCorrection, el, pushAll, type DNode, type Machine } from '../block-machine.js';
+import { EOF, TransitionCorrection, el, pushAll, spanPos, type DNode, type Machine } from '../block-machine.js';
 import { pyLstrip, pyRstrip, pyStrip } from '../block-text.js';
 import type { NextState, ParserContext, RunState } from '../context.js';
 import type { SourceLines } from '../lines.js';
@@ -103,9 +103,12 @@ function checkAttribution(lines: readonly string[], start: number): { end: numbe
 }
 
 /** Body.doctest: the text block as it is. */
-export function doctest(m: Machine): void {
+export function doctest(ctx: ParserContext, m: Machine): void {
+  const start = m.lineOffset;
   const block = m.getTextBlock();
-  m.node.children.push(el('doctest_block', [], block.lines.join('\n')));
+  const node = el('doctest_block', [], block.lines.join('\n'));
+  if (ctx.doc) node.pos = spanPos(m, start, m.lineOffset);
+  m.node.children.push(node);
 }
 
 /** Body.line_block: the first line, then the LineBlock state for the others. */

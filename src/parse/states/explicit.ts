@@ -9,7 +9,7 @@
  *   .. note:: Text              directive
  *   .. anything else            comment
  */
-import { el, pushAll, trimEndBlank, type DNode, type Machine } from '../block-machine.js';
+import { el, pushAll, spanPos, trimEndBlank, type DNode, type Machine } from '../block-machine.js';
 import { escape2null, isBlank, normalizeName, pyStrip } from '../block-text.js';
 import type { ParserContext, RunState } from '../context.js';
 import { MarkupError } from '../directives/common.js';
@@ -32,14 +32,25 @@ type Construct = { nodes: DNode[]; blankFinish: boolean };
 
 /** Body.explicit_markup / Explicit.explicit_markup: one construct, then (in Body) the Explicit state for the following ones. */
 export function explicitMarkup(ctx: ParserContext, m: Machine, st: RunState, line: string, inExplicit: boolean): void {
-  finishExplicit(ctx, m, st, explicitConstruct(ctx, m, line), inExplicit);
+  const start = m.lineOffset;
+  const r = explicitConstruct(ctx, m, line);
+  if (ctx.doc) locate(m, start, r);
+  finishExplicit(ctx, m, st, r, inExplicit);
+}
+
+/** Document mode: the construct's span, for the nodes it made that have none of their own. */
+function locate(m: Machine, start: number, r: Construct): void {
+  const pos = spanPos(m, start, m.lineOffset);
+  for (const node of r.nodes) if (!node.pos && node.tag !== 'system_message') node.pos = pos;
 }
 
 /** Body.anonymous / Explicit.anonymous: `__ target`. */
 export function anonymous(ctx: ParserContext, m: Machine, st: RunState, match: RegExpExecArray, inExplicit: boolean): void {
+  const start = m.lineOffset;
   const r = m.getFirstKnownIndented(match[0].length, true);
   const target = el('target');
   target.attrs = { anonymous: true };
+  if (ctx.doc) target.pos = spanPos(m, start, m.lineOffset);
   finishExplicit(ctx, m, st, { nodes: [target], blankFinish: r.blankFinish }, inExplicit);
 }
 
@@ -137,7 +148,11 @@ function hyperlinkTarget(ctx: ParserContext, m: Machine, match: RegExpExecArray)
   target.attrs = { refuri };
   if (rawName !== undefined) {
     target.attrs.names = [normalizeName(rawName.replace(/\x00/g, ''))];
-    if (refuri.endsWith('_')) delete target.attrs.refuri;
+    if (refuri.endsWith('_')) {
+      // an indirect target (`.. _a: b_`): docutils keeps the reference name
+      delete target.attrs.refuri;
+      target.attrs.refname = normalizeName(refuri.slice(0, -1).replace(/^`([^]*)`$/, '$1'));
+    }
     ctx.noteExplicitTarget(target, m.node, { abs: lineno });
   }
   return { nodes: [target], blankFinish: r.blankFinish };

@@ -10,7 +10,7 @@
  *   - two          ├ list_item -> nested parse of "one"
  *                  └ list_item -> nested parse of "two"
  */
-import { TransitionCorrection, el, type DNode, type Machine } from '../block-machine.js';
+import { TransitionCorrection, el, spanPos, type DNode, type Machine } from '../block-machine.js';
 import { isBlank, pyRstrip } from '../block-text.js';
 import type { ParserContext, RunState } from '../context.js';
 import { invalidInput, unindentWarning } from './body.js';
@@ -40,10 +40,12 @@ export function bulletListItem(ctx: ParserContext, m: Machine, st: RunState, mat
 
 /** Body.list_item: the item's indented block, parsed as a nested document. */
 function listItem(ctx: ParserContext, m: Machine, indent: number): Item {
+  const start = m.lineOffset;
   const line = m.line ?? '';
   const r = line.length > indent ? m.getKnownIndented(indent) : m.getFirstKnownIndented(indent);
   const item = el('list_item');
   item.line = r.indented.lineNumbers[0] ?? m.realLine(m.lineOffset);
+  if (ctx.doc) item.pos = spanPos(m, start, m.lineOffset);
   if (r.indented.length) ctx.nestedParse(r.indented, r.offset, item);
   return { node: item, blankFinish: r.blankFinish };
 }
@@ -64,7 +66,7 @@ export function enumerator(ctx: ParserContext, m: Machine, match: RegExpExecArra
   const e = parseEnumerator(match, null);
   if (!isEnumeratedListItem(m, e.ordinal, e.sequence, e.format)) throw new TransitionCorrection('text');
   const list = el('enumerated_list');
-  list.attrs = { enumtype: e.sequence === '#' ? 'arabic' : e.sequence };
+  list.attrs = { enumtype: e.sequence === '#' ? 'arabic' : e.sequence, start: e.ordinal ?? 1 };
   m.node.children.push(list);
   const ordinal = e.ordinal ?? 1;
   if (ordinal !== 1) {
@@ -129,10 +131,12 @@ function field(ctx: ParserContext, m: Machine, match: RegExpExecArray, extension
   const name = marker.slice(0, marker.lastIndexOf(':'));
   const lineno = m.absLineNumber();
   const realLine = m.realLine(m.lineOffset);
+  const start = m.lineOffset;
   const r = m.getFirstKnownIndented(match[0].length);
   const nameInline = ctx.inline(name, lineno);
   const fieldNode = el('field');
   fieldNode.line = realLine;
+  if (ctx.doc) fieldNode.pos = spanPos(m, start, m.lineOffset);
   const body = el('field_body', [...nameInline.messages]);
   fieldNode.children.push(el('field_name', [], nameInline.text), body);
   if (r.indented.length) {

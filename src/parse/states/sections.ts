@@ -13,7 +13,7 @@
  * same or a higher level starts (docutils' EOFError protocol: `throw EOF`
  * after moving back to the title).
  */
-import { EOF, Machine, StateCorrection, el, type DNode } from '../block-machine.js';
+import { EOF, Machine, StateCorrection, el, spanPos, type DNode } from '../block-machine.js';
 import { pyCollapse, pyLstrip, pyRstrip, pyStrip } from '../block-text.js';
 import type { NextState, ParserContext, RunState } from '../context.js';
 import { columnWidth } from '../text-width.js';
@@ -21,7 +21,7 @@ import { PATTERNS } from './patterns.js';
 
 /** RSTState.section: a new section when the title's style fits the current level. */
 export function section(ctx: ParserContext, m: Machine, title: string, style: string, lineno: number, messages: DNode[]): void {
-  if (checkSubsection(ctx, m, style, lineno)) newSubsection(ctx, m, title, lineno, messages);
+  if (checkSubsection(ctx, m, style, lineno)) newSubsection(ctx, m, title, lineno, messages, m.lineOffset - style.length);
 }
 
 /** RSTState.check_subsection: true for a subsection; ends the machine for a sibling or higher section. */
@@ -49,12 +49,19 @@ function checkSubsection(ctx: ParserContext, m: Machine, style: string, lineno: 
 }
 
 /** RSTState.new_subsection: the section node, its implicit target, and a nested machine for its body. */
-function newSubsection(ctx: ParserContext, m: Machine, title: string, lineno: number, messages: DNode[]): void {
+function newSubsection(ctx: ParserContext, m: Machine, title: string, lineno: number, messages: DNode[], titleAt: number): void {
   const memo = ctx.memo;
   const mylevel = memo.sectionLevel;
   memo.sectionLevel += 1;
   const node = el('section');
   node.line = m.realLine(m.lineOffset);
+  if (ctx.doc) {
+    // from the overline (or the title) to the underline; the title's own text and where it starts
+    node.pos = spanPos(m, titleAt - (titleAt < m.lineOffset - 1 ? 1 : 0), m.lineOffset);
+    const titleLine = m.at(titleAt);
+    const lead = titleLine.length - pyLstrip(titleLine).length;
+    node.inlineSrc = { raw: title, line: m.realLine(titleAt), column: m.column(titleAt) + lead };
+  }
   m.node.children.push(node);
   const inl = ctx.inline(title, lineno);
   const name = pyCollapse(inl.text).toLowerCase();

@@ -12,7 +12,7 @@
  *
  *   Text::              paragraph, then an indented (or quoted) literal_block
  */
-import { EOF, Machine, TransitionCorrection, UnexpectedIndentation, el, pushAll, trimEndBlank, type DNode } from '../block-machine.js';
+import { EOF, Machine, TransitionCorrection, UnexpectedIndentation, el, inlineSourceAt, pushAll, spanPos, trimEndBlank, type DNode } from '../block-machine.js';
 import { pyRstrip } from '../block-text.js';
 import type { NextState, ParserContext, RunState } from '../context.js';
 import type { SourceLines } from '../lines.js';
@@ -67,6 +67,7 @@ function paragraph(
   lineno: number,
   realLine: number,
   column: number,
+  span?: { m: Machine; from: number; to: number },
 ): { nodes: DNode[]; literalNext: boolean } {
   const data = pyRstrip(lines.join('\n'));
   let text: string;
@@ -80,13 +81,18 @@ function paragraph(
   const r = ctx.inline(text, lineno, { line: realLine, column });
   const p = el('paragraph', [], r.text);
   p.line = realLine;
+  if (ctx.doc && span) {
+    p.pos = spanPos(span.m, span.from, span.to);
+    p.inlineSrc = inlineSourceAt(span.m, span.from, text);
+  }
   return { nodes: [p, ...r.messages], literalNext };
 }
 
 /** Text.blank (and Text.eof): the context is a paragraph. */
 export function textBlank(ctx: ParserContext, m: Machine, context: string[]): void {
   const lineno = m.absLineNumber() - 1;
-  const p = paragraph(ctx, context, lineno, m.realLine(m.lineOffset - 1), m.column(m.lineOffset - 1));
+  const at = m.lineOffset - 1;
+  const p = paragraph(ctx, context, lineno, m.realLine(at), m.column(at), { m, from: at, to: at });
   pushAll(m.node.children, p.nodes);
   if (p.literalNext) pushAll(m.node.children, literalBlock(ctx, m));
 }
@@ -105,7 +111,11 @@ function textText(ctx: ParserContext, m: Machine, context: string[]): void {
     block = e.block;
     msg = ctx.report(3, 'Unexpected indentation.', { real: e.line });
   }
-  const p = paragraph(ctx, [...context, ...block.lines], startline, realStart, column);
+  const p = paragraph(ctx, [...context, ...block.lines], startline, realStart, column, {
+    m,
+    from: m.lineOffset - block.lines.length,
+    to: m.lineOffset,
+  });
   pushAll(m.node.children, p.nodes);
   if (msg) m.node.children.push(msg);
   if (p.literalNext) {
@@ -120,11 +130,13 @@ function textText(ctx: ParserContext, m: Machine, context: string[]): void {
 
 /** Text.literal_block: the indented block after "::", or a quoted one. */
 function literalBlock(ctx: ParserContext, m: Machine): DNode[] {
+  const start = m.lineOffset;
   const r = m.getIndented();
   const indented = trimEndBlank(r.indented);
   if (!indented.length) return quotedLiteralBlock(ctx, m);
   const lb = el('literal_block', [], indented.lines.join('\n'));
   lb.line = indented.lineNumbers[0] ?? 0;
+  if (ctx.doc) lb.pos = spanPos(m, start, m.lineOffset);
   const out = [lb];
   if (!r.blankFinish) out.push(unindentWarning(ctx, m, 'Literal block'));
   return out;
@@ -192,8 +204,13 @@ function textIndent(ctx: ParserContext, m: Machine, context: string[]): void {
 
 /** Text.definition_list_item: term, classifiers, definition. */
 function definitionListItem(ctx: ParserContext, m: Machine, termline: string[]): { item: DNode; blankFinish: boolean } {
+  const termAt = m.lineOffset - 1;
   const r = m.getIndented();
   const item = el('definition_list_item');
+  if (ctx.doc) {
+    item.pos = spanPos(m, termAt, m.lineOffset);
+    item.inlineSrc = inlineSourceAt(m, termAt, termline[0] ?? '');
+  }
   const lineno = m.absLineNumber() - 1;
   const term = termline[0] ?? '';
   const inl = ctx.inline(term, lineno);

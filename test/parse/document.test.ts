@@ -1,0 +1,119 @@
+/**
+ * The public document tree (`fromRst(text, { document: true }).document`):
+ * labels, inline references, literal blocks, lists; and the plain output
+ * unchanged by document mode.
+ */
+import { describe, expect, it } from 'vitest';
+import { fromRst } from '../../src/parse/index.js';
+import type { RstBlock, RstDocument, RstInline } from '../../src/parse/index.js';
+
+const PAGE = [
+  '.. _topic_1:',
+  '',
+  'Querying Things',
+  '===============',
+  '',
+  '.. _para_1:',
+  '',
+  'This API queries **things**. See :ref:`Table 2 <Tab_2>`.',
+  '',
+  '.. table:: **Table 1** Parameters',
+  '',
+  '   +-------+------------------------------+',
+  '   | Name  | Type                         |',
+  '   +=======+==============================+',
+  '   | tags  | Array of :ref:`tag <tag_1>`  |',
+  '   |       | objects                      |',
+  '   +-------+------------------------------+',
+  '',
+  '.. _tab_2:',
+  '',
+  '.. table:: **Table 2** items',
+  '',
+  '   ===== ======',
+  '   a     b',
+  '   ===== ======',
+  '   x     y',
+  '   ===== ======',
+  '',
+  'Example::',
+  '',
+  '   {"a": 1}',
+  '',
+  '.. code-block:: json',
+  '',
+  '   {"b": 2}',
+  '',
+  '-  **ACTIVE**: running',
+  '-  **DOWN**: stopped',
+  '',
+].join('\n');
+
+function doc(text: string): RstDocument {
+  const d = fromRst(text, { skeleton: false, document: true }).document;
+  if (!d) throw new Error('no document');
+  return d;
+}
+
+function* blocks(nodes: readonly RstBlock[]): Generator<RstBlock> {
+  for (const n of nodes) {
+    yield n;
+    if (n.type === 'table') for (const c of n.cells) yield* blocks(c.children);
+    if ('children' in n) yield* blocks(n.children as RstBlock[]);
+  }
+}
+
+function refs(nodes: readonly RstInline[]): RstInline[] {
+  return nodes.filter((n) => n.type === 'reference');
+}
+
+describe('document tree', () => {
+  it('attaches labels to the next element, as docutils PropagateTargets does', () => {
+    const d = doc(PAGE);
+    expect(d.labels.map((l) => [l.name, l.nodeType, l.position.start.line])).toEqual([
+      ['topic_1', 'section', 1],
+      ['para_1', 'paragraph', 6],
+      ['tab_2', 'table', 19],
+    ]);
+    const all = [...blocks(d.children)];
+    expect(all.find((b) => b.labels?.includes('tab_2'))).toMatchObject({ type: 'table', title: 'Table 2 items', index: 1 });
+    expect(all.find((b) => b.labels?.includes('topic_1'))).toMatchObject({ type: 'section', title: 'Querying Things', depth: 1 });
+  });
+
+  it('keeps :ref: targets in paragraphs and cells, normalised as Sphinx resolves them', () => {
+    const all = [...blocks(doc(PAGE).children)];
+    const paragraphs = all.filter((b) => b.type === 'paragraph');
+    const found = paragraphs.flatMap((p) => (p.type === 'paragraph' ? refs(p.inline) : []));
+    expect(found).toMatchObject([
+      { type: 'reference', role: 'ref', value: 'Table 2', target: 'tab_2', explicit: true, position: { start: { line: 8, column: 34 } } },
+      { type: 'reference', role: 'ref', value: 'tag', target: 'tag_1', explicit: true, position: { start: { line: 15, column: 23 } } },
+    ]);
+  });
+
+  it('keeps literal blocks verbatim with their language', () => {
+    const lits = [...blocks(doc(PAGE).children)].filter((b) => b.type === 'literalBlock');
+    expect(lits).toMatchObject([
+      { text: '{"a": 1}', language: null, directive: null, position: { start: { line: 31, column: 4 } } },
+      { text: '{"b": 2}', language: 'json', directive: 'code-block', position: { start: { line: 33, column: 1 } } },
+    ]);
+  });
+
+  it('reads **VALUE**: meaning bullets as list items with strong inline nodes', () => {
+    const list = [...blocks(doc(PAGE).children)].find((b) => b.type === 'list');
+    expect(list).toMatchObject({ type: 'list', ordered: false, bullet: '-' });
+    const items = list?.type === 'list' ? list.children : [];
+    expect(items.map((i) => (i.children[0]?.type === 'paragraph' ? i.children[0].inline.map((n) => [n.type, n.value]) : null))).toEqual([
+      [['strong', 'ACTIVE'], ['text', ': running']],
+      [['strong', 'DOWN'], ['text', ': stopped']],
+    ]);
+  });
+
+  it('changes nothing else in the parse result', () => {
+    const plain = fromRst(PAGE, { skeleton: false });
+    const withDoc = fromRst(PAGE, { skeleton: false, document: true });
+    const { document, ...rest } = withDoc;
+    expect(document).toBeDefined();
+    expect(JSON.stringify(rest)).toBe(JSON.stringify(plain));
+    expect(JSON.parse(JSON.stringify(document))).toEqual(document);
+  });
+});
