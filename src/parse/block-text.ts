@@ -211,3 +211,38 @@ export function escape2null(text: string): string {
   }
   return out + text.slice(kept);
 }
+
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+const INT_LITERAL = /^[+-]?\p{Nd}+(?:_\p{Nd}+)*$/u;
+/** CPython's default `sys.get_int_max_str_digits()`. */
+const INT_MAX_STR_DIGITS = 4300;
+
+/** The value of a Unicode decimal digit (category Nd comes in runs of ten, 0 to 9). */
+function digitValue(ch: string): number {
+  if (ch >= '0' && ch <= '9') return ch.charCodeAt(0) - 48;
+  let cp = ch.codePointAt(0) ?? 0;
+  let back = 0;
+  while (back < 60 && DECIMAL_DIGIT.test(String.fromCodePoint(cp - 1))) {
+    cp--;
+    back++;
+  }
+  return back % 10;
+}
+
+/**
+ * Python `int(text)` (base 10): the value, or the message of the ValueError
+ * Python raises. Surrounding whitespace, a sign, `_` between digits and
+ * every Unicode decimal digit are accepted, as in Python.
+ */
+export function pyInt(text: string): bigint | string {
+  const s = pyStrip(text);
+  if (!INT_LITERAL.test(s)) return `invalid literal for int() with base 10: ${pyRepr(text)}`;
+  const digits = s.replace(/[-+_]/g, '');
+  const count = [...digits].length;
+  if (count > INT_MAX_STR_DIGITS) {
+    return `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion: value has ${count} digits; use sys.set_int_max_str_digits() to increase the limit`;
+  }
+  let value = 0n;
+  for (const ch of digits) value = value * 10n + BigInt(digitValue(ch));
+  return s.startsWith('-') ? -value : value;
+}

@@ -24,7 +24,7 @@
  * Text is indexed by code points, as Python indexes strings (see `CodePoints`).
  */
 import type { Point, Position, RstInline, RstMarked, SystemMessage, SystemMessageLevel, SystemMessageType } from './types.js';
-import { escape2null, isPyWs, normalizeName, pyStrip, PY_WS } from './block-text.js';
+import { escape2null, isPyWs, normalizeName, pyInt, PY_WS } from './block-text.js';
 
 export interface InlineResult {
   /** `paragraph.astext()`: inline markup reduced, whitespace NOT collapsed. */
@@ -242,28 +242,11 @@ function restoreBackslashes(text: string): string {
   return text.includes('\0') ? text.split('\0').join('\\') : text;
 }
 
-const DECIMAL_DIGIT = /^\p{Nd}$/u;
-
-/** The value of a Unicode decimal digit (category Nd comes in runs of ten, 0 to 9). */
-function digitValue(ch: string): number {
-  let cp = ch.codePointAt(0) ?? 0;
-  let back = 0;
-  while (back < 60 && DECIMAL_DIGIT.test(String.fromCodePoint(cp - 1))) {
-    cp--;
-    back++;
-  }
-  return back % 10;
-}
-
 /** Python `int(text)` for the texts a role gets; `null` where Python raises ValueError. */
 function pythonInt(text: string): number | null {
-  const m = /^([+-]?)(\p{Nd}+(?:_\p{Nd}+)*)$/u.exec(pyStrip(text));
-  if (!m) return null;
-  let value = 0;
-  for (const ch of (m[2] ?? '').replace(/_/g, '')) value = value * 10 + (ch >= '0' && ch <= '9' ? Number(ch) : digitValue(ch));
-  return m[1] === '-' ? -value : value;
+  const value = pyInt(text);
+  return typeof value === 'string' ? null : Number(value);
 }
-
 
 // URI and e-mail patterns of the Inliner (used for embedded `<...>` targets).
 const URIC = "[-_.!~*'()[\\];/:@&=+$,%a-zA-Z0-9\\x00]";

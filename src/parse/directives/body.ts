@@ -9,9 +9,64 @@ import { el, type DNode } from '../block-machine.js';
 import type { ParserContext } from '../context.js';
 import { blockQuote } from '../states/body.js';
 import { addName, assertHasContent, DirectiveError, errorNode, spec, type DirectiveRun, type DirectiveSpec } from './common.js';
-import { BASIC_OPTIONS, unchanged, unchangedRequired } from './options.js';
+import {
+  BASIC_OPTIONS,
+  choice,
+  classOption,
+  encoding,
+  flag,
+  integer,
+  lengthOrPercentageOrUnitless,
+  lengthOrUnitless,
+  parserName,
+  path,
+  percentage,
+  unchanged,
+  unchangedRequired,
+  uri,
+  type OptionSpec,
+} from './options.js';
 
 const ADMONITIONS = ['attention', 'caution', 'danger', 'error', 'hint', 'important', 'note', 'tip', 'warning'];
+
+const ALIGN_H = ['left', 'center', 'right'];
+const IMAGE_OPTIONS: OptionSpec = {
+  alt: unchanged,
+  height: lengthOrUnitless,
+  width: (v: string | null) => lengthOrPercentageOrUnitless(v),
+  scale: percentage,
+  align: choice(['top', 'middle', 'bottom', ...ALIGN_H]),
+  target: unchangedRequired,
+  class: classOption,
+  name: unchanged,
+};
+const FIGURE_OPTIONS: OptionSpec = {
+  ...IMAGE_OPTIONS,
+  figwidth: (v: string | null) => (v !== null && v.toLowerCase() === 'image' ? 'image' : lengthOrPercentageOrUnitless(v, 'px')),
+  figclass: classOption,
+  align: choice(ALIGN_H),
+};
+const INCLUDE_OPTIONS: OptionSpec = {
+  literal: flag,
+  code: unchanged,
+  encoding,
+  parser: parserName,
+  'tab-width': integer,
+  'start-line': integer,
+  'end-line': integer,
+  'start-after': unchangedRequired,
+  'end-before': unchangedRequired,
+  'number-lines': unchanged,
+  class: classOption,
+  name: unchanged,
+};
+
+/** Image.run's node (rst-codegen keeps no image data), named by `:name:`. */
+function image(ctx: ParserContext, d: DirectiveRun): DNode {
+  const node = el('image', [], '');
+  addName(ctx, d, node);
+  return node;
+}
 
 export const BODY_DIRECTIVES: Record<string, DirectiveSpec> = {
   code: spec({
@@ -108,14 +163,29 @@ export const BODY_DIRECTIVES: Record<string, DirectiveSpec> = {
       return [node, ...r.messages];
     },
   }),
-  image: spec({ required: 1, finalWhitespace: true, options: 'any', run: () => [el('image', [], '')] }),
+  image: spec({
+    required: 1,
+    finalWhitespace: true,
+    options: IMAGE_OPTIONS,
+    run(ctx, d) {
+      const align = d.options.align;
+      if (typeof align === 'string' && !ALIGN_H.includes(align)) {
+        const valid = ALIGN_H.join('", "');
+        throw new DirectiveError(
+          3,
+          `Error in "${d.name}" directive: "${align}" is not a valid value for the "align" option.  Valid values for "align" are: "${valid}".`,
+        );
+      }
+      return [image(ctx, d)];
+    },
+  }),
   figure: spec({
     required: 1,
     finalWhitespace: true,
-    options: 'any',
+    options: FIGURE_OPTIONS,
     hasContent: true,
     run(ctx, d) {
-      const figure = el('figure', [el('image', [], '')]);
+      const figure = el('figure', [image(ctx, d)]);
       if (d.content.lines.length) {
         const node = el('element');
         ctx.nestedParse(d.content, d.contentOffset, node);
@@ -133,7 +203,7 @@ export const BODY_DIRECTIVES: Record<string, DirectiveSpec> = {
   raw: spec({
     required: 1,
     finalWhitespace: true,
-    options: 'any',
+    options: { file: path, url: uri, encoding, class: classOption },
     hasContent: true,
     run(_ctx, d) {
       throw new DirectiveError(2, `"${d.name}" directive disabled.`);
@@ -142,7 +212,7 @@ export const BODY_DIRECTIVES: Record<string, DirectiveSpec> = {
   include: spec({
     required: 1,
     finalWhitespace: true,
-    options: 'any',
+    options: INCLUDE_OPTIONS,
     run(_ctx, d) {
       throw new DirectiveError(2, `"${d.name}" directive disabled.`);
     },

@@ -23,13 +23,16 @@ import { addName, errorNode, makeTitle, spec, type DirectiveRun, type DirectiveS
 import {
   choice,
   classOption,
+  encoding,
   flag,
+  lengthOrPercentageOrUnitless,
   nonnegativeInt,
+  path,
   positiveIntList,
   singleCharOrUnicode,
   singleCharOrWhitespaceOrUnicode,
   unchanged,
-  unchangedRequired,
+  uri,
   valueOr,
   type OptionSpec,
 } from './options.js';
@@ -40,13 +43,13 @@ const TABLE_OPTIONS: OptionSpec = {
   class: classOption,
   name: unchanged,
   align,
-  width: unchanged,
+  width: (v: string | null) => lengthOrPercentageOrUnitless(v),
   widths: valueOr(['auto', 'grid'], positiveIntList),
 };
 const LIST_TABLE_OPTIONS: OptionSpec = {
   'header-rows': nonnegativeInt,
   'stub-columns': nonnegativeInt,
-  width: unchanged,
+  width: (v: string | null) => lengthOrPercentageOrUnitless(v),
   widths: valueOr(['auto'], positiveIntList),
   class: classOption,
   name: unchanged,
@@ -55,9 +58,9 @@ const LIST_TABLE_OPTIONS: OptionSpec = {
 const CSV_TABLE_OPTIONS: OptionSpec = {
   ...LIST_TABLE_OPTIONS,
   header: unchanged,
-  file: unchangedRequired,
-  url: unchangedRequired,
-  encoding: unchanged,
+  file: path,
+  url: uri,
+  encoding,
   delim: singleCharOrWhitespaceOrUnicode,
   keepspace: flag,
   quote: singleCharOrUnicode,
@@ -81,7 +84,7 @@ function table(ctx: ParserContext, d: DirectiveRun): DNode[] {
     if (widths.length !== tableNode.table.columns) {
       return [errorNode(ctx, d, 3, `"${d.name}" widths do not match the number of columns in table (${tableNode.table.columns}).`)];
     }
-    tableNode.table.colwidths = widths as number[];
+    tableNode.table.colwidths = widths.map(Number);
   }
   addName(ctx, d, tableNode);
   tableNode.table.title = title;
@@ -94,26 +97,32 @@ function table(ctx: ParserContext, d: DirectiveRun): DNode[] {
 function columnWidths(d: DirectiveRun, columns: number): number[] | string {
   const widths = d.options.widths;
   if (Array.isArray(widths)) {
-    return widths.length === columns ? (widths as number[]) : `"${d.name}" widths do not match the number of columns in table (${columns}).`;
+    return widths.length === columns ? widths.map(Number) : `"${d.name}" widths do not match the number of columns in table (${columns}).`;
   }
   if (columns) return new Array<number>(columns).fill(Math.floor(100 / columns));
   return 'No table data detected in CSV file.';
 }
 
+/** A nonnegative integer option (`header-rows`, `stub-columns`), 0 when absent. */
+function count(d: DirectiveRun, name: string): bigint {
+  const value = d.options[name];
+  return typeof value === 'bigint' ? value : 0n;
+}
+
 /** Table.check_table_dimensions: an error message, or null. */
-function checkDimensions(d: DirectiveRun, rowLengths: number[], headerRows: number, stubColumns: number): string | null {
+function checkDimensions(d: DirectiveRun, rowLengths: number[], headerRows: bigint, stubColumns: bigint): string | null {
   const n = rowLengths.length;
-  if (n < headerRows) {
+  if (BigInt(n) < headerRows) {
     return `${headerRows} header row(s) specified but only ${n} row(s) of data supplied ("${d.name}" directive).`;
   }
-  if (n === headerRows && headerRows > 0) {
+  if (BigInt(n) === headerRows && headerRows > 0n) {
     return `Insufficient data supplied (${n} row(s)); no data remaining for table body, required by "${d.name}" directive.`;
   }
   for (const len of rowLengths) {
-    if (len < stubColumns) {
+    if (BigInt(len) < stubColumns) {
       return `${stubColumns} stub column(s) specified but only ${len} columns(s) of data supplied ("${d.name}" directive).`;
     }
-    if (len === stubColumns && stubColumns > 0) {
+    if (BigInt(len) === stubColumns && stubColumns > 0n) {
       return `Insufficient data supplied (${len} columns(s)); no data remaining for table body, required by "${d.name}" directive.`;
     }
   }
@@ -135,7 +144,7 @@ function assembleTable(
     messages: DNode[];
     rows: AssembledCell[][];
     headerRows: number;
-    stubColumns: number;
+    stubColumns: bigint;
     columns: number;
     colwidths: number[];
   },
@@ -160,7 +169,7 @@ function assembleTable(
     columns: t.columns,
     rows: t.rows.length,
     colwidths: t.colwidths,
-    stubColumns: Math.min(t.stubColumns, t.columns),
+    stubColumns: t.stubColumns < BigInt(t.columns) ? Number(t.stubColumns) : t.columns,
     cells,
     position: {
       start: { line: d.realLine, column: 1 },
@@ -203,8 +212,8 @@ function listTable(ctx: ParserContext, d: DirectiveRun): DNode[] {
   const colwidths = columnWidths(d, numCols);
   if (typeof colwidths === 'string') return fail(colwidths);
   const rows = list.children.map((item) => item.children[0]?.children ?? []);
-  const headerRows = (d.options['header-rows'] as number | undefined) ?? 0;
-  const stubColumns = (d.options['stub-columns'] as number | undefined) ?? 0;
+  const headerRows = count(d, 'header-rows');
+  const stubColumns = count(d, 'stub-columns');
   const dim = checkDimensions(d, rows.map((r) => r.length), headerRows, stubColumns);
   if (dim) return fail(dim);
   const cells = rows.map((row) =>
@@ -213,7 +222,7 @@ function listTable(ctx: ParserContext, d: DirectiveRun): DNode[] {
       return { entry: el('entry', item.children), position: { start: { line, column: 1 }, end: { line, column: 1 } } };
     }),
   );
-  return assembleTable(ctx, d, { kind: 'list-table', title, messages, rows: cells, headerRows, stubColumns, columns: numCols, colwidths });
+  return assembleTable(ctx, d, { kind: 'list-table', title, messages, rows: cells, headerRows: Number(headerRows), stubColumns, columns: numCols, colwidths });
 }
 
 /** CSVTable.run with content (file and URL access are refused, as the oracle runs docutils). */
@@ -242,12 +251,13 @@ function csvTable(ctx: ParserContext, d: DirectiveRun): DNode[] {
   if (body.error) return fail(body.error.message);
   const rows: Row[] = body.rows.map((cells) => ({ cells, base: d.content }));
   const maxCols = Math.max(body.maxColumns, maxHeader);
-  const headerRows = (d.options['header-rows'] as number | undefined) ?? 0;
-  const stubColumns = (d.options['stub-columns'] as number | undefined) ?? 0;
+  const headerRows = count(d, 'header-rows');
+  const stubColumns = count(d, 'stub-columns');
   const dim = checkDimensions(d, rows.map((r) => r.cells.length), headerRows, stubColumns);
   if (dim) return fail(dim);
-  head = [...head, ...rows.slice(0, headerRows)];
-  const all = [...head, ...rows.slice(headerRows)];
+  // the check above bounds headerRows by the number of rows
+  head = [...head, ...rows.slice(0, Number(headerRows))];
+  const all = [...head, ...rows.slice(Number(headerRows))];
   const colwidths = columnWidths(d, maxCols);
   if (typeof colwidths === 'string') return fail(colwidths);
   const cells = all.map((row) => {
