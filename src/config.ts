@@ -1,13 +1,18 @@
 /**
- * The config file (`rst-codegen.config.json`): which services to generate and
- * from which RST pages. Validation is pure: text in, a typed config or
- * positioned diagnostics out (unknown keys, wrong types, paths that leave the
- * project are reported at their line and column).
+ * The config file (`rst-codegen.config.json`): which services to generate,
+ * from which RST pages, and how diagnostics are graded. Validation is pure:
+ * text in, a typed config or positioned diagnostics out. The shape is checked
+ * by the JSON Schema `schema/config.schema.json` (ajv, 2020-12); each schema
+ * error is reported at the line and column of the value (or key) it is about.
+ * What a schema cannot say is checked here: a service listed twice, a key
+ * given twice, paths that leave the project, an unknown rule id.
  *
  * ```json
  * {
+ *   "$schema": "./node_modules/rst-codegen/schema/config.schema.json",
  *   "outDir": "generated",
  *   "style": "enum",
+ *   "rules": { "nonstandard-phrase": "off" },
  *   "services": [
  *     { "name": "cloud-backup-recovery",
  *       "title": "Cloud Backup and Recovery",
@@ -18,15 +23,22 @@
  * }
  * ```
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
 import type { VFile } from 'vfile';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
-import { report } from './diagnostics.js';
+import { configRules } from './config-rules.js';
+import type { ConfigRuleId } from './config-rules.js';
+import { lineColumn, lineStartsOf, scanJson } from './config-json.js';
+import type { Located } from './config-json.js';
+import { flag } from './diagnostics.js';
+import type { RuleSetting } from './diagnostics.js';
+import type { EnumStyle } from './emit/types.js';
 import { titleFromId } from './model/index.js';
-import type { Point } from './parse/types.js';
+import { catalog, closestRuleIds } from './rules.js';
 
-export type EnumStyle = 'enum' | 'const';
+export type { EnumStyle } from './emit/types.js';
 
 export interface ServiceConfig {
   /** Service id: lower-case letters, digits and single hyphens (`cloud-backup-recovery`). */
@@ -45,260 +57,195 @@ export interface Config {
   /** Output folder, relative to the config file's folder. */
   outDir: string;
   style: EnumStyle;
+  /** Per-rule severity (`off` drops the rule), by rule id. */
+  rules: Record<string, RuleSetting>;
   services: ServiceConfig[];
 }
 
 export const DEFAULT_CONFIG_NAME = 'rst-codegen.config.json';
 
-const TOP_KEYS = ['$schema', 'outDir', 'style', 'services'] as const;
-const SERVICE_KEYS = ['name', 'title', 'status', 'errors', 'docs'] as const;
-const SERVICE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Largest config read (bytes); a larger one is refused with a message, before it is parsed. */
+export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
+/** Schema errors reported per config; the rest are summed up in one message. */
+const MAX_REPORTED = 50;
+
+export const configSchema: Record<string, unknown> = JSON.parse(readFileSync(new URL('../schema/config.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+ajv.addVocabulary(['x-message']);
+const validate = ajv.compile(configSchema);
+
+interface RawService {
+  name: string;
+  title?: string;
+  status?: string[];
+  errors?: string[];
+  docs?: string;
+}
+interface RawConfig {
+  outDir?: string;
+  style?: EnumStyle;
+  rules?: Record<string, RuleSetting>;
+  services: RawService[];
+}
 
 /**
  * Parses and validates a config. Returns null when it has errors (all of
  * them are reported to `file`, which should carry the config's path).
  */
 export function parseConfig(text: string, file: VFile): Config | null {
-  const errorsBefore = file.messages.filter((m) => m.fatal === true).length;
-  const lineCounter = new LineCounter();
-  const pointAt = (offset: number): Point => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col, offset };
-  };
-  const at = (node: YamlNode | Pair | null | undefined): Point | undefined => {
-    const range = node && 'range' in node ? node.range : node && 'key' in node && isScalar(node.key) ? node.key.range : undefined;
-    return range ? pointAt(range[0]) : undefined;
-  };
-  const fail = (reason: string, node: YamlNode | Pair | null | undefined, rule: string) => {
-    report(file, 'error', reason, at(node) ?? { line: 1, column: 1, offset: 0 }, rule);
+  const lineStarts = lineStartsOf(text);
+  const at = (offset: number) => lineColumn(lineStarts, offset);
+  let errors = 0;
+  const fail = (rule: ConfigRuleId, reason: string, offset: number) => {
+    errors++;
+    if (errors <= MAX_REPORTED) flag(file, configRules[rule], { text: reason }, at(offset));
   };
 
-  const syntax = jsonSyntaxError(text);
-  if (syntax) {
-    report(file, 'error', `The config is not valid JSON: ${syntax.reason}.`, offsetToPoint(text, syntax.offset), 'config-syntax');
+  const scan = scanJson(text);
+  if (!scan.ok) {
+    flag(file, configRules['config-syntax'], { text: `The config is not valid JSON: ${scan.reason}.` }, at(scan.offset));
     return null;
   }
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  for (const error of doc.errors) {
-    report(file, 'error', `The config cannot be read: ${error.message.split('\n')[0]}.`, pointAt(error.pos[0]), 'config-syntax');
+  for (const d of scan.duplicates) {
+    const first = at(d.firstKeyStart);
+    fail('config-duplicate', `Key \`${clip(d.key)}\` is given twice in one object (first at ${first.line}:${first.column}).`, d.keyStart);
   }
-  if (doc.errors.length > 0) return null;
-
-  const root = doc.contents;
-  if (!isMap(root)) {
-    fail('The config must be a JSON object with a `services` array.', root, 'config-type');
-    return null;
-  }
-  checkKeys(root, TOP_KEYS, 'the config', fail);
-
-  const outDirNode = root.get('outDir', true);
-  const outDir = optionalString(outDirNode, 'outDir', fail) ?? 'generated';
-  if (checkInside(outDir, outDirNode, 'outDir', fail) && toPosix(outDir) === '.') {
-    fail('`outDir` must be a folder of its own, not the project folder: generate replaces it whole.', outDirNode, 'config-value');
-  }
-
-  const styleNode = root.get('style', true);
-  const styleText = optionalString(styleNode, 'style', fail) ?? 'enum';
-  if (styleText !== 'enum' && styleText !== 'const') {
-    fail(`\`style\` must be \`"enum"\` or \`"const"\`, not \`${JSON.stringify(styleText)}\`.`, styleNode, 'config-value');
-  }
-  const style: EnumStyle = styleText === 'const' ? 'const' : 'enum';
-
-  const servicesNode = root.get('services', true);
-  const services: ServiceConfig[] = [];
-  if (!isSeq(servicesNode)) {
-    fail('The config needs a `services` array listing at least one service.', servicesNode ?? root, servicesNode ? 'config-type' : 'config-missing');
-  } else {
-    if (servicesNode.items.length === 0) fail('`services` is empty: list at least one service.', servicesNode, 'config-value');
-    const seen = new Map<string, Point | undefined>();
-    servicesNode.items.forEach((item, index) => {
-      const where = `services[${index}]`;
-      if (!isMap(item)) {
-        fail(`\`${where}\` must be an object with a \`name\`.`, item as YamlNode, 'config-type');
-        return;
-      }
-      checkKeys(item, SERVICE_KEYS, `\`${where}\``, fail);
-      const nameNode = item.get('name', true);
-      const name = optionalString(nameNode, `${where}.name`, fail);
-      if (name === undefined) {
-        fail(`\`${where}\` needs a \`name\`.`, item, 'config-missing');
-        return;
-      }
-      if (!SERVICE_ID.test(name)) {
-        fail(`Service name \`${name}\` must be lower-case letters, digits and single hyphens (e.g. \`cloud-backup-recovery\`).`, nameNode, 'config-value');
-      }
-      const previous = seen.get(name);
-      if (seen.has(name)) {
-        const first = previous ? `, first listed at ${previous.line}:${previous.column}` : '';
-        fail(`Service \`${name}\` is listed twice${first}.`, nameNode, 'config-duplicate');
-      }
-      seen.set(name, at(nameNode));
-      const titleNode = item.get('title', true);
-      const title = optionalString(titleNode, `${where}.title`, fail) ?? titleFromId(name);
-      const status = stringList(item, 'status', where, fail);
-      const errors = stringList(item, 'errors', where, fail);
-      const docsNode = item.get('docs', true);
-      const docs = optionalString(docsNode, `${where}.docs`, fail) ?? null;
-      if (docs !== null) checkInside(docs, docsNode, `${where}.docs`, fail);
-      if (status.length === 0 && errors.length === 0 && docs === null) {
-        fail(`Service \`${name}\` lists no pages: give \`status\`, \`errors\` or \`docs\`.`, item, 'config-missing');
-      }
-      services.push({ name, title, status, errors, docs: docs === null ? null : toPosix(docs) });
-    });
-  }
-
-  const errorsAfter = file.messages.filter((m) => m.fatal === true).length;
-  if (errorsAfter > errorsBefore) return null;
-  return { outDir: toPosix(outDir), style, services };
-}
-
-type Fail = (reason: string, node: YamlNode | Pair | null | undefined, rule: string) => void;
-
-function checkKeys(map: YAMLMap, allowed: readonly string[], where: string, fail: Fail): void {
-  for (const pair of map.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    if (!allowed.includes(key)) {
-      fail(`Unknown key \`${key}\` in ${where}; expected one of ${allowed.map((k) => `\`${k}\``).join(', ')}.`, pair.key as YamlNode, 'config-unknown-key');
+  if (!validate(scan.value)) {
+    for (const error of relevant(validate.errors ?? [])) {
+      const problem = describe(error, scan.root);
+      fail(problem.rule, problem.reason, problem.offset);
     }
   }
-}
+  // What a schema cannot say; checked on every value of the right type, so
+  // all of a config's problems are reported at once.
+  const raw = (isObject(scan.value) ? scan.value : {}) as Partial<RawConfig>;
+  const node = (pointer: string): Located => locate(scan.root, pointer) ?? scan.root;
+  const inside = (value: unknown, pointer: string): string | null => {
+    if (typeof value !== 'string') return null;
+    if (isInside(value)) return toPosix(value);
+    fail('config-path-outside', `\`${where(pointer)}\` (\`${clip(value)}\`) points outside the project; use a path relative to the config file's folder.`, node(pointer).start);
+    return null;
+  };
+  const outDir = inside(raw.outDir ?? 'generated', '/outDir');
+  if (outDir === '.') fail('config-value', '`outDir` must be a folder of its own, not the project folder: generate replaces it whole.', node('/outDir').start);
 
-function optionalString(node: unknown, name: string, fail: Fail): string | undefined {
-  if (node === undefined) return undefined;
-  if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return node.value;
-  fail(`\`${name}\` must be a non-empty string.`, node as YamlNode, 'config-type');
-  return undefined;
-}
-
-function stringList(map: YAMLMap, key: string, where: string, fail: Fail): string[] {
-  const node = map.get(key, true);
-  if (node === undefined) return [];
-  if (!isSeq(node)) {
-    fail(`\`${where}.${key}\` must be an array of file paths.`, node as YamlNode, 'config-type');
-    return [];
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries(isObject(raw.rules) ? raw.rules : {})) {
+    if (catalog.has(id)) rules[id] = setting;
+    else {
+      const member = scan.root.members?.get('rules')?.value.members?.get(id);
+      const closest = closestRuleIds(id).map((c) => `\`${c}\``).join(', ');
+      fail('config-unknown-rule', `Unknown rule \`${clip(id)}\` in \`rules\`; the closest rule ids are ${closest} (the README lists them all).`, member?.keyStart ?? 0);
+    }
   }
-  const out: string[] = [];
-  node.items.forEach((item, i) => {
-    const value = optionalString(item, `${where}.${key}[${i}]`, fail);
-    if (value === undefined) return;
-    if (checkInside(value, item as YamlNode, `${where}.${key}[${i}]`, fail)) out.push(toPosix(value));
+
+  const services: ServiceConfig[] = [];
+  const seen = new Map<string, number>();
+  (Array.isArray(raw.services) ? raw.services : []).forEach((service: unknown, index) => {
+    if (!isObject(service) || typeof service['name'] !== 'string') return;
+    const s = service as unknown as RawService;
+    const base = `/services/${index}`;
+    const first = seen.get(s.name);
+    if (first !== undefined) {
+      const p = at(first);
+      fail('config-duplicate', `Service \`${s.name}\` is listed twice, first listed at ${p.line}:${p.column}.`, node(`${base}/name`).start);
+    } else seen.set(s.name, node(`${base}/name`).start);
+    const pages = (key: 'status' | 'errors') => (Array.isArray(s[key]) ? s[key] : []).flatMap((page, i) => inside(page, `${base}/${key}/${i}`) ?? []);
+    const status = pages('status');
+    const errorPages = pages('errors');
+    const docs = s.docs === undefined ? null : inside(s.docs, `${base}/docs`);
+    if (s.status === undefined && s.errors === undefined && s.docs === undefined) {
+      fail('config-missing', `Service \`${s.name}\` lists no pages: give \`status\`, \`errors\` or \`docs\`.`, node(base).start);
+    }
+    services.push({ name: s.name, title: s.title ?? titleFromId(s.name), status, errors: errorPages, docs });
   });
-  return out;
+  if (errors > 0) return finish();
+  return { outDir: outDir ?? 'generated', style: raw.style ?? 'enum', rules, services };
+
+  function finish(): null {
+    if (errors > MAX_REPORTED) flag(file, configRules['config-value'], { text: `… and ${errors - MAX_REPORTED} more config errors.` }, at(0));
+    return null;
+  }
 }
+
+/** Drops the errors ajv reports for each failed branch of a `$ref`d definition twice (none today) and keeps document order. */
+function relevant(errors: readonly ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The sentence, rule and place of one schema error. */
+function describe(error: ErrorObject, root: Located): { rule: ConfigRuleId; reason: string; offset: number } {
+  const target = locate(root, error.instancePath) ?? root;
+  const name = where(error.instancePath);
+  const expected = (error.parentSchema as { 'x-message'?: string } | undefined)?.['x-message'];
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+      const offset = target.members?.get(key)?.keyStart ?? target.start;
+      return { rule: 'config-unknown-key', reason: `Unknown key \`${clip(key)}\` in ${error.instancePath === '' ? 'the config' : `\`${name}\``}; expected one of ${allowed.map((k) => `\`${k}\``).join(', ')}.`, offset };
+    }
+    case 'required': {
+      const key = (error.params as { missingProperty: string }).missingProperty;
+      const reason = error.instancePath === '' ? 'The config needs a `services` array listing at least one service.' : `\`${name}\` needs a \`${key}\`.`;
+      return { rule: 'config-missing', reason, offset: target.start };
+    }
+    case 'type':
+      return { rule: 'config-type', reason: error.instancePath === '' ? 'The config must be a JSON object with a `services` array.' : `\`${name}\` ${expected ?? error.message ?? 'has the wrong type'}.`, offset: target.start };
+    case 'minItems':
+      return { rule: 'config-value', reason: `\`${name}\` is empty: list at least one service.`, offset: target.start };
+    case 'pattern':
+      if (name.endsWith('.name')) return { rule: 'config-value', reason: `Service name \`${clip(String(error.data))}\` ${expected ?? 'is not valid'}.`, offset: target.start };
+      return { rule: 'config-value', reason: `\`${name}\` contains a NUL character; give a path without one.`, offset: target.start };
+    case 'enum':
+      return { rule: 'config-value', reason: `\`${name}\` ${expected ?? 'has a value that is not allowed'}, not \`${clip(JSON.stringify(error.data))}\`.`, offset: target.start };
+    default:
+      return { rule: 'config-value', reason: `\`${name}\` ${expected ?? error.message ?? 'is not valid'}.`, offset: target.start };
+  }
+}
+
+/** The located node at a JSON pointer (`/services/0/status`), or undefined when the path leaves the tree. */
+function locate(root: Located, pointer: string): Located | undefined {
+  let node: Located | undefined = root;
+  if (pointer === '') return node;
+  for (const raw of pointer.slice(1).split('/')) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    node = node?.members ? node.members.get(part)?.value : node?.items ? node.items[Number(part)] : undefined;
+    if (!node) return undefined;
+  }
+  return node;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `/services/0/status` -> `services[0].status`, the way messages name a config value. */
+function where(pointer: string): string {
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
+}
+
+const clip = (text: string, max = 80): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** Paths are relative to the config's folder and must stay inside it. */
-function checkInside(value: string, node: unknown, name: string, fail: Fail): boolean {
+function isInside(value: string): boolean {
   const normal = path.posix.normalize(toPosix(value));
-  if (path.isAbsolute(value) || path.posix.isAbsolute(normal) || normal === '..' || normal.startsWith('../') || /^[a-zA-Z]:/.test(value)) {
-    fail(`\`${name}\` (\`${value}\`) points outside the project; use a path relative to the config file's folder.`, node as YamlNode, 'config-path-outside');
-    return false;
-  }
-  return true;
+  return !(path.isAbsolute(value) || path.posix.isAbsolute(normal) || normal === '..' || normal.startsWith('../') || /^[a-zA-Z]:/.test(value));
 }
 
 /** `/`-separated and normalised (`./a//b/../c` -> `a/c`), so one file has one spelling. */
 function toPosix(p: string): string {
   return path.posix.normalize(p.split(path.sep).join('/').replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
-}
-
-
-/**
- * Finds the first JSON syntax error (RFC 8259) and its offset — Node's
- * JSON.parse does not say where. Returns null for valid JSON.
- */
-export function jsonSyntaxError(text: string): { reason: string; offset: number } | null {
-  let i = 0;
-  class Stop {
-    constructor(readonly reason: string, readonly offset: number) {}
-  }
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-  };
-  const describe = () => (i >= text.length ? 'unexpected end of input' : `unexpected \`${text[i]}\``);
-  const value = (depth: number): void => {
-    if (depth > 512) throw new Stop('nesting is deeper than 512 levels', i);
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') throw new Stop(`${describe()} where a key string was expected`, i);
-        string();
-        ws();
-        if (text[i] !== ':') throw new Stop(`${describe()} where \`:\` was expected`, i);
-        i++;
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') return void i++;
-        throw new Stop(`${describe()} where \`,\` or \`}\` was expected`, i);
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value(depth + 1);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') return void i++;
-        throw new Stop(`${describe()} where \`,\` or \`]\` was expected`, i);
-      }
-    }
-    if (c === '"') return string();
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
-    if (literal) {
-      i += literal[0].length;
-      return;
-    }
-    throw new Stop(`${describe()} where a value was expected`, i);
-  };
-  const string = () => {
-    i++;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 0x22) return void i++;
-      if (c < 0x20) throw new Stop('a control character inside a string', i);
-      if (c === 0x5c) {
-        const e = text[i + 1];
-        if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
-        else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else throw new Stop('an invalid escape in a string', i);
-        continue;
-      }
-      i++;
-    }
-    throw new Stop('an unterminated string', i);
-  };
-  try {
-    value(0);
-    ws();
-    if (i < text.length) throw new Stop(`${describe()} after the end of the JSON value`, i);
-    return null;
-  } catch (error) {
-    if (error instanceof Stop) return { reason: error.reason, offset: error.offset };
-    throw error;
-  }
-}
-
-function offsetToPoint(text: string, offset: number): Point {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1, offset };
 }

@@ -1,6 +1,12 @@
 /**
  * Diagnostics are vfile messages: one sentence, a place, a rule id and a
- * severity. Stages never throw on bad input; they call `report` and go on.
+ * severity. Stages never throw on bad input; they `flag` a rule and go on.
+ *
+ * Every diagnostic comes from a named rule (`Rule`: id, default severity,
+ * one-sentence description, a sentence builder over typed arguments). Each
+ * stage keeps its rules in its own `rules.ts`, made with `defineRules`; the
+ * catalog (src/rules.ts) gathers them all for `lint --help`, the README's
+ * rules table and the config's `rules` key.
  */
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
@@ -8,30 +14,81 @@ import type { Point, Position } from './parse/types.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
 /** Every diagnostic carries this `source`, so a reporter can tell ours from others'. */
 export const SOURCE = 'rst-codegen';
 
+/** One named rule. `Args` are the values its sentence needs. */
+export interface Rule<Args = never> {
+  /** Stable id (kebab-case): a user interface (CI annotations, grep, the config's `rules`). */
+  readonly id: string;
+  /** Default severity; the config's `rules` can change it per project. */
+  readonly severity: Severity;
+  /** What the rule checks, one sentence, for docs and `--help`. */
+  readonly description: string;
+  /** The diagnostic's sentence: one sentence, values in backticks. */
+  message(args: Args): string;
+}
+
 /**
- * Adds a message to `file`. `fatal` follows vfile: true = error, false =
- * warning, undefined = info. `place` is the construct's point or range in the
- * file; omit it only for a problem with the file as a whole.
+ * A stage's rules, keyed by id. Checks (at load time) that every key is its
+ * rule's id, so a rule cannot be filed under another name.
  */
-export function report(
+export function defineRules<const T extends Record<string, Rule<any>>>(rules: T): T {
+  for (const [key, rule] of Object.entries(rules)) {
+    if (rule.id !== key) throw new Error(`rule filed under \`${key}\` has id \`${rule.id}\``);
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(rule.id)) throw new Error(`rule id \`${rule.id}\` is not kebab-case`);
+  }
+  return rules;
+}
+
+/**
+ * Reports `rule` on `file` at `place` (omit it only for a problem with the
+ * file as a whole). `severity` overrides the rule's default, for rules whose
+ * level comes from the input (docutils' message levels).
+ */
+export function flag<Args>(
   file: VFile,
-  severity: Severity,
-  reason: string,
+  rule: Rule<Args>,
+  args: Args,
   place: Point | Position | undefined,
-  ruleId: string,
+  severity: Severity = rule.severity,
 ): VFileMessage {
-  const message = file.message(reason, { place, ruleId, source: SOURCE });
-  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
+  const message = file.message(rule.message(args), { place, ruleId: rule.id, source: SOURCE });
+  setSeverity(message, severity);
   return message;
+}
+
+/** vfile's encoding of a severity: `fatal` true = error, false = warning, undefined = info. */
+export function setSeverity(message: VFileMessage, severity: Severity): void {
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
 }
 
 export function severityOf(message: VFileMessage): Severity {
   return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
 }
 
-export function hasErrors(files: readonly VFile[]): boolean {
-  return files.some((f) => f.messages.some((m) => m.fatal === true));
+/** docutils' system-message levels: 1 INFO -> info, 2 WARNING -> warning, 3 ERROR / 4 SEVERE -> error. The one place this is decided. */
+export function severityOfLevel(level: 1 | 2 | 3 | 4): Severity {
+  return level === 1 ? 'info' : level === 2 ? 'warning' : 'error';
+}
+
+/** A rule whose sentence is given whole by the code that finds the problem (file-system and docutils messages). */
+export interface TextArgs {
+  text: string;
+}
+export const asText = ({ text }: TextArgs): string => text;
+
+/** A project's choice for a rule (the config's `rules`): a severity, or `off` to drop its diagnostics. */
+export type RuleSetting = Severity | 'off';
+
+/** Applies per-rule settings to the diagnostics already on `files` (dropping `off` rules, re-grading the others). */
+export function applyRuleSettings(files: Iterable<VFile>, settings: Readonly<Record<string, RuleSetting>>): void {
+  const has = (id: string | undefined): id is string => id !== undefined && Object.hasOwn(settings, id);
+  for (const file of files) {
+    if (!file.messages.some((m) => has(m.ruleId))) continue;
+    file.messages = file.messages.filter((m) => !has(m.ruleId) || settings[m.ruleId] !== 'off');
+    for (const m of file.messages) if (has(m.ruleId)) setSeverity(m, settings[m.ruleId] as Severity);
+  }
 }

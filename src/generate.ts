@@ -3,19 +3,36 @@
  * writes nothing — the CLI loads the pages into vfiles and writes the files
  * this returns. The stages run in the order ARCHITECTURE.md lists them:
  *
- *   RST text --parse (fromRst)--> RstRoot --model (buildServiceModel)--> ServiceModel
- *            --emit (emitService, emitIndex)--> OutputFile[]
+ *   RST text --rstParse (fromRst)--> RstRoot --rstModel (buildServiceModel)--> ServiceModel
+ *            --rstEmit (emitService)--> OutputFile[]   (then emitIndex over all services)
+ *
+ * The three are unified plugins, run by one processor over the pages' vfiles.
  */
 import type { VFile } from 'vfile';
-import type { Config, EnumStyle } from './config.js';
-import { report } from './diagnostics.js';
+import type { EnumStyle } from './emit/types.js';
+import { unified } from 'unified';
+import { applyRuleSettings, defineRules, flag, severityOf } from './diagnostics.js';
+import type { RuleSetting } from './diagnostics.js';
 import { compareCodePoints } from './order.js';
-import { emitIndex, emitService } from './emit/index.js';
+import { emitIndex } from './emit/index.js';
 import type { OutputFile } from './emit/index.js';
-import { buildServiceModel } from './model/index.js';
+import { rstEmit } from './emit/plugin.js';
+import { rstModel } from './model/plugin.js';
+import type { RstService, ServiceModelTree } from './model/plugin.js';
 import type { ModelRoot, ServiceModel } from './model/types.js';
-import { fromRst } from './parse/index.js';
-import { reportSystemMessages } from './parse/report.js';
+import { rstParse } from './parse/plugin.js';
+
+/** Rules of the whole-service pipeline (see src/diagnostics.ts for the shape). */
+export const generateRules = defineRules({
+  'empty-page': { id: 'empty-page', severity: 'warning', description: 'A configured page is empty.', message: (a: { path: string }) => `\`${a.path}\` is empty.` },
+  'empty-service': {
+    id: 'empty-service',
+    severity: 'error',
+    description: 'A service yields no status codes and no error codes from all its pages, so nothing would be generated for it.',
+    message: (a: { service: string; pages: number }) =>
+      `Service \`${a.service}\` yields no status codes and no error codes from its ${a.pages} page(s); nothing would be generated for it.`,
+  },
+});
 
 /** What the CLI resolved for one service: its pages, loaded, in config order. */
 export interface ServiceSources {
@@ -42,42 +59,66 @@ export interface GenerateResult {
   summary: ServiceSummary[];
 }
 
-/** Runs parse -> model -> emit for every service. Diagnostics land in the pages' vfiles (and `runFile` for run-level ones). */
-export function generate(services: readonly ServiceSources[], options: { style: EnumStyle }, runFile: VFile): GenerateResult {
+/**
+ * The product's unified processor: `rstParse` (page text -> RstRoot, per
+ * page), `rstModel` (a service's parsed pages -> its model), and, with
+ * `rstEmit` (model -> generated files, in `style`). Diagnostics land on the
+ * pages' vfiles.
+ */
+export function createProcessor(options: { skeleton?: boolean; style?: EnumStyle } = {}) {
+  return unified()
+    .use(rstParse, { skeleton: options.skeleton ?? true })
+    .use(rstModel)
+    .use(rstEmit, { style: options.style ?? 'enum' })
+    .freeze();
+}
+
+/** Parses `pages` and builds their service's model with `processor`. */
+export function modelService(processor: ReturnType<typeof createProcessor>, service: { service: string; title?: string; pages: readonly VFile[] }, serviceFile: VFile): ServiceModel {
+  const tree: RstService = {
+    type: 'rst-service',
+    service: service.service,
+    ...(service.title === undefined ? {} : { title: service.title }),
+    pages: service.pages.map((file) => ({ file, root: processor.parse(file) })),
+  };
+  return (processor.runSync(tree, serviceFile) as ServiceModelTree).model;
+}
+
+/**
+ * Runs parse -> model -> emit for every service. Diagnostics land in the
+ * pages' vfiles (and `runFile` for run-level ones); `rules` (the config's)
+ * re-grade or drop them before they are counted.
+ */
+export function generate(
+  services: readonly ServiceSources[],
+  options: { style: EnumStyle; rules?: Readonly<Record<string, RuleSetting>> },
+  runFile: VFile,
+): GenerateResult {
+  const processor = createProcessor({ style: options.style });
   const models: ServiceModel[] = [];
   const summary: ServiceSummary[] = [];
+  const files: OutputFile[] = [];
   for (const service of [...services].sort((a, b) => compare(a.service, b.service))) {
-    const files = new Map<string, VFile>();
-    const pages = service.pages.map((page) => {
-      const text = String(page.value);
-      if (text.trim() === '') report(page, 'warning', `\`${page.path}\` is empty.`, undefined, 'empty-page');
-      const root = fromRst(text, { path: page.path });
-      reportSystemMessages(root, page);
-      files.set(page.path, page);
-      return { path: page.path, root };
-    });
-    const model = buildServiceModel({ service: service.service, title: service.title, pages }, files);
-    if (model.statusCodes.length === 0 && model.errorCodes.length === 0 && model.statusClasses.length === 0) {
-      report(
-        runFile,
-        'error',
-        `Service \`${service.service}\` yields no status codes and no error codes from its ${service.pages.length} page(s); nothing would be generated for it.`,
-        undefined,
-        'empty-service',
-      );
+    for (const page of service.pages) {
+      if (String(page.value).trim() === '') flag(page, generateRules['empty-page'], { path: page.path }, undefined);
     }
+    const model = modelService(processor, service, runFile);
+    if (model.statusCodes.length === 0 && model.errorCodes.length === 0 && model.statusClasses.length === 0) {
+      flag(runFile, generateRules['empty-service'], { service: service.service, pages: service.pages.length }, undefined);
+    }
+    applyRuleSettings([...service.pages, runFile], options.rules ?? {});
     models.push(model);
+    files.push(...(processor.stringify({ type: 'service-model', model } satisfies ServiceModelTree, runFile) as OutputFile[]));
     const messages = service.pages.flatMap((p) => p.messages);
     summary.push({
       service: service.service,
       pages: service.pages.length,
       statusCodes: model.statusCodes.length,
       errorCodes: model.errorCodes.length,
-      errors: messages.filter((m) => m.fatal === true).length,
-      warnings: messages.filter((m) => m.fatal === false).length,
+      errors: messages.filter((m) => severityOf(m) === 'error').length,
+      warnings: messages.filter((m) => severityOf(m) === 'warning').length,
     });
   }
-  const files = models.flatMap((m) => emitService(m, options));
   if (models.length > 0) files.push(emitIndex(models, options));
   files.sort((a, b) => compare(a.path, b.path));
   return { files, model: { version: 1, services: models }, summary };

@@ -16,6 +16,7 @@ describe('parseConfig', () => {
     expect(config).toEqual({
       outDir: 'generated',
       style: 'enum',
+      rules: {},
       services: [{ name: 'cloud-backup-recovery', title: 'Cloud Backup Recovery', status: ['seeds/a.rst'], errors: [], docs: null }],
     });
   });
@@ -24,7 +25,7 @@ describe('parseConfig', () => {
     const { config, messages } = check('{\n  "services": [\n    { "name": "a", "status": ["x.rst"], "statsu": [] }\n  ],\n  "outdir": "g"\n}\n');
     expect(config).toBeNull();
     expect(messages).toEqual([
-      "5:3 error config-unknown-key Unknown key `outdir` in the config; expected one of `$schema`, `outDir`, `style`, `services`.",
+      "5:3 error config-unknown-key Unknown key `outdir` in the config; expected one of `$schema`, `outDir`, `style`, `rules`, `services`.",
       "3:41 error config-unknown-key Unknown key `statsu` in `services[0]`; expected one of `name`, `title`, `status`, `errors`, `docs`.",
     ]);
   });
@@ -61,14 +62,66 @@ describe('parseConfig', () => {
   });
 });
 
-describe('jsonSyntaxError', async () => {
-  const { jsonSyntaxError } = await import('../src/config.js');
+describe('parseConfig: rules, keys, hostile values', () => {
+  const service = '{"name": "a", "status": ["x.rst"]}';
+  it('reads per-rule severities and names the closest ids for an unknown one', () => {
+    const ok = check(`{"rules": {"nonstandard-phrase": "off", "out-of-order": "error"}, "services": [${service}]}`);
+    expect(ok.messages).toEqual([]);
+    expect(ok.config?.rules).toEqual({ 'nonstandard-phrase': 'off', 'out-of-order': 'error' });
+    const typo = check(`{"rules": {"nonstandard-phrse": "off"}, "services": [${service}]}`);
+    expect(typo.config).toBeNull();
+    expect(typo.messages).toEqual([
+      '1:12 error config-unknown-rule Unknown rule `nonstandard-phrse` in `rules`; the closest rule ids are `nonstandard-phrase`, `no-status`, `no-code-table` (the README lists them all).',
+    ]);
+    const level = check(`{"rules": {"out-of-order": "fatal"}, "services": [${service}]}`);
+    expect(level.messages).toEqual(['1:28 error config-value `rules.out-of-order` must be `"off"`, `"info"`, `"warning"` or `"error"`, not `"fatal"`.']);
+  });
+
+  it('refuses a NUL in a path as a config error at its place', () => {
+    const { config, messages } = check(`{"outDir": "gen\\u0000x", "services": [{"name": "a", "status": ["a\\u0000.rst"]}]}`);
+    expect(config).toBeNull();
+    expect(messages).toEqual([
+      '1:12 error config-value `outDir` contains a NUL character; give a path without one.',
+      '1:64 error config-value `services[0].status[0]` contains a NUL character; give a path without one.',
+    ]);
+  });
+
+  it('reports a key given twice', () => {
+    expect(check(`{"style": "enum",\n "style": "const", "services": [${service}]}`).messages).toEqual([
+      '2:2 error config-duplicate Key `style` is given twice in one object (first at 1:2).',
+    ]);
+  });
+
+  it('80,000 unknown keys: reported up to a bound, in one linear pass', () => {
+    const keys = Array.from({ length: 80_000 }, (_, i) => `"k${i}": ${i}`).join(', ');
+    const { config, messages } = check(`{${keys}, "services": [${service}]}`);
+    expect(config).toBeNull();
+    expect(messages).toHaveLength(51);
+    expect(messages[0]).toBe('1:2 error config-unknown-key Unknown key `k0` in the config; expected one of `$schema`, `outDir`, `style`, `rules`, `services`.');
+    expect(messages[50]).toBe('1:1 error config-value … and 79950 more config errors.');
+  });
+
+  it('a long string value is clipped in messages', () => {
+    const long = 'x'.repeat(1_000_000);
+    const { messages } = check(`{"style": "${long}", "services": [${service}]}`);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.length).toBeLessThan(300);
+  });
+});
+
+describe('scanJson', async () => {
+  const { scanJson } = await import('../src/config-json.js');
+  const error = (text: string) => {
+    const r = scanJson(text);
+    return r.ok ? null : { reason: r.reason, offset: r.offset };
+  };
   it('accepts what JSON.parse accepts and locates what it rejects', () => {
-    for (const ok of ['{}', '[1, -2.5e3, "a\\u00e9", true, null]', ' {"a": {"b": []}} ']) expect(jsonSyntaxError(ok)).toBeNull();
-    expect(jsonSyntaxError('{"a": 1,}')).toEqual({ reason: 'unexpected `}` where a key string was expected', offset: 8 });
-    expect(jsonSyntaxError('{"a" 1}')).toEqual({ reason: 'unexpected `1` where `:` was expected', offset: 5 });
-    expect(jsonSyntaxError('[1 2]')).toEqual({ reason: 'unexpected `2` where `,` or `]` was expected', offset: 3 });
-    expect(jsonSyntaxError('"abc')).toEqual({ reason: 'an unterminated string', offset: 4 });
-    expect(jsonSyntaxError('{} x')?.offset).toBe(3);
+    for (const ok of ['{}', '[1, -2.5e3, "a\\u00e9", true, null]', ' {"a": {"b": []}} ']) expect(error(ok)).toBeNull();
+    expect(error('{"a": 1,}')).toEqual({ reason: 'unexpected `}` where a key string was expected', offset: 8 });
+    expect(error('{"a" 1}')).toEqual({ reason: 'unexpected `1` where `:` was expected', offset: 5 });
+    expect(error('[1 2]')).toEqual({ reason: 'unexpected `2` where `,` or `]` was expected', offset: 3 });
+    expect(error('"abc')).toEqual({ reason: 'an unterminated string', offset: 4 });
+    expect(error('{} x')?.offset).toBe(3);
+    expect(error('['.repeat(600))?.reason).toBe('nesting is deeper than 512 levels');
   });
 });

@@ -10,17 +10,22 @@ describe('public API', () => {
       'DEFAULT_CONFIG_NAME',
       'GENERATED_MARKER',
       'SOURCE',
+      'STAGES',
       'WIRE_SETS',
       'buildServiceModel',
+      'catalog',
       'compare',
+      'createProcessor',
+      'defineRules',
       'emitIndex',
       'emitService',
+      'flag',
       'fromRst',
       'generate',
       'httpStatus',
       'merge',
       'parseConfig',
-      'report',
+      'rstEmit',
       'rstModel',
       'rstParse',
       'rules',
@@ -29,12 +34,15 @@ describe('public API', () => {
     ]);
   });
 
-  it('unified: rstParse + rstModel read the seed into its 18 codes', async () => {
-    const file = await unified().use(api.rstParse).use(api.rstModel, { service: 'cloud-backup-recovery' }).process(new VFile({ path: 'status_codes.rst', value: seedText }));
-    const model = file.result as api.ServiceModel;
+  it('unified: rstParse + rstModel read the seed into its 18 codes, rstEmit writes its files', async () => {
+    const processor = unified().use(api.rstParse).use(api.rstModel, { service: 'cloud-backup-recovery' }).use(api.rstEmit, { style: 'enum' });
+    const page = new VFile({ path: 'status_codes.rst', value: seedText });
+    const { model } = processor.runSync(processor.parse(page) as never, page);
     expect(model.statusCodes.map((s) => `${s.code} ${s.phrase} ${s.group}`)).toContain('407 Proxy Authentication Required Abnormal');
     expect(model.statusCodes).toHaveLength(18);
-    expect(file.messages).toEqual([]);
+    expect(page.messages).toEqual([]);
+    const file = await processor.process(new VFile({ path: 'status_codes.rst', value: seedText }));
+    expect((file.result as api.OutputFile[]).map((f) => f.path)).toContain('cloud-backup-recovery/status-codes.ts');
   });
 
   it('generate() does not mutate its input and gives identical bytes twice', () => {

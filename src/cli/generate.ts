@@ -6,12 +6,15 @@ import { existsSync, readdirSync, statSync, watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { DEFAULT_CONFIG_NAME, parseConfig } from '../config.js';
+import { DEFAULT_CONFIG_NAME } from '../config.js';
 import type { Config } from '../config.js';
-import { report } from '../diagnostics.js';
+import { applyRuleSettings, flag } from '../diagnostics.js';
+import { readRules } from './rules.js';
 import { generate } from '../generate.js';
 import type { GenerateResult, ServiceSources } from '../generate.js';
-import { parseFlags } from './args.js';
+import { parseFlags, REPORT_FLAGS, reporting, tooManyWarnings } from './args.js';
+import type { Reporting } from './args.js';
+import { loadConfig } from './config.js';
 import { HELP } from './help.js';
 import { ExitCode } from './io.js';
 import type { CliIo, Command } from './io.js';
@@ -22,7 +25,7 @@ import { countsLine, formatReport } from './report.js';
 export const generateCommand: Command = async (args, io) => {
   const { values, positionals } = parseFlags(
     args,
-    { check: { type: 'boolean' }, config: { type: 'string', short: 'c' }, watch: { type: 'boolean', short: 'w' }, verbose: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    { check: { type: 'boolean' }, config: { type: 'string', short: 'c' }, watch: { type: 'boolean', short: 'w' }, ...REPORT_FLAGS },
     'generate',
   );
   if (values.help) {
@@ -34,7 +37,7 @@ export const generateCommand: Command = async (args, io) => {
     return ExitCode.usage;
   }
   const configPath = path.resolve(io.cwd, values.config ?? DEFAULT_CONFIG_NAME);
-  const options = { check: Boolean(values.check), verbose: Boolean(values.verbose), quiet: Boolean(values.quiet) };
+  const options: RunOptions = { ...reporting(values, 'generate', io), check: Boolean(values.check) };
   if (values.watch) {
     if (options.check) {
       io.stderr('rst-codegen generate: --watch and --check cannot be combined.\n');
@@ -45,10 +48,8 @@ export const generateCommand: Command = async (args, io) => {
   return (await runOnce(configPath, options, io)).code;
 };
 
-interface RunOptions {
+interface RunOptions extends Reporting {
   check: boolean;
-  verbose: boolean;
-  quiet: boolean;
 }
 
 interface RunOutcome {
@@ -61,22 +62,11 @@ interface RunOutcome {
 
 /** One generate run; never throws for a user error. */
 export async function runOnce(configPath: string, options: RunOptions, io: CliIo): Promise<RunOutcome> {
-  const base = path.dirname(configPath);
-  const display = path.relative(io.cwd, configPath) || path.basename(configPath);
-  const configFile = new VFile({ path: display });
   const inputs = [configPath];
-  let text: string;
-  try {
-    text = await readFile(configPath, 'utf8');
-  } catch (error) {
-    io.stderr(`rst-codegen generate: cannot read the config \`${display}\`: ${describeFsError(error)}${errnoCode(error) === 'ENOENT' ? ` (create ${DEFAULT_CONFIG_NAME} or pass --config FILE)` : ''}.\n`);
-    return { code: errnoCode(error) === 'ENOENT' ? ExitCode.usage : ExitCode.io, inputs };
-  }
-  const config = parseConfig(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, configFile);
-  if (!config) {
-    io.stderr(formatReport([configFile], options).text);
-    return { code: ExitCode.usage, inputs };
-  }
+  const loadedConfig = await loadConfig(io, configPath, 'generate', options);
+  if (!loadedConfig.ok) return { code: loadedConfig.code, inputs };
+  const { config, base, file: configFile } = loadedConfig.loaded;
+  const display = configFile.path;
 
   const { services, readFailed, files: pageFiles } = await loadServices(config, base, configFile, io);
   inputs.push(...pageFiles.map((f) => path.resolve(base, f.path)));
@@ -84,8 +74,9 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
   const outcome = (code: number): RunOutcome => ({ code, inputs, trees });
   const runFile = new VFile({ path: display });
   let result: GenerateResult | null = null;
-  if (!readFailed) result = generate(services, { style: config.style }, runFile);
+  if (!readFailed) result = generate(services, { style: config.style, rules: config.rules }, runFile);
   const all = [configFile, ...pageFiles, runFile];
+  applyRuleSettings(all, config.rules);
   const { text: reportText, counts } = formatReport(all, options);
   io.stderr(reportText);
   if (readFailed) {
@@ -95,6 +86,11 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
   if (!result || counts.errors > 0) {
     io.stderr(`rst-codegen generate: ${countsLine(counts)}; nothing was written.\n`);
     return outcome(ExitCode.failed);
+  }
+  const tooMany = tooManyWarnings(counts, options, 'generate', io);
+  if (tooMany !== null) {
+    io.stderr('rst-codegen generate: nothing was written.\n');
+    return outcome(tooMany);
   }
 
   const outDir = path.resolve(base, config.outDir);
@@ -121,8 +117,8 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
       return outcome(ExitCode.ok);
     }
     for (const d of differences) {
-      const why = d.kind === 'stale' ? 'differs from what the docs generate' : d.kind === 'missing' ? 'is missing' : 'is not generated by any configured service';
-      io.stderr(`${outDisplay}/${d.path}  ${d.kind}  ${why}\n`);
+      const why = d.kind === 'stale' ? 'is out of date: the docs now generate different contents' : d.kind === 'missing' ? 'is missing: the docs generate it' : 'is extra: no configured service generates it';
+      io.stderr(`${outDisplay}/${d.path} ${why}\n`);
     }
     io.stderr(`rst-codegen generate --check: ${differences.length} file(s) out of date; run \`npm run generate\` and commit the result.\n`);
     return outcome(ExitCode.failed);
@@ -163,13 +159,13 @@ async function loadServices(config: Config, base: string, configFile: VFile, _io
       try {
         paths.push(...(await findCodePages(base, service.docs)));
       } catch (error) {
-        report(configFile, 'error', `Service \`${service.name}\`: cannot search docs folder \`${service.docs}\`: ${describeFsError(error)}.`, undefined, 'read-failed');
+        flag(configFile, readRules['read-failed'], { text: `Service \`${service.name}\`: cannot search docs folder \`${service.docs}\`: ${describeFsError(error)}.` }, undefined);
         readFailed = true;
       }
     }
     const unique = [...new Set(paths)];
     if (service.docs !== null && unique.length === 0) {
-      report(configFile, 'warning', `Service \`${service.name}\`: docs folder \`${service.docs}\` holds no status or error-code pages.`, undefined, 'no-pages');
+      flag(configFile, readRules['no-pages'], { text: `Service \`${service.name}\`: docs folder \`${service.docs}\` holds no status or error-code pages.` }, undefined);
     }
     const pages: VFile[] = [];
     for (const page of unique) {

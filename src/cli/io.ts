@@ -8,7 +8,7 @@ export interface CliIo {
   stderr(text: string): void;
   /** Directory relative paths are resolved against. */
   cwd: string;
-  /** Whether stderr is a colour terminal (vfile-reporter colours). */
+  /** Whether to colour diagnostics (stderr is a colour terminal; NO_COLOR/FORCE_COLOR honoured, see report.ts). */
   color?: boolean;
 }
 

@@ -10,6 +10,7 @@ import { ExitCode, UserError } from './io.js';
 import type { CliIo, Command } from './io.js';
 import { lintCommand, modelCommand, tablesCommand } from './pages.js';
 import { mergeCommand } from './merge.js';
+import { wantColor } from './report.js';
 
 const COMMANDS: Record<string, Command> = {
   generate: generateCommand,
@@ -23,7 +24,7 @@ export const defaultIo = (): CliIo => ({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
-  color: Boolean(process.stderr.isTTY),
+  color: wantColor(process.env, Boolean(process.stderr.isTTY)),
 });
 
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {

@@ -10,12 +10,15 @@ import { VFile } from 'vfile';
 import { DEFAULT_WIRE, WIRE_SETS, merge, parseWireList, unifiedDiff } from '../merge/index.js';
 import type { ConflictPolicy, GeneratedDocument, MergeResult, Owner } from '../merge/index.js';
 import { COMPONENT_NAME, COMPONENT_SECTIONS } from '../merge/generated.js';
-import { parseFlags } from './args.js';
+import { DEFAULT_CONFIG_NAME } from '../config.js';
+import { parseFlags, REPORT_FLAGS, reporting, tooManyWarnings } from './args.js';
+import { loadConfig } from './config.js';
 import { writeFileAtomic } from './atomic.js';
 import { ExitCode, UserError } from './io.js';
-import type { Command } from './io.js';
+import type { CliIo, Command } from './io.js';
 import { decodeUtf8, describeFsError } from './read.js';
 import { formatReport } from './report.js';
+import type { ReportOptions } from './report.js';
 
 export const MERGE_HELP = `Usage: rst-codegen merge --spec SPEC (--service NAME | --from FILE)
                          [--write | --out FILE] [--dry-run] [--prefix PREFIX]
@@ -41,7 +44,12 @@ Options:
       --spec SPEC            the OpenAPI spec to merge into (required)
       --service NAME         merge DIR/NAME/openapi.json (see --generated)
       --from FILE            merge this generated openapi.json instead
-      --generated DIR        folder of generated services (default generated)
+  -c, --config FILE          the config generate reads (default
+                             rst-codegen.config.json, when it exists): gives
+                             the default --generated (its outDir) and the
+                             services --service accepts
+      --generated DIR        folder of generated services (default: the
+                             config's outDir, else generated)
       --write                write the result back to SPEC (atomically; through
                              a symlink, keeping the file's mode)
       --out FILE             write the result to FILE (atomically)
@@ -59,7 +67,12 @@ Options:
                              codes, classes and named sets, comma-separated,
                              e.g. common,409 or 4XX; default common =
                              ${(WIRE_SETS['common'] as readonly number[]).join(',')}; all = every documented error
-      --verbose              also print info diagnostics (the summary)
+  -f, --format FORMAT        diagnostics as text (default), json, or github
+                             (GitHub Actions annotations)
+  -q, --quiet                report errors only (no warnings or infos)
+      --verbose              also report info diagnostics (the summary)
+      --max-warnings N       exit 1 (nothing written) when there are more than
+                             N warnings
   -h, --help                 this text
 
 Diagnostics are printed to stderr, one per line:
@@ -175,6 +188,19 @@ function summaryLine(result: MergeResult): string {
   return parts.join(', ');
 }
 
+/**
+ * What the config says about merging: the generated folder (its outDir,
+ * relative to the working folder) and its service names. Without --config and
+ * without a default config file: \`generated\` and no list. A bad config is a user error.
+ */
+async function configDefaults(io: CliIo, option: string | undefined, reportOptions: ReportOptions): Promise<{ generated: string; services?: string[] }> {
+  if (option === undefined && !(await stat(path.resolve(io.cwd, DEFAULT_CONFIG_NAME)).catch(() => null))?.isFile()) return { generated: 'generated' };
+  const outcome = await loadConfig(io, option, 'merge', reportOptions);
+  if (!outcome.ok) throw new UserError('the config above is not usable; fix it, or pass --config FILE or --from FILE.', outcome.code as ExitCode);
+  const { config, base } = outcome.loaded;
+  return { generated: path.relative(io.cwd, path.resolve(base, config.outDir)) || '.', services: config.services.map((s) => s.name) };
+}
+
 /** `rst-codegen merge`: argv in, exit code out; user errors are thrown as UserError (one line, no stack). */
 export const mergeCommand: Command = async (args, io) => {
   const { values, positionals } = parseFlags(
@@ -191,7 +217,8 @@ export const mergeCommand: Command = async (args, io) => {
       wire: { type: 'boolean' },
       'wire-statuses': { type: 'string' },
       prefix: { type: 'string' },
-      verbose: { type: 'boolean' },
+      config: { type: 'string', short: 'c' },
+      ...REPORT_FLAGS,
     },
     'merge',
   );
@@ -216,10 +243,15 @@ export const mergeCommand: Command = async (args, io) => {
   }
   const prefix = values.prefix;
   if (prefix !== undefined && !COMPONENT_NAME.test(prefix)) usage(`--prefix \`${prefix}\` cannot start a component name (letters, digits, '.', '_', '-')`);
+  const reportOptions = reporting(values, 'merge', io);
   let from: string;
   if (values.service !== undefined) {
+    const { generated, services } = await configDefaults(io, values.config, reportOptions);
+    if (services !== undefined && !services.includes(values.service)) {
+      throw new UserError(`there is no service \`${values.service}\` in the config; the services are ${services.map((s) => `\`${s}\``).join(', ')}.`, ExitCode.usage);
+    }
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(values.service)) usage(`--service \`${values.service}\` is not a service name (letters, digits, '.', '_', '-')`);
-    from = path.join(values.generated ?? 'generated', values.service, 'openapi.json');
+    from = path.join(values.generated ?? generated, values.service, 'openapi.json');
   } else from = values.from ?? '';
 
   const specText = await readText(path.resolve(io.cwd, spec), spec, 'the spec');
@@ -234,11 +266,16 @@ export const mergeCommand: Command = async (args, io) => {
     sourcePath: from,
     sourceText,
   });
-  const { text: report } = formatReport([result.file], { verbose: Boolean(values.verbose) });
+  const { text: report, counts } = formatReport([result.file], reportOptions);
   io.stderr(report);
   if (!result.writable) {
     io.stderr(`rst-codegen merge: nothing was written.\n`);
     return ExitCode.failed;
+  }
+  const tooMany = tooManyWarnings(counts, reportOptions, 'merge', io);
+  if (tooMany !== null) {
+    io.stderr(`rst-codegen merge: nothing was written.\n`);
+    return tooMany;
   }
   if (values['dry-run']) {
     io.stdout(unifiedDiff(specText, result.text, { name: spec }));

@@ -6,7 +6,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { report } from '../diagnostics.js';
+import { flag } from '../diagnostics.js';
+import { readRules } from './rules.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -24,16 +25,16 @@ export async function loadPage(base: string, relPath: string): Promise<{ file: V
   try {
     const info = await stat(absolute);
     if (info.isDirectory()) {
-      report(file, 'error', `\`${relPath}\` is a directory, not an RST file.`, undefined, 'read-directory');
+      flag(file, readRules['read-directory'], { text: `\`${relPath}\` is a directory, not an RST file.` }, undefined);
       return { file, ok: false };
     }
     if (info.size > MAX_PAGE_BYTES) {
-      report(file, 'error', `\`${relPath}\` is ${info.size} bytes, larger than the ${MAX_PAGE_BYTES}-byte limit for one page.`, undefined, 'read-too-large');
+      flag(file, readRules['read-too-large'], { text: `\`${relPath}\` is ${info.size} bytes, larger than the ${MAX_PAGE_BYTES}-byte limit for one page.` }, undefined);
       return { file, ok: false };
     }
     bytes = await readFile(absolute);
   } catch (error) {
-    report(file, 'error', `Cannot read \`${relPath}\`: ${describeFsError(error)}.`, undefined, 'read-failed');
+    flag(file, readRules['read-failed'], { text: `Cannot read \`${relPath}\`: ${describeFsError(error)}.` }, undefined);
     return { file, ok: false };
   }
   const text = decodeUtf8(bytes, file);
@@ -59,7 +60,7 @@ export function decodeUtf8(bytes: Uint8Array, file: VFile): string | null {
     }
     const column = decoder.decode(bytes.subarray(lineStart, bad)).length + 1;
     const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-    report(file, 'error', `\`${file.path}\` is not valid UTF-8: byte \`0x${byte}\` cannot start or continue a character; save the file as UTF-8.`, { line, column }, 'read-encoding');
+    flag(file, readRules['read-encoding'], { text: `\`${file.path}\` is not valid UTF-8: byte \`0x${byte}\` cannot start or continue a character; save the file as UTF-8.` }, { line, column });
     return null;
   }
 }

@@ -22,7 +22,8 @@
 import { LineCounter, isMap, parseDocument } from 'yaml';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { report } from '../diagnostics.js';
+import { flag } from '../diagnostics.js';
+import { mergeRules } from './rules.js';
 import type { Point, Position } from '../parse/types.js';
 import { MAX_DEPTH, dataTooDeep } from './depth.js';
 import { componentTo30, operationTo30 } from './dialect.js';
@@ -169,22 +170,22 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
   const refuse = (): MergeResult => ({ text: specText, changed: false, writable: false, file, diagnostics: file.messages, summary });
   const prefix = options.prefix ?? '';
   if (prefix !== '' && !COMPONENT_NAME.test(prefix)) {
-    report(file, 'error', `The prefix \`${prefix}\` cannot start a component name: use letters, digits, \`.\`, \`-\` and \`_\` only.`, undefined, 'merge-prefix-invalid');
+    flag(file, mergeRules['merge-prefix-invalid'], { text: `The prefix \`${prefix}\` cannot start a component name: use letters, digits, \`.\`, \`-\` and \`_\` only.` }, undefined);
     return refuse();
   }
   const wireList = typeof options.wire === 'string' ? parseWireList(options.wire) : options.wire ? parseWireList(DEFAULT_WIRE) : undefined;
   if (wireList && 'reason' in wireList) {
-    report(file, 'error', `Cannot wire: ${wireList.reason}.`, undefined, 'wire-list-invalid');
+    flag(file, mergeRules['wire-list-invalid'], { text: `Cannot wire: ${wireList.reason}.` }, undefined);
     return refuse();
   }
   if (dataTooDeep(generated)) {
-    report(file, 'error', `The generated document nests more than ${MAX_DEPTH} levels deep; it was not written by rst-codegen.`, undefined, 'generated-too-deep');
+    flag(file, mergeRules['generated-too-deep'], { text: `The generated document nests more than ${MAX_DEPTH} levels deep; it was not written by rst-codegen.` }, undefined);
     return refuse();
   }
   const format = options.format ?? detectFormat(specText, options.specPath);
   const read = readSpec(specText, format);
   if ('problems' in read) {
-    for (const problem of read.problems) report(file, 'error', problem.reason, problem.place, problem.ruleId);
+    for (const problem of read.problems) flag(file, mergeRules[problem.ruleId], { text: problem.reason }, problem.place);
     return refuse();
   }
   const spec = read.spec;
@@ -230,13 +231,7 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
       }
       summary.updated.push(id);
       if (own.service === undefined && owner !== undefined && !deepEqual(withoutMarker(existing), withoutMarker(value))) {
-        report(
-          file,
-          'warning',
-          `${label} was merged by an earlier rst-codegen that did not record its service, and differs from the one ${describeOwner(owner.service, [])} generates; it was replaced. If it belonged to another service, restore it and merge each service with its own --prefix.`,
-          placeOf(key),
-          'merge-owner-unknown',
-        );
+        flag(file, mergeRules['merge-owner-unknown'], { text: `${label} was merged by an earlier rst-codegen that did not record its service, and differs from the one ${describeOwner(owner.service, [])} generates; it was replaced. If it belonged to another service, restore it and merge each service with its own --prefix.` }, placeOf(key));
       }
       return true;
     }
@@ -251,16 +246,16 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
     const hint = own.kind === 'hand' ? 'rename one of them or pass --on-conflict keep|overwrite' : 'merge each service with its own --prefix to keep both side by side, or pass --on-conflict keep|overwrite';
     if (policy === 'error') {
       conflicts++;
-      report(file, 'error', `${clash}; ${hint}.`, placeOf(key), 'merge-conflict');
+      flag(file, mergeRules['merge-conflict'], { text: `${clash}; ${hint}.` }, placeOf(key));
       return false;
     }
     if (policy === 'keep') {
       summary.kept.push(id);
-      report(file, 'warning', `${clash}; the entry in the spec was kept.`, placeOf(key), 'merge-conflict-kept');
+      flag(file, mergeRules['merge-conflict-kept'], { text: `${clash}; the entry in the spec was kept.` }, placeOf(key));
       return false;
     }
     summary.overwritten.push(id);
-    report(file, 'warning', `${clash}; the entry in the spec was overwritten.`, placeOf(key), 'merge-conflict-overwritten');
+    flag(file, mergeRules['merge-conflict-overwritten'], { text: `${clash}; the entry in the spec was overwritten.` }, placeOf(key));
     return true;
   };
 
@@ -268,7 +263,7 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
     if (spec.dialect !== '3.0') return value;
     const translation = translate(value);
     for (const drop of translation.dropped) {
-      report(file, 'warning', `OpenAPI ${spec.version} cannot express \`${drop.keyword}\` at \`#${pointer}${drop.pointer}\`; it was left out.`, undefined, 'openapi-30-unsupported-keyword');
+      flag(file, mergeRules['openapi-30-unsupported-keyword'], { text: `OpenAPI ${spec.version} cannot express \`${drop.keyword}\` at \`#${pointer}${drop.pointer}\`; it was left out.` }, undefined);
     }
     return translation.value;
   };
@@ -278,7 +273,7 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
   for (const [section, entries] of Object.entries(original.components ?? {})) {
     if (!isRecord(entries)) continue;
     if (!(COMPONENT_SECTIONS as readonly string[]).includes(section)) {
-      report(file, 'error', `The generated document has an unknown component section \`components.${section}\`; it was not written by rst-codegen.`, undefined, 'generated-invalid');
+      flag(file, mergeRules['generated-invalid'], { text: `The generated document has an unknown component section \`components.${section}\`; it was not written by rst-codegen.` }, undefined);
       return refuse();
     }
     const prefixed = (doc.components as Record<string, Json>)[section] ?? {};
@@ -295,7 +290,7 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
 
   // 2. Operations: `paths.<path>.<method>`.
   const { operations, invalid } = generatedOperations(doc.paths);
-  for (const where of invalid) report(file, 'error', `\`${where}\` of the generated document is not an object of operations.`, undefined, 'generated-invalid');
+  for (const where of invalid) flag(file, mergeRules['generated-invalid'], { text: `\`${where}\` of the generated document is not an object of operations.` }, undefined);
   if (invalid.length > 0) return refuse();
   const generatedOps = new Set<string>();
   if (operations.length > 0) {
@@ -310,13 +305,7 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
         const node = keyNode(['paths', same]);
         const severity = policy === 'keep' ? 'warning' : 'error';
         if (severity === 'error') conflicts++;
-        report(
-          file,
-          severity,
-          `The generated ${label} from ${locate(sourceKeys)} has the path of \`${same}\` at ${specName}:${at(nodeRange(node)?.[0] ?? 0).line} with other template names; it ${severity === 'error' ? 'cannot be merged' : 'was not merged'} (one path cannot be written two ways).`,
-          placeOf(node),
-          'merge-path-clash',
-        );
+        flag(file, mergeRules['merge-path-clash'], { text: `The generated ${label} from ${locate(sourceKeys)} has the path of \`${same}\` at ${specName}:${at(nodeRange(node)?.[0] ?? 0).line} with other template names; it ${severity === 'error' ? 'cannot be merged' : 'was not merged'} (one path cannot be written two ways).` }, placeOf(node), severity);
         continue;
       }
       const opId = operation['operationId'];
@@ -324,7 +313,7 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
       if (holder !== undefined && holder !== `${method.toUpperCase()} ${path}`) {
         const severity = policy === 'keep' ? 'warning' : 'error';
         if (severity === 'error') conflicts++;
-        report(file, severity, `The generated ${label} from ${locate(sourceKeys)} has the operationId \`${String(opId)}\` of \`${holder}\` in ${specName}; it ${severity === 'error' ? 'cannot be merged' : 'was not merged'} (operationIds are unique).`, undefined, 'merge-operation-id-clash');
+        flag(file, mergeRules['merge-operation-id-clash'], { text: `The generated ${label} from ${locate(sourceKeys)} has the operationId \`${String(opId)}\` of \`${holder}\` in ${specName}; it ${severity === 'error' ? 'cannot be merged' : 'was not merged'} (operationIds are unique).` }, undefined, severity);
         continue;
       }
       const keys = ['paths', path, method];
@@ -344,13 +333,13 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
       if (target === undefined) continue;
       const status = statusOfResponse(name, response, byDescription);
       if (status === undefined) {
-        report(file, 'info', `The status of generated response \`${name}\` is unknown (no \`x-status-code\`, no matching \`StatusCode\` branch, not a reason phrase); it is not wired.`, undefined, 'wire-unknown-status');
+        flag(file, mergeRules['wire-unknown-status'], { text: `The status of generated response \`${name}\` is unknown (no \`x-status-code\`, no matching \`StatusCode\` branch, not a reason phrase); it is not wired.` }, undefined);
       } else if (status >= 400 && !byStatus.has(status)) byStatus.set(status, target);
     }
     const documented = [...byStatus.keys()].sort((a, b) => a - b);
     const { chosen, undocumented } = chooseStatuses(wireList.items, documented);
     for (const status of undocumented) {
-      report(file, 'warning', `Status \`${status}\` was asked for, but the generated document has no error response for it; it is not wired.`, undefined, 'wire-status-undocumented');
+      flag(file, mergeRules['wire-status-undocumented'], { text: `Status \`${status}\` was asked for, but the generated document has no error response for it; it is not wired.` }, undefined);
     }
     const isOurs = (path: string, method: string): boolean =>
       generatedOps.has(`${method} ${path}`) || ownershipOf(dataAt(['paths', path, method])).kind === 'generated';
@@ -358,13 +347,7 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
     for (const ref of refs) setLeaf(tree, ['paths', ref.path, ref.method, 'responses', ref.status], { $ref: ref.ref }, ref.keyType);
     summary.wired = refs.length;
     for (const skip of skipped) {
-      report(
-        file,
-        'warning',
-        `The responses of \`${skip.method.toUpperCase()} ${skip.path}\` are not a mapping written here (an alias of another operation's responses, say); no \`$ref\`s were wired into it.`,
-        positionOf(spec.lineCounter, skip.keyRange, spec.bom.length),
-        'wire-skipped',
-      );
+      flag(file, mergeRules['wire-skipped'], { text: `The responses of \`${skip.method.toUpperCase()} ${skip.path}\` are not a mapping written here (an alias of another operation's responses, say); no \`$ref\`s were wired into it.` }, positionOf(spec.lineCounter, skip.keyRange, spec.bom.length));
     }
   }
 
@@ -372,7 +355,7 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
   const edits: Edit[] = [];
   const problems: EditProblem[] = [];
   planTree({ body: spec.body, layout }, spec.root, tree, edits, problems);
-  for (const problem of problems) report(file, 'error', `Cannot merge into this layout: ${problem.reason}`, at(problem.offset), 'merge-layout-unsupported');
+  for (const problem of problems) flag(file, mergeRules['merge-layout-unsupported'], { text: `Cannot merge into this layout: ${problem.reason}` }, at(problem.offset));
   if (problems.length > 0) return refuse();
   if (edits.length === 0) {
     summarise(file, summary);
@@ -383,13 +366,13 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
   const text = spec.bom + applyEdits(spec.body, edits);
   const reread = readSpec(text, spec.format);
   if ('problems' in reread) {
-    report(file, 'error', `Internal error: the merged spec does not parse (${reread.problems[0]?.reason ?? 'unknown'}); nothing was written.`, undefined, 'merge-internal');
+    flag(file, mergeRules['merge-internal'], { text: `Internal error: the merged spec does not parse (${reread.problems[0]?.reason ?? 'unknown'}); nothing was written.` }, undefined);
     return refuse();
   }
   const expected = structuredClone(spec.data);
   applyTree(expected, tree);
   if (!deepEqual(expected, reread.spec.data)) {
-    report(file, 'error', 'Internal error: the merged spec does not read back as the spec plus the generated entries; nothing was written.', undefined, 'merge-internal');
+    flag(file, mergeRules['merge-internal'], { text: 'Internal error: the merged spec does not read back as the spec plus the generated entries; nothing was written.' }, undefined);
     return refuse();
   }
   const before = validateSpec(spec.data, spec.dialect);
@@ -401,14 +384,14 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
     const detail = first ? `\`${first.pointer || '/'}\` ${first.message}` : ref ? `\`$ref: ${ref.ref}\` at \`${ref.pointer}\` does not resolve` : 'unknown';
     const count = before.schemaProblems.length + before.brokenRefs.length;
     const verdict = added.valid ? 'the merge adds no problem' : 'the merge would add the problems below';
-    report(file, 'warning', `The spec was already invalid before the merge (${count} problem${count === 1 ? '' : 's'}, first: ${detail}); ${verdict}.`, undefined, 'spec-already-invalid');
+    flag(file, mergeRules['spec-already-invalid'], { text: `The spec was already invalid before the merge (${count} problem${count === 1 ? '' : 's'}, first: ${detail}); ${verdict}.` }, undefined);
   }
   if (!added.valid) {
     for (const problem of added.schemaProblems.slice(0, 10)) {
-      report(file, 'error', `The merged spec would be invalid OpenAPI ${spec.version}: \`${problem.pointer || '/'}\` ${problem.message}; nothing was written.`, undefined, 'merge-invalid-result');
+      flag(file, mergeRules['merge-invalid-result'], { text: `The merged spec would be invalid OpenAPI ${spec.version}: \`${problem.pointer || '/'}\` ${problem.message}; nothing was written.` }, undefined);
     }
     for (const broken of added.brokenRefs.slice(0, 10)) {
-      report(file, 'error', `The merged spec would have a \`$ref\` that does not resolve: \`${broken.ref}\` at \`${broken.pointer}\`; nothing was written.`, undefined, 'merge-invalid-result');
+      flag(file, mergeRules['merge-invalid-result'], { text: `The merged spec would have a \`$ref\` that does not resolve: \`${broken.ref}\` at \`${broken.pointer}\`; nothing was written.` }, undefined);
     }
     return refuse();
   }
@@ -421,6 +404,6 @@ function summarise(file: VFile, summary: MergeSummary): void {
   if (summary.kept.length > 0) parts.push(`${summary.kept.length} kept as they were`);
   if (summary.overwritten.length > 0) parts.push(`${summary.overwritten.length} overwritten`);
   const wired = summary.wired > 0 ? `; ${summary.wired} response \`$ref\`s wired into operations` : '';
-  report(file, 'info', `Generated entries: ${parts.join(', ')}${wired}.`, undefined, 'merge-summary');
+  flag(file, mergeRules['merge-summary'], { text: `Generated entries: ${parts.join(', ')}${wired}.` }, undefined);
 }
 

@@ -8,6 +8,7 @@ import { Composer, LineCounter, Parser, YAMLParseError, isMap, isScalar } from '
 import type { Document, Pair, YAMLMap } from 'yaml';
 import { MAX_DEPTH, cstTooDeep, dataTooDeep } from './depth.js';
 import type { Point, Position } from '../parse/types.js';
+import type { mergeRules } from './rules.js';
 
 export type SpecFormat = 'yaml' | 'json';
 export type OpenApiDialect = '3.0' | '3.1';
@@ -20,7 +21,7 @@ export const PARSE_OPTIONS = { merge: true, keepSourceTokens: true, prettyErrors
 
 export interface SpecProblem {
   reason: string;
-  ruleId: string;
+  ruleId: keyof typeof mergeRules;
   place: Point | Position | undefined;
 }
 

@@ -10,8 +10,8 @@
  */
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { report } from '../diagnostics.js';
-import type { Severity } from '../diagnostics.js';
+import { defineRules, flag as flagRule } from '../diagnostics.js';
+import type { Rule as StageRule } from '../diagnostics.js';
 import type { Point, Position } from '../parse/types.js';
 
 /** The values each rule's sentence needs. */
@@ -37,13 +37,9 @@ export interface RuleArgs {
 
 export type RuleId = keyof RuleArgs;
 
-export interface Rule<Id extends RuleId = RuleId> {
-  id: Id;
-  severity: Severity;
-  /** What the rule checks, for docs and `--help`. */
-  description: string;
-  /** The diagnostic's sentence: one sentence, values in backticks. */
-  message(args: RuleArgs[Id]): string;
+/** A model rule: the shape every stage's rules share (src/diagnostics.ts), with its id typed. */
+export interface Rule<Id extends RuleId = RuleId> extends StageRule<RuleArgs[Id]> {
+  readonly id: Id;
 }
 
 const clip = (text: string, max = 80): string => {
@@ -51,7 +47,7 @@ const clip = (text: string, max = 80): string => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
-export const rules: { readonly [Id in RuleId]: Rule<Id> } = {
+export const rules: { readonly [Id in RuleId]: Rule<Id> } = defineRules({
   'no-code-table': {
     id: 'no-code-table',
     severity: 'warning',
@@ -167,7 +163,7 @@ export const rules: { readonly [Id in RuleId]: Rule<Id> } = {
     description: 'An error code containing whitespace, usually a line wrapped inside the cell.',
     message: (a) => `Error code \`${a.code}\` contains whitespace`,
   },
-};
+});
 
 /** Reports rule `id` on `file` at `place`, with the rule's severity and sentence. */
 export function flag<Id extends RuleId>(
@@ -177,5 +173,5 @@ export function flag<Id extends RuleId>(
   place: Point | Position | undefined,
 ): VFileMessage {
   const rule: Rule<Id> = rules[id];
-  return report(file, rule.severity, rule.message(args), place, id);
+  return flagRule(file, rule, args, place);
 }

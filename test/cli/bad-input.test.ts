@@ -87,7 +87,7 @@ describe('pages that cannot be used', () => {
       name: 'a config with a wrong type',
       config: '{"style": 1, "services": [{"name": "svc", "status": ["docs/status_codes.rst"]}]}',
       code: 2,
-      messages: [/^rst-codegen\.config\.json:1:11 {2}error {2}`style` must be a non-empty string\. {2}config-type$/m],
+      messages: [/^rst-codegen\.config\.json:1:11 {2}error {2}`style` must be `"enum"` or `"const"`, not `1`\. {2}config-value$/m],
     },
     {
       name: 'a config path outside the project',

@@ -8,9 +8,7 @@
 import fc from 'fast-check';
 import { VFile } from 'vfile';
 import { emitService } from '../../src/emit/index.js';
-import { buildServiceModel } from '../../src/model/index.js';
-import { fromRst } from '../../src/parse/index.js';
-import { reportSystemMessages } from '../../src/parse/report.js';
+import { modelService, createProcessor } from '../../src/generate.js';
 
 /** Python's str.splitlines() breaks, which docutils' line numbers follow. */
 const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
@@ -37,14 +35,14 @@ export interface Outcome {
   ms: number;
 }
 
+const processor = createProcessor();
+
 /** Runs one input through the whole pipeline and checks the property (and `timeBoundMs`, when given). */
 export function checkPipeline(text: string, timeBoundMs?: number): Outcome {
   const started = performance.now();
   const file = new VFile({ path: 'fuzz.rst', value: text });
   try {
-    const root = fromRst(text, { path: 'fuzz.rst' });
-    reportSystemMessages(root, file);
-    const model = buildServiceModel({ service: 'fuzz', title: 'Fuzz', pages: [{ path: 'fuzz.rst', root }] }, new Map([['fuzz.rst', file]]));
+    const model = modelService(processor, { service: 'fuzz', title: 'Fuzz', pages: [file] }, new VFile());
     emitService(model, { style: 'enum' });
     emitService(model, { style: 'const' });
   } catch (error) {

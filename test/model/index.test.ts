@@ -65,14 +65,14 @@ describe('rules', () => {
 });
 
 describe('rstModel plugin', () => {
-  it('compiles one page to its ServiceModel', () => {
+  it('transforms one page to its ServiceModel', () => {
     const processor = unified()
       .use(function () {
         this.parser = () => page2;
       })
       .use(rstModel, { service: 'demo' });
-    const file = processor.processSync(new VFile({ path: 'b.rst', value: '' }));
-    const model = file.result as ServiceModel;
+    const file = new VFile({ path: 'b.rst', value: '' });
+    const { model } = processor.runSync(processor.parse(file) as never, file) as { model: ServiceModel };
     expect(model.service).toBe('demo');
     expect(model.statusCodes.map((s) => [s.code, s.sources])).toEqual([[200, [{ file: 'b.rst', line: 8, column: 3 }]]]);
   });
