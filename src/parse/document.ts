@@ -112,7 +112,7 @@ function propagateTargets(flat: readonly DNode[], ctx: Context, fallback: Positi
     }
     const received = ctx.labels.get(node) ?? [];
     const own = names(node).map((name) => ({ name, position: node.pos ?? fallback }));
-    const all = [...own, ...received];
+    const all = [...received, ...own]; // source order (docutils' own order on the recipient is the reverse for chained targets)
     const external = Boolean(node.attrs?.refuri) || node.attrs?.refname !== undefined;
     if (external || node.attrs?.anonymous) {
       // a target with a URI or a reference keeps what it received (its own names are not labels)
@@ -260,7 +260,7 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
         node,
         {
           type: 'literalBlock',
-          text: node.text ?? astext(node),
+          text: (node.attrs?.code as string | undefined) ?? node.text ?? astext(node),
           language: doctest ? 'pycon' : ((node.attrs?.language as string | null | undefined) ?? null),
           directive: doctest ? null : ((node.attrs?.directive as string | undefined) ?? null),
           position: pos([]),

@@ -27,6 +27,25 @@ import {
   type OptionSpec,
 } from './options.js';
 
+/**
+ * The text of a `code` block with `:number-lines: [start]`: docutils'
+ * NumberLines filter puts `'%<w>d ' % n` (w: the width of the last number)
+ * before every line; a start that is not an integer is an error.
+ */
+function numberLines(code: string, option: unknown, lineCount: number): string {
+  if (option === undefined) return code;
+  const raw = typeof option === 'string' ? option.trim() : '';
+  let start = 1;
+  if (raw !== '') {
+    if (!/^[+-]?\d+(_\d+)*$/.test(raw)) throw new DirectiveError(3, ':number-lines: with non-integer start value');
+    start = parseInt(raw.replace(/_/g, ''), 10);
+  }
+  const width = String(start + lineCount).length;
+  let n = start;
+  const label = (k: number) => `${String(k).padStart(width, ' ')} `;
+  return label(n) + code.replace(/\n/g, () => `\n${label(++n)}`);
+}
+
 const ADMONITIONS = ['attention', 'caution', 'danger', 'error', 'hint', 'important', 'note', 'tip', 'warning'];
 
 const ALIGN_H = ['left', 'center', 'right'];
@@ -75,8 +94,9 @@ export const BODY_DIRECTIVES: Record<string, DirectiveSpec> = {
     hasContent: true,
     run(ctx, d) {
       assertHasContent(d);
-      const node = el('literal_block', [], d.content.lines.join('\n'));
-      node.attrs = { directive: d.name, language: d.arguments[0] ?? null };
+      const code = d.content.lines.join('\n');
+      const node = el('literal_block', [], numberLines(code, d.options['number-lines'], d.content.length));
+      node.attrs = { directive: d.name, language: d.arguments[0] ?? null, code };
       addName(ctx, d, node);
       return [node];
     },

@@ -49,15 +49,16 @@ function checkSubsection(ctx: ParserContext, m: Machine, style: string, lineno: 
 }
 
 /** RSTState.new_subsection: the section node, its implicit target, and a nested machine for its body. */
-function newSubsection(ctx: ParserContext, m: Machine, title: string, lineno: number, messages: DNode[], titleAt: number): void {
+function newSubsection(ctx: ParserContext, m: Machine, title: string, lineno: number, messages: DNode[], startAt: number): void {
   const memo = ctx.memo;
   const mylevel = memo.sectionLevel;
   memo.sectionLevel += 1;
   const node = el('section');
   node.line = m.realLine(m.lineOffset);
   if (ctx.doc) {
-    // from the overline (or the title) to the underline; the title's own text and where it starts
-    node.pos = spanPos(m, titleAt - (titleAt < m.lineOffset - 1 ? 1 : 0), m.lineOffset);
+    // from the overline (or the title) to the underline (the current line); the title's own text and where it starts
+    node.pos = spanPos(m, startAt, m.lineOffset);
+    const titleAt = m.lineOffset - 1;
     const titleLine = m.at(titleAt);
     const lead = titleLine.length - pyLstrip(titleLine).length;
     node.inlineSrc = { raw: title, line: m.realLine(titleAt), column: m.column(titleAt) + lead };

@@ -1,0 +1,109 @@
+/**
+ * The document tree against docutils itself on the whole shared corpus:
+ * `scripts/docutils-doctree.py` (docutils 0.19 + its PropagateTargets
+ * transform, Sphinx's reading of role targets) runs once over every page;
+ * `doctreeSummary` prints `fromRst(text, { document: true }).document` in
+ * the same shape. Prints totals (labels, refs, literal blocks, sections,
+ * list items, tables) and every difference.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fromRst } from '../../src/parse/index.js';
+import { doctreeSummary, type DoctreeSummary } from './doctree-summary.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus');
+const script = path.join(repoRoot, 'scripts', 'docutils-doctree.py');
+const python = '/usr/bin/python3';
+
+const hasCorpus = existsSync(corpus);
+const hasDocutils = existsSync(python) && spawnSync(python, ['-c', 'import docutils'], { encoding: 'utf8' }).status === 0;
+if (!hasCorpus) console.log('doctree conformance skipped: ../shared/corpus not found');
+else if (!hasDocutils) console.log('doctree conformance skipped: /usr/bin/python3 with docutils (python3-docutils) not found');
+
+function rstFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (name === 'oracle') continue;
+    if (statSync(p).isDirectory()) rstFiles(p, out);
+    else if (name.endsWith('.rst')) out.push(p);
+  }
+  return out;
+}
+
+const KEYS = ['labels', 'sections', 'tables', 'literal_blocks', 'list_items', 'paragraphs', 'admonitions', 'definitions'] as const;
+
+describe.skipIf(!hasCorpus || !hasDocutils)('document tree conformance with docutils on ../shared/corpus', () => {
+  it('reads the same labels, sections, tables, literal blocks, list items and references', () => {
+    const files = rstFiles(corpus);
+    expect(files.length).toBeGreaterThan(1000);
+    const run = spawnSync(python, [script, '--base', corpus, '-'], {
+      input: files.join('\n'),
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const expected = new Map<string, DoctreeSummary>();
+    for (const line of run.stdout.split('\n')) {
+      if (!line) continue;
+      const s = JSON.parse(line) as DoctreeSummary;
+      expected.set(s.source, s);
+    }
+    type Key = 'files' | 'refs' | (typeof KEYS)[number];
+    const zero = (): Record<Key, number> => ({
+      files: 0,
+      refs: 0,
+      labels: 0,
+      sections: 0,
+      tables: 0,
+      literal_blocks: 0,
+      list_items: 0,
+      paragraphs: 0,
+      admonitions: 0,
+      definitions: 0,
+    });
+    const totals = zero();
+    const agree = zero();
+    const diffs: string[] = [];
+    for (const file of files) {
+      const rel = path.relative(corpus, file);
+      const want = expected.get(rel);
+      expect(want, `${rel}: no docutils output`).toBeDefined();
+      if (!want) continue;
+      expect(want.error, `${rel}: docutils failed`).toBeUndefined();
+      const doc = fromRst(readFileSync(file, 'utf8'), { skeleton: false, document: true }).document;
+      if (!doc) throw new Error('no document');
+      const got = doctreeSummary(doc, rel);
+      totals.files++;
+      let fileOk = true;
+      for (const k of KEYS) {
+        const w = want[k] as unknown[];
+        const g = got[k] as unknown[];
+        const n = Math.max(w.length, g.length);
+        for (let i = 0; i < n; i++) {
+          totals[k]++;
+          if (JSON.stringify(w[i]) === JSON.stringify(g[i])) agree[k]++;
+          else {
+            fileOk = false;
+            diffs.push(`${rel}: ${k}[${i}]: docutils ${JSON.stringify(w[i])}\n    got ${JSON.stringify(g[i])}`);
+          }
+        }
+      }
+      const wantRefs = want.paragraphs.reduce((a, p) => a + p.refs.length, 0);
+      const gotRefs = got.paragraphs.reduce((a, p) => a + p.refs.length, 0);
+      totals.refs += wantRefs;
+      agree.refs += Math.min(wantRefs, gotRefs);
+      if (fileOk) agree.files++;
+    }
+    console.log(
+      'doctree conformance: ' +
+        (['files', ...KEYS, 'refs'] as const).map((k) => `${k} ${agree[k]}/${totals[k]}`).join(', '),
+    );
+    for (const d of diffs.slice(0, 60)) console.log(d);
+    if (diffs.length > 60) console.log(`... and ${diffs.length - 60} more differences`);
+    expect(diffs).toEqual([]);
+  }, 600_000);
+});
