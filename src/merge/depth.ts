@@ -30,14 +30,15 @@ export function cstTooDeep(tokens: readonly CST.Token[], max = MAX_DEPTH): numbe
 
 /**
  * Whether plain data (objects and arrays, possibly shared, as aliases make
- * them) nests deeper than `max`. Each object is measured once.
+ * them) nests deeper than `max`, or holds itself (an alias inside its own
+ * anchor): `deep`, `cyclic` or `ok`. Each object is measured once.
  */
-export function dataTooDeep(value: unknown, max = MAX_DEPTH): boolean {
+export function dataShape(value: unknown, max = MAX_DEPTH): 'ok' | 'deep' | 'cyclic' {
   const depthOf = new Map<object, number>();
   const stack: Array<{ node: object; expanded: boolean }> = [];
   const children = (node: object): object[] =>
     (Array.isArray(node) ? node : Object.values(node)).filter((child): child is object => typeof child === 'object' && child !== null);
-  if (typeof value !== 'object' || value === null) return false;
+  if (typeof value !== 'object' || value === null) return 'ok';
   stack.push({ node: value, expanded: false });
   const open = new Set<object>();
   while (stack.length > 0) {
@@ -49,16 +50,24 @@ export function dataTooDeep(value: unknown, max = MAX_DEPTH): boolean {
     if (!top.expanded) {
       top.expanded = true;
       open.add(top.node);
-      if (open.size > max) return true;
-      for (const child of children(top.node)) if (!depthOf.has(child) && !open.has(child)) stack.push({ node: child, expanded: false });
+      if (open.size > max) return 'deep';
+      for (const child of children(top.node)) {
+        if (open.has(child)) return 'cyclic';
+        if (!depthOf.has(child)) stack.push({ node: child, expanded: false });
+      }
       continue;
     }
     stack.pop();
     open.delete(top.node);
     let depth = 1;
     for (const child of children(top.node)) depth = Math.max(depth, 1 + (depthOf.get(child) ?? 0));
-    if (depth > max) return true;
+    if (depth > max) return 'deep';
     depthOf.set(top.node, depth);
   }
-  return false;
+  return 'ok';
+}
+
+/** Whether `value` nests deeper than `max` (or holds itself). */
+export function dataTooDeep(value: unknown, max = MAX_DEPTH): boolean {
+  return dataShape(value, max) !== 'ok';
 }

@@ -375,8 +375,9 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
     flag(file, mergeRules['merge-internal'], { text: 'Internal error: the merged spec does not read back as the spec plus the generated entries; nothing was written.' }, undefined);
     return refuse();
   }
-  const before = validateSpec(spec.data, spec.dialect);
+  // A valid result needs no comparison; only an invalid one is compared with the spec as it was.
   const after = validateSpec(reread.spec.data, spec.dialect);
+  const before = after.valid ? after : validateSpec(spec.data, spec.dialect);
   const added = newProblems(before, after);
   if (!before.valid) {
     const first = before.schemaProblems[0];

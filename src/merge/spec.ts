@@ -6,7 +6,7 @@
  */
 import { Composer, LineCounter, Parser, YAMLParseError, isMap, isScalar } from 'yaml';
 import type { Document, Pair, YAMLMap } from 'yaml';
-import { MAX_DEPTH, cstTooDeep, dataTooDeep } from './depth.js';
+import { MAX_DEPTH, cstTooDeep, dataShape } from './depth.js';
 import type { Point, Position } from '../parse/types.js';
 import type { mergeRules } from './rules.js';
 
@@ -113,9 +113,19 @@ export function readSpec(text: string, format: SpecFormat): { spec: ParsedSpec }
       };
     }
   }
-  if (dataTooDeep(data)) {
+  const shape = dataShape(data);
+  if (shape !== 'ok') {
     return {
-      problems: [{ reason: `The spec nests more than ${MAX_DEPTH} levels deep once its aliases are expanded; refusing to read it.`, ruleId: 'spec-too-deep', place: undefined }],
+      problems: [
+        {
+          reason:
+            shape === 'deep'
+              ? `The spec nests more than ${MAX_DEPTH} levels deep once its aliases are expanded; refusing to read it.`
+              : 'The spec holds an alias inside its own anchor, so its data contains itself; refusing to read it.',
+          ruleId: shape === 'deep' ? 'spec-too-deep' : 'spec-alias-cycle',
+          place: undefined,
+        },
+      ],
     };
   }
   const root = doc.contents;

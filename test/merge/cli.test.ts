@@ -1,4 +1,5 @@
 /** `rst-codegen merge` end to end, through main() with an in-memory io and a temporary folder. */
+import * as fs from 'node:fs';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -131,5 +132,59 @@ describe('rst-codegen merge', () => {
     rmSync(path.join(dir, 'generated'), { recursive: true });
     expect(await run('--spec', 'spec.yaml', '--service', 'cbr', '--generated', 'out', '--verbose')).toBe(0);
     expect(err).toContain('info  Generated entries: 5 added');
+  });
+});
+
+describe('rst-codegen merge: files', () => {
+  const { chmodSync, lstatSync, readlinkSync, statSync, symlinkSync } = fs;
+
+  it('--write through a symlink updates the file it points to and keeps the link', async () => {
+    mkdirSync(path.join(dir, 'real'));
+    writeFileSync(path.join(dir, 'real', 'api.yaml'), readFixture('pets-31.yaml'));
+    symlinkSync('real/api.yaml', path.join(dir, 'link.yaml'));
+    expect(await run('--spec', 'link.yaml', '--service', 'cbr', '--write')).toBe(0);
+    expect(lstatSync(path.join(dir, 'link.yaml')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(path.join(dir, 'link.yaml'))).toBe('real/api.yaml');
+    expect(readFileSync(path.join(dir, 'real', 'api.yaml'), 'utf8')).toContain('x-generated-by: { tool: rst-codegen, service: cbr }');
+    expect(readdirSync(path.join(dir, 'real'))).toEqual(['api.yaml']);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.rst-codegen-'))).toEqual([]);
+  });
+
+  for (const mode of [0o600, 0o640, 0o664]) {
+    it(`--write keeps the spec's mode ${mode.toString(8)}`, async () => {
+      chmodSync(path.join(dir, 'spec.yaml'), mode);
+      expect(await run('--spec', 'spec.yaml', '--service', 'cbr', '--write')).toBe(0);
+      expect(statSync(path.join(dir, 'spec.yaml')).mode & 0o777).toBe(mode);
+      expect(spec()).not.toBe(readFixture('pets-31.yaml'));
+    });
+  }
+
+  it('refuses a read-only spec with a clear message (exit 3) and leaves it alone', async () => {
+    chmodSync(path.join(dir, 'spec.yaml'), 0o444);
+    expect(await run('--spec', 'spec.yaml', '--service', 'cbr', '--write')).toBe(3);
+    expect(err).toContain('rst-codegen merge: `spec.yaml` is read-only (mode 0444); make it writable (chmod u+w) to merge into it, or write the result elsewhere with --out.');
+    expect(statSync(path.join(dir, 'spec.yaml')).mode & 0o777).toBe(0o444);
+    expect(spec()).toBe(readFixture('pets-31.yaml'));
+    expect(readdirSync(dir).filter((f) => f.startsWith('.rst-codegen-'))).toEqual([]);
+  });
+
+  it('records the service and pages of the model.json beside the generated file', async () => {
+    writeFileSync(path.join(dir, 'generated', 'cbr', 'model.json'), JSON.stringify({ service: 'cbr', sources: ['docs/cbr/status_codes.rst'] }));
+    expect(await run('--spec', 'spec.yaml', '--from', 'generated/cbr/openapi.json')).toBe(0);
+    expect(out).toContain('x-generated-by: { tool: rst-codegen, service: cbr, sources: [ docs/cbr/status_codes.rst ] }');
+  });
+
+  it('--prefix renames the components and their $refs; --wire-statuses chooses what is wired', async () => {
+    expect(await run('--spec', 'spec.yaml', '--service', 'cbr', '--prefix', 'Cbr', '--wire-statuses', '404')).toBe(0);
+    expect(out).toContain('    CbrNotFound:\n');
+    expect(out).toContain("$ref: '#/components/schemas/CbrErrorResponse'");
+    expect(out).toContain("        '404':\n          $ref: '#/components/responses/CbrNotFound'\n");
+    expect(out).not.toContain("$ref: '#/components/responses/CbrBadRequest'");
+    err = '';
+    expect(await run('--spec', 'spec.yaml', '--service', 'cbr', '--prefix', 'a b')).toBe(2);
+    expect(err).toContain('--prefix `a b` cannot start a component name');
+    err = '';
+    expect(await run('--spec', 'spec.yaml', '--service', 'cbr', '--wire-statuses', '200')).toBe(2);
+    expect(err).toContain('--wire-statuses: `200` is not a wire item');
   });
 });
