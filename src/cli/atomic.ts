@@ -10,6 +10,21 @@ import path from 'node:path';
 /** Prefix of every temporary file this tool creates (so stale ones are recognisable and ignored by git). */
 export const TEMP_PREFIX = '.rst-codegen-';
 
+/**
+ * Test-only hook: when the environment variable `RST_CODEGEN_TEST_KILL_AT`
+ * names `point`, the process kills itself with SIGKILL right there, so tests
+ * can prove that a run killed at that exact moment leaves nothing broken. The
+ * points are `lock-written`, `lock-linked` (lock.ts), `swap-aside` (between the
+ * two renames of the swap) and `swap-done` (after them, before the old folder
+ * is removed) (output.ts). Never set it outside tests.
+ */
+export function killPointForTests(point: string): void {
+  if (process.env.RST_CODEGEN_TEST_KILL_AT !== point) return;
+  process.kill(process.pid, 'SIGKILL');
+  // SIGKILL is delivered before the process runs on; never continue past the point.
+  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+}
+
 export function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `${TEMP_PREFIX}${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }

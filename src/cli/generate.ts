@@ -3,7 +3,7 @@
  * -> generate() -> the output folder, written atomically (see output.ts).
  */
 import { existsSync, readdirSync, statSync, watch } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { DEFAULT_CONFIG_NAME } from '../config.js';
@@ -18,8 +18,8 @@ import { loadConfig } from './config.js';
 import { HELP } from './help.js';
 import { ExitCode } from './io.js';
 import type { CliIo, Command } from './io.js';
-import { compareOutput, ForeignFile, Interrupted, replaceOutput } from './output.js';
-import { describeFsError, findCodePages, loadPage } from './read.js';
+import { compareOutput, ForeignFile, Interrupted, OutputRefused, replaceOutput, resolveOutDir } from './output.js';
+import { describeFsError, findCodePages, isInside, loadPage } from './read.js';
 import { countsLine, formatReport } from './report.js';
 
 export const generateCommand: Command = async (args, io) => {
@@ -93,13 +93,27 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
     return outcome(tooMany);
   }
 
-  const outDir = path.resolve(base, config.outDir);
-  const outDisplay = path.relative(io.cwd, outDir) || '.';
-  const inside = (p: string) => {
-    const rel = path.relative(outDir, p);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-  };
-  const input = [configPath, ...pageFiles.map((f) => path.resolve(base, f.path)), ...config.services.flatMap((s) => (s.docs === null ? [] : [path.resolve(base, s.docs)]))].find(inside);
+  const outDisplay = path.relative(io.cwd, path.resolve(base, config.outDir)) || '.';
+  let outDir: string;
+  try {
+    outDir = await resolveOutDir(base, path.resolve(base, config.outDir), outDisplay);
+  } catch (error) {
+    if (error instanceof OutputRefused) {
+      io.stderr(`rst-codegen generate: ${error.message}\n`);
+      return outcome(ExitCode.usage);
+    }
+    io.stderr(`rst-codegen generate: cannot use the output folder \`${outDisplay}\`: ${describeFsError(error)}.\n`);
+    return outcome(ExitCode.io);
+  }
+  // Inputs are compared by real path: a link must not make the output folder hold one.
+  const inputPaths = [configPath, ...pageFiles.map((f) => path.resolve(base, f.path)), ...config.services.flatMap((s) => (s.docs === null ? [] : [path.resolve(base, s.docs)]))];
+  let input: string | undefined;
+  for (const p of inputPaths) {
+    if (isInside(outDir, await realpath(p).catch(() => path.resolve(p)))) {
+      input = p;
+      break;
+    }
+  }
   if (input !== undefined) {
     io.stderr(`rst-codegen generate: the output folder \`${outDisplay}\` holds the input \`${path.relative(io.cwd, input)}\`; generate replaces that folder whole, so give \`outDir\` a folder of its own.\n`);
     return outcome(ExitCode.usage);
@@ -169,7 +183,7 @@ async function loadServices(config: Config, base: string, configFile: VFile, _io
     }
     const pages: VFile[] = [];
     for (const page of unique) {
-      const { file, ok } = await loadPage(base, page);
+      const { file, ok } = await loadPage(base, page, { within: base });
       files.push(file);
       if (ok) pages.push(file);
       else readFailed = true;

@@ -70,5 +70,6 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.removeAllListeners('warning'); // Node's own warnings are not rst-codegen's messages (as in bin/rst-codegen.js)
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -1,78 +1,210 @@
 /**
- * Writing `generated/` so that it is always either fully old or fully new.
+ * Writing `generated/` so that it is always either fully old or fully new,
+ * and only inside the project.
  *
- * 1. Take a lock beside the output folder (`.rst-codegen.lock`, created with
- *    O_EXCL; a lock whose process is gone is taken over), so two runs never
+ * 0. `resolveOutDir` turns `outDir` into its real path (symbolic links
+ *    resolved) and refuses one that leads outside the project. A symlinked
+ *    output folder is kept: the real folder it points to is replaced, and the
+ *    link stays.
+ * 1. Take the lock beside the output folder (lock.ts), so two runs never
  *    interleave.
- * 2. Write every file into a fresh temporary folder beside it
- *    (`.rst-codegen-tmp-<pid>-<random>`), fsync'ed.
- * 3. Swap: rename the old folder aside, rename the new one into place, delete
- *    the old one. Both renames run synchronously, back to back.
+ * 2. Every file that would be overwritten or removed must carry rst-codegen's
+ *    exact do-not-edit header (`isGeneratedText`); any other file, a symbolic
+ *    link or a special file in the folder stops the run (`ForeignFile`), and
+ *    nothing is written.
+ * 3. Write every file into a fresh temporary folder beside it
+ *    (`.rst-codegen-tmp-<name>-<pid>-<random>`), fsync'ed; the old folder's
+ *    empty subfolders and mode are carried over.
+ * 4. Swap: rename the old folder aside (`.rst-codegen-old-<name>`), rename the
+ *    new one into place, delete the old one. Both renames run synchronously,
+ *    back to back.
  * A signal (SIGINT/SIGTERM) before the swap removes the temporary folder and
- * leaves the old output untouched; a run killed outright between the two
- * renames is repaired by the next run (the folder set aside is put back).
- * Nothing is written when the rendered files equal what is on disk.
+ * leaves the old output untouched. A run killed outright between the two
+ * renames leaves the old folder aside and none in place: `compareOutput`
+ * (`--check`) reads the folder aside then, and the next run puts it back
+ * before anything else. Nothing is written when the rendered files equal
+ * what is on disk.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, lstat, mkdir, open, readdir, realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputFile } from '../emit/index.js';
-import { TEMP_PREFIX } from './atomic.js';
+import { doNotEdit, headerLines } from '../emit/text.js';
+import { killPointForTests, TEMP_PREFIX } from './atomic.js';
+import { acquireLock, isAlive } from './lock.js';
+import { isInside, ReadRefused, readRegularFile } from './read.js';
 
 export interface Difference {
   kind: 'stale' | 'missing' | 'extra';
   path: string;
 }
 
-/** Compares rendered files with the folder's contents (every file under it counts). */
-export async function compareOutput(outDir: string, files: readonly OutputFile[]): Promise<Difference[]> {
-  const existing = new Set(await listFiles(outDir));
-  const differences: Difference[] = [];
-  for (const file of files) {
-    if (!existing.has(file.path)) {
-      differences.push({ kind: 'missing', path: file.path });
-      continue;
+/** `outDir` cannot be used: it leads outside the project, or through a broken symbolic link. */
+export class OutputRefused extends Error {}
+
+/**
+ * The real path of the output folder `outDir` (absolute), which need not
+ * exist yet: symbolic links in it are resolved, and it must lie inside the
+ * project folder `root` (resolved too). Throws `OutputRefused` otherwise.
+ */
+export async function resolveOutDir(root: string, outDir: string, display = outDir): Promise<string> {
+  const realRoot = await realpath(root);
+  const missing: string[] = [];
+  let at = path.resolve(outDir);
+  let real: string;
+  for (;;) {
+    try {
+      real = await realpath(at);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const link = await lstat(at).catch(() => null);
+      if (link?.isSymbolicLink()) {
+        throw new OutputRefused(`The output folder \`${display}\` goes through the symbolic link \`${at}\`, whose target does not exist; fix or remove the link.`);
+      }
+      missing.unshift(path.basename(at));
+      const up = path.dirname(at);
+      if (up === at) throw error;
+      at = up;
     }
-    existing.delete(file.path);
-    const current = await readFile(path.join(outDir, file.path), 'utf8');
-    if (current !== file.contents) differences.push({ kind: 'stale', path: file.path });
   }
-  for (const extra of existing) differences.push({ kind: 'extra', path: extra });
-  return differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const resolved = path.join(real, ...missing);
+  if (!isInside(realRoot, resolved)) {
+    throw new OutputRefused(`The output folder \`${display}\` leads outside the project (to \`${resolved}\`) through a symbolic link; give \`outDir\` a folder inside the project.`);
+  }
+  return resolved;
 }
 
-/** Files under `dir`, relative and `/`-separated; [] when it does not exist. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
+/** Where a swap killed between its renames left the old folder. */
+function asidePath(outDir: string): string {
+  return path.join(path.dirname(outDir), `${TEMP_PREFIX}old-${path.basename(outDir)}`);
+}
+
+interface Scan {
+  /** Regular files, relative and `/`-separated. */
+  files: string[];
+  /** Anything else that is not a folder (symbolic links, FIFOs, sockets, devices), with what it is. */
+  others: Map<string, string>;
+  /** Folders holding nothing at all. */
+  emptyDirs: string[];
+}
+
+async function scan(dir: string): Promise<Scan> {
+  const out: Scan = { files: [], others: new Map(), emptyDirs: [] };
   const walk = async (rel: string): Promise<void> => {
     let entries;
     try {
-      entries = await readdir(path.join(dir, rel), { withFileTypes: true });
+      entries = await readdir(rel === '' ? dir : path.join(dir, rel), { withFileTypes: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' && rel === '') return;
       throw error;
     }
+    if (entries.length === 0 && rel !== '') out.emptyDirs.push(rel);
     for (const entry of entries) {
       const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) await walk(child);
-      else out.push(child);
+      else if (entry.isFile()) out.files.push(child);
+      else out.others.set(child, entry.isSymbolicLink() ? 'a symbolic link' : 'not a regular file');
     }
   };
   await walk('');
-  return out.sort();
+  out.files.sort();
+  out.emptyDirs.sort();
+  return out;
 }
 
-/** The output folder holds a file rst-codegen did not write: it is never replaced then. */
-export class ForeignFile extends Error {
-  constructor(readonly file: string) {
-    super(`\`${file}\` was not written by rst-codegen (no rst-codegen header); the output folder is replaced whole, so move the file out of it. Nothing was written.`);
+/** Files under `dir` (anything that is not a folder), relative and `/`-separated, sorted; [] when it does not exist. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const { files, others } = await scan(dir);
+  return [...files, ...others.keys()].sort();
+}
+
+/** Whether the regular file `absolute` holds exactly `contents` (a size check first, so nothing larger is read). */
+async function holds(absolute: string, contents: string): Promise<boolean> {
+  const size = Buffer.byteLength(contents, 'utf8');
+  try {
+    return (await readRegularFile(absolute, size)).toString('utf8') === contents;
+  } catch (error) {
+    if (error instanceof ReadRefused) return false;
+    throw error;
   }
 }
 
-/** Every generated file names rst-codegen in its first bytes (the do-not-edit header or generator field). */
-const GENERATED_SIGNATURE = 'rst-codegen';
-const SIGNATURE_WINDOW = 512;
+async function differencesIn(dir: string, contents: Scan, files: readonly OutputFile[]): Promise<Difference[]> {
+  const existing = new Set(contents.files);
+  const others = new Set(contents.others.keys());
+  const differences: Difference[] = [];
+  for (const file of files) {
+    if (others.delete(file.path)) differences.push({ kind: 'stale', path: file.path });
+    else if (!existing.delete(file.path)) differences.push({ kind: 'missing', path: file.path });
+    else if (!(await holds(path.join(dir, file.path), file.contents))) differences.push({ kind: 'stale', path: file.path });
+  }
+  for (const extra of [...existing, ...others]) differences.push({ kind: 'extra', path: extra });
+  return differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Compares rendered files with the folder's contents (every file under it
+ * counts). When a run was killed between the two renames of its swap, the
+ * folder is absent and the old one is aside: that one is compared.
+ */
+export async function compareOutput(outDir: string, files: readonly OutputFile[]): Promise<Difference[]> {
+  for (let attempt = 1; ; attempt++) {
+    const dir = !existsSync(outDir) && existsSync(asidePath(outDir)) ? asidePath(outDir) : outDir;
+    try {
+      return await differencesIn(dir, await scan(dir), files);
+    } catch (error) {
+      // A run swapping the folder meanwhile: look again.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 3) throw error;
+    }
+  }
+}
+
+/** The output folder holds something rst-codegen did not write: it is never replaced then. */
+export class ForeignFile extends Error {
+  constructor(
+    readonly file: string,
+    what = 'was not written by rst-codegen (it lacks rst-codegen\'s do-not-edit header)',
+  ) {
+    super(`\`${file}\` ${what}; the output folder is replaced whole, so move it out of the folder. Nothing was written.`);
+  }
+}
+
+const JSON_STRING = String.raw`(?:[^"\\\n]|\\.)*`;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The do-not-edit sentence of generated JSON files, with or without ` from <sources>`. */
+const SENTENCE = (() => {
+  const bare = doNotEdit([]);
+  const cut = bare.indexOf('. ');
+  return `${escapeRegExp(bare.slice(0, cut))}(?: from ${JSON_STRING})?${escapeRegExp(bare.slice(cut))}`;
+})();
+const GENERATED_JSON = [
+  // model.json, *.schema.json
+  new RegExp(String.raw`^\{\n  "(?:generatedBy|\$comment)": "${SENTENCE}",\n`),
+  // openapi.json
+  new RegExp(String.raw`^\{\n  "openapi": "${JSON_STRING}",\n  "info": \{\n    "title": "${JSON_STRING}",\n    "description": "${SENTENCE}",\n`),
+];
+const GENERATED_TS = `// ${headerLines([])[0]}\n`;
+/** How much of a file's start is read to find its header (the sentence lists the sources). */
+const HEADER_WINDOW = 1024 * 1024;
+
+/** Whether `text` (the start of the file `name`) begins with the exact header rst-codegen writes. */
+export function isGeneratedText(name: string, text: string): boolean {
+  if (name.endsWith('.ts')) return text.startsWith(GENERATED_TS);
+  if (name.endsWith('.json')) return GENERATED_JSON.some((re) => re.test(text));
+  return false;
+}
+
+async function isGeneratedFile(absolute: string): Promise<boolean> {
+  const handle = await open(absolute, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEADER_WINDOW), 0, HEADER_WINDOW, 0);
+    return isGeneratedText(absolute, buffer.subarray(0, bytesRead).toString('utf8'));
+  } finally {
+    await handle.close();
+  }
+}
 
 export class Interrupted extends Error {
   constructor(readonly signal: string) {
@@ -81,9 +213,11 @@ export class Interrupted extends Error {
 }
 
 /**
- * Replaces `outDir` with exactly `files`. Returns false when nothing needed
- * writing. Throws `Interrupted` when a signal arrived before the swap (the old
- * folder is then untouched), or the file-system error that stopped it.
+ * Replaces `outDir` (a real path, from `resolveOutDir`) with exactly `files`.
+ * Returns false when nothing needed writing. Throws `ForeignFile` when the
+ * folder holds something rst-codegen did not write, `Interrupted` when a
+ * signal arrived before the swap (the old folder is then untouched), or the
+ * file-system error that stopped it.
  */
 export async function replaceOutput(outDir: string, files: readonly OutputFile[]): Promise<boolean> {
   const parent = path.dirname(path.resolve(outDir));
@@ -97,23 +231,24 @@ export async function replaceOutput(outDir: string, files: readonly OutputFile[]
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const temp = path.join(parent, `${TEMP_PREFIX}tmp-${name}-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const aside = path.join(parent, `${TEMP_PREFIX}old-${name}`);
+  const aside = asidePath(path.resolve(outDir));
   try {
     repairInterruptedSwap(path.resolve(outDir), aside);
     removeStaleTemporaries(parent, name);
-    const differences = await compareOutput(outDir, files);
+    const contents = await scan(outDir);
+    const differences = await differencesIn(outDir, contents, files);
     if (signal) throw new Interrupted(signal);
     if (differences.length === 0) return false;
-    for (const extra of differences.filter((d) => d.kind === 'extra')) {
-      const handle = await open(path.join(outDir, extra.path), 'r');
-      try {
-        const { buffer, bytesRead } = await handle.read(Buffer.alloc(SIGNATURE_WINDOW), 0, SIGNATURE_WINDOW, 0);
-        if (!buffer.subarray(0, bytesRead).toString('utf8').includes(GENERATED_SIGNATURE)) throw new ForeignFile(path.join(path.basename(outDir), extra.path));
-      } finally {
-        await handle.close();
-      }
+    for (const d of differences) {
+      if (d.kind === 'missing') continue;
+      const other = contents.others.get(d.path);
+      const shown = path.join(path.basename(outDir), d.path);
+      if (other !== undefined) throw new ForeignFile(shown, `is ${other}, which rst-codegen never writes`);
+      if (!(await isGeneratedFile(path.join(outDir, d.path)))) throw new ForeignFile(shown);
     }
     await mkdir(temp);
+    const old = await stat(outDir).catch(() => null);
+    for (const dir of contents.emptyDirs) await mkdir(path.join(temp, dir), { recursive: true });
     for (const file of files) {
       if (signal) throw new Interrupted(signal);
       const target = path.join(temp, file.path);
@@ -126,11 +261,14 @@ export async function replaceOutput(outDir: string, files: readonly OutputFile[]
         await handle.close();
       }
     }
+    if (old) await chmod(temp, old.mode & 0o7777);
     if (signal) throw new Interrupted(signal);
     // The swap: synchronous, so no signal handler can run in between.
-    const hadOld = existsSync(outDir);
+    const hadOld = old !== null;
     if (hadOld) renameSync(outDir, aside);
+    killPointForTests('swap-aside');
     renameSync(temp, outDir);
+    killPointForTests('swap-done');
     if (hadOld) rmSync(aside, { recursive: true, force: true });
     return true;
   } finally {
@@ -141,46 +279,11 @@ export async function replaceOutput(outDir: string, files: readonly OutputFile[]
   }
 }
 
-/** A previous run killed between the two renames left the old folder aside: put it back. */
+/** A previous run killed between the two renames left the old folder aside: put it back (or drop it when the swap completed). */
 function repairInterruptedSwap(outDir: string, aside: string): void {
   if (!existsSync(aside)) return;
   if (!existsSync(outDir)) renameSync(aside, outDir);
   else rmSync(aside, { recursive: true, force: true });
-}
-
-/** Waits for the lock file (up to `timeoutMs`), taking over one whose owner process is gone. */
-async function acquireLock(lockPath: string, timeoutMs = 60_000): Promise<() => Promise<void>> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      const handle = await open(lockPath, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return async () => {
-        await rm(lockPath, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number.parseInt(await readFile(lockPath, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) {
-        await rm(lockPath, { force: true });
-        continue;
-      }
-      if (Date.now() - started > timeoutMs) {
-        throw new Error(`Another rst-codegen run (pid ${owner}) holds ${lockPath}; waited ${timeoutMs / 1000} s.`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes temporary folders of earlier runs whose process is gone (killed outright, e.g. SIGKILL). */
