@@ -112,7 +112,7 @@ describe('only files rst-codegen wrote are replaced', () => {
     const result = generate([
       { service: 'svc', title: 'A "quoted" \\ title', pages: [page('docs/status_codes.rst', seedText), page('docs/error_codes.rst', ERRORS)] },
       { service: 'bare', title: 'Bare', pages: [page('bare/status_codes.rst', STATUS)] },
-    ], {}, new VFile());
+    ], { style: 'enum' }, new VFile());
     expect(result.files.map((f) => f.path.split('/').pop()).sort()).toEqual(expect.arrayContaining(['error-codes.ts', 'error-response.schema.json', 'index.ts', 'model.json', 'openapi.json', 'status-code.schema.json', 'status-codes.ts']));
     for (const file of result.files) expect([file.path, isGeneratedText(file.path, file.contents)]).toEqual([file.path, true]);
   });
