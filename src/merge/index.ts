@@ -243,7 +243,13 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
       own.kind === 'hand'
         ? `${label} at ${userPlace} was written by hand (it has no \`x-generated-by\` marker of rst-codegen) and clashes with ${theirs} from ${locate(candidate.sourceKeys)}`
         : `${label} at ${userPlace} was generated for ${describeOwner(own.service, own.sources)} and clashes with ${theirs} from ${locate(candidate.sourceKeys)}`;
-    const hint = own.kind === 'hand' ? 'rename one of them or pass --on-conflict keep|overwrite' : 'merge each service with its own --prefix to keep both side by side, or pass --on-conflict keep|overwrite';
+    const operation = keys[0] === 'paths';
+    const hint =
+      own.kind === 'hand'
+        ? 'rename one of them or pass --on-conflict keep|overwrite'
+        : operation
+          ? 'one operation cannot belong to two services: pass --on-conflict keep to merge the rest without it, or merge the services into separate specs'
+          : 'merge each service with its own --prefix to keep both side by side, or pass --on-conflict keep|overwrite';
     if (policy === 'error') {
       conflicts++;
       flag(file, mergeRules['merge-conflict'], { text: `${clash}; ${hint}.` }, placeOf(key));

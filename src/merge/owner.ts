@@ -45,16 +45,23 @@ export function ownershipOf(value: unknown): Ownership {
   return { kind: 'hand' };
 }
 
+/** The pages an emitted entry names itself: `x-rst-sources: ['page.rst:12:3', …]` (operations), files only, once each. */
+function ownSources(value: Record<string, unknown>): string[] {
+  const files = stringList(value['x-rst-sources']).map((source) => source.replace(/:\d+:\d+$/, ''));
+  return [...new Set(files)];
+}
+
 /**
- * `value` with the marker of `owner`; the sources the generated entry names
- * itself (an object marker of the emitter) win over the service's pages.
- * Without an owner, the plain string marker.
+ * `value` with the marker of `owner`. The pages are the entry's own when it
+ * names them (an object marker, or `x-rst-sources` of an operation), else the
+ * service's. Without an owner, the plain string marker.
  */
 export function withOwner(value: unknown, owner: Owner | undefined): unknown {
   if (!isRecord(value)) return value;
   if (owner === undefined) return { ...value, [GENERATED_MARKER.key]: GENERATED_MARKER.value };
   const own = ownershipOf(value);
-  const sources = own.kind === 'generated' && own.sources.length > 0 ? own.sources : (owner.sources ?? []);
+  const named = own.kind === 'generated' && own.sources.length > 0 ? own.sources : ownSources(value);
+  const sources = named.length > 0 ? named : (owner.sources ?? []);
   const marker = { tool: GENERATED_MARKER.value, service: owner.service, ...(sources.length > 0 ? { sources: [...sources] } : {}) };
   return { ...value, [GENERATED_MARKER.key]: marker };
 }

@@ -151,6 +151,28 @@ describe('merge: generated operations', () => {
     expect(Object.keys(paths(bare.text))).toEqual(['/v2/{project_id}/volumes']);
   });
 
+  it('records the pages an operation names in x-rst-sources as its owner\'s sources', () => {
+    const doc = generatedDoc();
+    const get = (doc.paths?.['/v2/{project_id}/volumes'] as Record<string, Record<string, unknown>>)['get'] as Record<string, unknown>;
+    get['x-rst-sources'] = ['docs/evs/api/list.rst:10:1', 'docs/evs/api/list.rst:40:1', 'docs/evs/api/common.rst:3:1'];
+    const result = merge(SPEC, doc, { owner });
+    expect(paths(result.text)['/v2/{project_id}/volumes']?.['get']?.['x-generated-by']).toEqual({ tool: 'rst-codegen', service: 'evs', sources: ['docs/evs/api/list.rst', 'docs/evs/api/common.rst'] });
+    expect(paths(result.text)['/v2/{project_id}/volumes']?.['post']?.['x-generated-by']).toEqual({ tool: 'rst-codegen', ...owner });
+  });
+
+  it('refuses an operation another service generated, and merges the rest with --on-conflict keep', () => {
+    const iam = { service: 'iam', sources: ['docs/iam/api.rst'] };
+    const other = merge(first.text, generatedDoc(), { owner: iam, prefix: 'Iam', specPath: 'api.yaml' });
+    expect(other.writable).toBe(false);
+    const errors = other.diagnostics.filter((m) => m.ruleId === 'merge-conflict');
+    expect(errors).toHaveLength(2);
+    expect(errors[0]?.reason).toMatch(/^operation `GET \/v2\/\{project_id\}\/volumes` at api\.yaml:\d+:5 was generated for service `evs` \(docs\/evs\/api\/volumes\.rst\) and clashes with the one generated for service `iam` .*; one operation cannot belong to two services: pass --on-conflict keep to merge the rest without it, or merge the services into separate specs\.$/);
+    const kept = merge(first.text, generatedDoc(), { owner: iam, prefix: 'Iam', onConflict: 'keep' });
+    expect(kept.writable).toBe(true);
+    expect(kept.summary.added).toEqual(['schemas/IamErrorResponse', 'responses/IamNotFound']);
+    expect(kept.summary.kept).toHaveLength(2);
+  });
+
   it('reports a generated document whose paths are not operations', () => {
     expect(generatedOperations({ '/x': 'nope', 'y': {} }).invalid).toEqual(['paths./x', 'paths.y']);
     const result = merge(SPEC, { paths: { '/x': { get: 'nope' } } } as unknown as GeneratedDocument, { owner });
