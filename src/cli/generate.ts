@@ -223,11 +223,18 @@ async function watchLoop(configPath: string, options: RunOptions, io: CliIo): Pr
       running = running.then(run);
     }, debounceMs);
   };
-  const attach = (folder: string, accept: (name: string | null) => boolean) => {
-    try {
-      watchers.push(watch(folder, (_event, name) => (accept(name === null ? null : String(name)) ? schedule() : undefined)));
-    } catch {
-      // A folder that vanished meanwhile: the next run re-attaches.
+  const base = path.dirname(configPath);
+  /** Attaches one watcher per folder of `plan`, re-running on an event whose name one of its tests accepts. */
+  const attachAll = (plan: Map<string, Array<(name: string) => boolean>>) => {
+    for (const [folder, tests] of plan) {
+      try {
+        const watcher = watch(folder, (_event, name) => (name === null || tests.some((t) => t(String(name))) ? schedule() : undefined));
+        // A watched folder removed under it: re-run, which re-attaches.
+        watcher.on('error', () => schedule());
+        watchers.push(watcher);
+      } catch {
+        // A folder that vanished meanwhile: its parent's watcher sees it come back.
+      }
     }
   };
   const run = async () => {
@@ -237,18 +244,37 @@ async function watchLoop(configPath: string, options: RunOptions, io: CliIo): Pr
     if (stopped) return;
     io.stderr(`rst-codegen generate --watch: ${outcome.code === 0 ? 'done' : `failed (exit ${outcome.code})`}; watching ${outcome.inputs.length} file(s) for changes (Ctrl-C stops).\n`);
     closeWatchers();
+    const plan = new Map<string, Array<(name: string) => boolean>>();
+    const want = (folder: string, test: (name: string) => boolean) => {
+      if (!existsSync(folder)) return;
+      const tests = plan.get(folder) ?? [];
+      tests.push(test);
+      plan.set(folder, tests);
+    };
+    // Every folder on the way from the project folder down to a watched one is watched for the
+    // next name on that way: a folder removed and made again (as a branch switch does) is seen
+    // coming back, even when the run in between found it missing.
+    const wantWay = (folder: string) => {
+      for (let child = folder, dir = path.dirname(folder); dir !== child && isInside(base, dir); child = dir, dir = path.dirname(dir)) {
+        const name = path.basename(child);
+        want(dir, (n) => n === name);
+      }
+    };
     // Docs folders: every folder below them is watched, attached synchronously (Node 20's recursive
     // watcher starts asynchronously and can miss early events); a page or folder event re-runs, and
     // every run re-attaches, so a page in a new folder is found by the run's own scan.
     for (const tree of outcome.trees ?? []) {
-      for (const folder of foldersBelow(tree)) attach(folder, (name) => name === null || name.endsWith('.rst') || !name.includes('.'));
+      for (const folder of foldersBelow(tree)) want(folder, (name) => name.endsWith('.rst') || !name.includes('.'));
+      wantWay(tree);
     }
-    for (const dir of new Set(outcome.inputs.map((p) => path.dirname(p)))) {
-      const names = new Set(outcome.inputs.filter((p) => path.dirname(p) === dir).map((p) => path.basename(p)));
-      attach(dir, (name) => name === null || names.has(name));
+    for (const input of outcome.inputs) {
+      const name = path.basename(input);
+      want(path.dirname(input), (n) => n === name);
+      wantWay(path.dirname(input));
     }
+    attachAll(plan);
     // A change made while the run was working (before these watchers existed) is not lost.
-    if (outcome.inputs.some((p) => changedSince(p, started))) schedule();
+    if (outcome.inputs.some((p) => changedSince(p, started)) || (outcome.trees ?? []).some((t) => changedSince(t, started))) schedule();
   };
   const stop = () => {
     stopped = true;
