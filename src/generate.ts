@@ -18,6 +18,8 @@ import { emitIndex } from './emit/index.js';
 import type { OutputFile } from './emit/index.js';
 import { rstEmit } from './emit/plugin.js';
 import { rstModel } from './model/plugin.js';
+import { buildOperations } from './model/operations/index.js';
+import type { OperationsResult } from './model/operations/index.js';
 import type { RstService, ServiceModelTree } from './model/plugin.js';
 import type { ModelRoot, ServiceModel } from './model/types.js';
 import { rstParse } from './parse/plugin.js';
@@ -30,7 +32,7 @@ export const generateRules = defineRules({
     severity: 'error',
     description: 'A service yields no status codes and no error codes from all its pages, so nothing would be generated for it.',
     message: (a: { service: string; pages: number }) =>
-      `Service \`${a.service}\` yields no status codes and no error codes from its ${a.pages} page(s); nothing would be generated for it.`,
+      `Service \`${a.service}\` yields no status codes and no error codes (and no operations) from its ${a.pages} page(s); nothing would be generated for it.`,
   },
 });
 
@@ -40,6 +42,8 @@ export interface ServiceSources {
   title: string;
   /** One vfile per page (path as in the config, `value` = decoded text). Pages that could not be read are absent (the CLI reported them). */
   pages: VFile[];
+  /** The other pages of the service's `docs` folder, read for operations (API reference pages). */
+  apiPages?: VFile[];
 }
 
 export interface ServiceSummary {
@@ -47,6 +51,7 @@ export interface ServiceSummary {
   pages: number;
   statusCodes: number;
   errorCodes: number;
+  operations: number;
   errors: number;
   warnings: number;
 }
@@ -57,6 +62,8 @@ export interface GenerateResult {
   model: ModelRoot;
   /** One row per service, sorted by service id. */
   summary: ServiceSummary[];
+  /** Per service with API pages: parameter rows read into schemas or explained by a diagnostic, and examples. */
+  operationStats: Record<string, OperationsResult['stats']>;
 }
 
 /**
@@ -97,31 +104,41 @@ export function generate(
   const processor = createProcessor({ style: options.style });
   const models: ServiceModel[] = [];
   const summary: ServiceSummary[] = [];
+  const operationStats: Record<string, OperationsResult['stats']> = {};
   const files: OutputFile[] = [];
   for (const service of [...services].sort((a, b) => compare(a.service, b.service))) {
     for (const page of service.pages) {
       if (String(page.value).trim() === '') flag(page, generateRules['empty-page'], { path: page.path }, undefined);
     }
     const model = modelService(processor, service, runFile);
-    if (model.statusCodes.length === 0 && model.errorCodes.length === 0 && model.statusClasses.length === 0) {
-      flag(runFile, generateRules['empty-service'], { service: service.service, pages: service.pages.length }, undefined);
+    // The API reference pages: operations (src/model/operations), each page parsed once.
+    const apiPages = service.apiPages ?? [];
+    if (apiPages.length > 0) {
+      const parsed = apiPages.map((file) => ({ path: file.path, text: String(file.value), root: processor.parse(file) }));
+      const { model: operations, stats } = buildOperations(parsed, new Map(apiPages.map((file) => [file.path, file])));
+      operationStats[service.service] = stats;
+      if (operations.operations.length > 0) model.operations = operations;
     }
-    applyRuleSettings([...service.pages, runFile], options.rules ?? {});
+    if (model.statusCodes.length === 0 && model.errorCodes.length === 0 && model.statusClasses.length === 0 && !model.operations) {
+      flag(runFile, generateRules['empty-service'], { service: service.service, pages: service.pages.length + apiPages.length }, undefined);
+    }
+    applyRuleSettings([...service.pages, ...apiPages, runFile], options.rules ?? {});
     models.push(model);
     files.push(...(processor.stringify({ type: 'service-model', model } satisfies ServiceModelTree, runFile) as OutputFile[]));
-    const messages = service.pages.flatMap((p) => p.messages);
+    const messages = [...service.pages, ...apiPages].flatMap((p) => p.messages);
     summary.push({
       service: service.service,
       pages: service.pages.length,
       statusCodes: model.statusCodes.length,
       errorCodes: model.errorCodes.length,
+      operations: model.operations?.operations.length ?? 0,
       errors: messages.filter((m) => severityOf(m) === 'error').length,
       warnings: messages.filter((m) => severityOf(m) === 'warning').length,
     });
   }
   if (models.length > 0) files.push(emitIndex(models, options));
   files.sort((a, b) => compare(a.path, b.path));
-  return { files, model: { version: 1, services: models }, summary };
+  return { files, model: { version: 1, services: models }, summary, operationStats };
 }
 
 /** Code-point order, independent of locale (see order.ts). */

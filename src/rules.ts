@@ -15,8 +15,9 @@ import { generateRules } from './generate.js';
 import { mergeRules } from './merge/rules.js';
 import { parseRules } from './parse/docutils-rules.js';
 import { rules as modelRules } from './model/rules.js';
+import { operationRules } from './model/operations/rules.js';
 
-export type Stage = 'config' | 'read' | 'parse' | 'model' | 'generate' | 'merge';
+export type Stage = 'config' | 'read' | 'parse' | 'model' | 'operations' | 'generate' | 'merge';
 
 /** Every stage's rules, in pipeline order. Registering a stage is one line here. */
 export const STAGES: ReadonlyArray<{ stage: Stage; rules: Readonly<Record<string, Rule<any>>> }> = [
@@ -24,6 +25,7 @@ export const STAGES: ReadonlyArray<{ stage: Stage; rules: Readonly<Record<string
   { stage: 'read', rules: readRules },
   { stage: 'parse', rules: parseRules },
   { stage: 'model', rules: modelRules },
+  { stage: 'operations', rules: operationRules },
   { stage: 'generate', rules: generateRules },
   { stage: 'merge', rules: mergeRules },
 ];

@@ -19,7 +19,7 @@ import { HELP } from './help.js';
 import { ExitCode } from './io.js';
 import type { CliIo, Command } from './io.js';
 import { compareOutput, ForeignFile, Interrupted, OutputRefused, replaceOutput, resolveOutDir } from './output.js';
-import { describeFsError, findCodePages, isInside, loadPage } from './read.js';
+import { describeFsError, findCodePages, findDocPages, isInside, loadPage } from './read.js';
 import { countsLine, formatReport } from './report.js';
 
 export const generateCommand: Command = async (args, io) => {
@@ -169,9 +169,13 @@ async function loadServices(config: Config, base: string, configFile: VFile, _io
   let readFailed = false;
   for (const service of config.services) {
     const paths: string[] = [...service.status, ...service.errors];
+    const apiPaths: string[] = [];
     if (service.docs !== null) {
       try {
         paths.push(...(await findCodePages(base, service.docs)));
+        // Every other page of the docs folder is read for operations (API reference pages).
+        const codePages = new Set(paths);
+        apiPaths.push(...(await findDocPages(base, service.docs)).filter((page) => !codePages.has(page)));
       } catch (error) {
         flag(configFile, readRules['read-failed'], { text: `Service \`${service.name}\`: cannot search docs folder \`${service.docs}\`: ${describeFsError(error)}.` }, undefined);
         readFailed = true;
@@ -188,7 +192,14 @@ async function loadServices(config: Config, base: string, configFile: VFile, _io
       if (ok) pages.push(file);
       else readFailed = true;
     }
-    services.push({ service: service.name, title: service.title, pages });
+    const apiPages: VFile[] = [];
+    for (const page of apiPaths) {
+      const { file, ok } = await loadPage(base, page);
+      files.push(file);
+      if (ok) apiPages.push(file);
+      else readFailed = true;
+    }
+    services.push({ service: service.name, title: service.title, pages, apiPages });
   }
   return { services, readFailed, files };
 }

@@ -215,6 +215,12 @@ const PAGE_NAME = /(status|error)_?codes?/i;
  * itself must resolve inside `base` (a `ReadRefused` error otherwise).
  */
 export async function findCodePages(base: string, dir: string): Promise<string[]> {
+  const top = dir.replace(/\/+$/, '');
+  return (await findDocPages(base, dir)).filter((page) => PAGE_NAME.test(page.slice(top.length)));
+}
+
+/** Every `.rst` page under `dir` (relative to `base`), recursively, sorted, `/`-separated; symbolic links below `dir` are not followed, and `dir` must resolve inside `base`. */
+export async function findDocPages(base: string, dir: string): Promise<string[]> {
   const [root, real] = await Promise.all([realpath(base), realpath(path.resolve(base, dir))]);
   if (!isInside(root, real)) throw new ReadRefused('not-a-file', `it leads outside the project (to \`${real}\`) through a symbolic link`);
   const out: string[] = [];
@@ -223,7 +229,7 @@ export async function findCodePages(base: string, dir: string): Promise<string[]
     for (const entry of entries) {
       const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) await walk(child);
-      else if (entry.isFile() && entry.name.endsWith('.rst') && PAGE_NAME.test(child.slice(top.length))) out.push(child);
+      else if (entry.isFile() && entry.name.endsWith('.rst')) out.push(child);
     }
   };
   const top = dir.replace(/\/+$/, '');

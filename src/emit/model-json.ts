@@ -42,5 +42,6 @@ export function modelJson(model: ServiceModel, generatedBy: string): { generated
     statusClasses: model.statusClasses.map(statusClass),
     errorCodes: model.errorCodes.map(errorCode),
     sources: [...model.sources],
+    ...(model.operations ? { operations: model.operations } : {}),
   };
 }

@@ -5,6 +5,7 @@
  * serialised with sorted, stable ordering.
  */
 import type { RstRoot } from '../parse/types.js';
+import type { OperationsModel } from './operations/types.js';
 
 /** Where something came from: the RST file (as given in the config, `/`-separated) and the 1-based line/column of its cell. */
 export interface SourceRef {
@@ -63,6 +64,8 @@ export interface ServiceModel {
   errorCodes: ErrorCode[];
   /** The RST files read for this service, in config order. */
   sources: string[];
+  /** The operations of the service's API reference pages (absent when it has none). */
+  operations?: OperationsModel;
 }
 
 export interface ModelRoot {

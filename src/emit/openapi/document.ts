@@ -10,6 +10,7 @@ import { statusCodeSchemaBody } from '../json-schema/status-code.js';
 import { GENERATOR } from '../text.js';
 import { responseNames } from '../typescript/names.js';
 import { documentedErrors, documentedStatuses, statusTitle } from '../view.js';
+import { openApiPaths } from './paths.js';
 
 /** Extension key and value on every generated component (and the document): `"x-generated-by": "rst-codegen"`. */
 export const GENERATED_MARKER = { key: 'x-generated-by', value: GENERATOR } as const;
@@ -66,11 +67,17 @@ export function openApiDocument(model: ServiceModel, description: string): Recor
     schemas['ErrorResponse'] = { ...errorResponseSchemaBody(model, { $ref: '#/components/schemas/ErrorCode' }), ...marker };
   }
 
+  // The operations of the API reference pages (paths.ts); their schemas never take the names above.
+  const api = openApiPaths(model);
+  for (const [name, schema] of Object.entries(api.schemas)) if (!Object.hasOwn(schemas, name)) schemas[name] = { ...(schema as object), ...marker };
+  const hasPaths = Object.keys(api.paths).length > 0;
+
   return {
     openapi: '3.1.0',
-    info: { title: `${model.title} status and error codes`, description, version: DOCUMENT_VERSION },
+    info: { title: hasPaths ? `${model.title} API` : `${model.title} status and error codes`, description, version: DOCUMENT_VERSION },
     ...marker,
-    paths: {},
+    ...(api.tags.length > 0 ? { tags: api.tags.map((name) => ({ name })) } : {}),
+    paths: api.paths,
     components: { schemas, responses },
   };
 }

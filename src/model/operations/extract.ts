@@ -1,0 +1,496 @@
+/**
+ * One operation page -> an operation draft (method, path, parameters,
+ * bodies, statuses, examples), with diagnostics. Tables are read by
+ * tables.ts, nested objects become components (components.ts), facts come
+ * from facts.ts and the request line from path.ts.
+ */
+import type { VFile } from 'vfile';
+import type { RstCell, RstTable } from '../../parse/types.js';
+import type { SourceRef } from '../types.js';
+import { componentRef, pascalCase } from './components.js';
+import type { ComponentRegistry } from './components.js';
+import { firstMismatch, readExample } from './examples.js';
+import { readEnum, readLimits, readMandatory, typeFromDescription } from './facts.js';
+import type { Block, PageView, TableBlock } from './page.js';
+import { normalizeLabel, rawCellText } from './page.js';
+import { pathPlaceholders, readMethodLine, readPathMethodLines } from './path.js';
+import type { LineReading, RequestLine } from './path.js';
+import { flagOperation } from './rules.js';
+import type { Columns, ParamRow, Role } from './tables.js';
+import { nestedNames, parameterColumns, parameterRows, statusColumns, tableRole } from './tables.js';
+import { readType } from './types-reader.js';
+import type { Body, Parameter, ParameterLocation, Schema } from './types.js';
+
+/** Where a label leads: a table of some page of the service. */
+export interface LabelTarget {
+  view: PageView;
+  block: TableBlock;
+}
+
+export interface ExtractContext {
+  file: VFile;
+  labels: Map<string, LabelTarget>;
+  registry: ComponentRegistry;
+  /** Row accounting for the corpus test: rows read into a schema, rows explained by a diagnostic. */
+  stats: RowStats;
+}
+
+export interface RowStats {
+  rows: number;
+  placed: number;
+  explained: number;
+  examplesValid: number;
+  examplesReported: number;
+}
+
+export interface Draft {
+  line: RequestLine;
+  title: string;
+  description: string;
+  parameters: Parameter[];
+  requestBody?: Body;
+  requestRequired: boolean;
+  responseBody?: Body;
+  responseHeaders: Parameter[];
+  /** Documented statuses, in order, with descriptions. */
+  statuses: Array<{ code: string; description: string }>;
+  source: SourceRef;
+  requestExample?: unknown;
+  responseExample?: unknown;
+}
+
+const URI_CONTEXT = /^(?:uri|url|uris|urls|uri format|request uri|request url|request line|request syntax|api uri|uri and method|request path|path|api url|request method and uri)$/i;
+const EXAMPLE = /\b(?:examples?|samples?)\b/i;
+
+const at = (ctx: ExtractContext, line: number, column = 1): SourceRef => ({ file: ctx.file.path, line, column });
+
+/** Finds the request line: in a URI-like section or list item first, else in the first blocks before any example. */
+export function findRequestLine(view: PageView): { reading: LineReading; block: Block } | { reading: { kind: 'none' }; block: undefined; uriSection: Block | undefined } {
+  let uriSection: Block | undefined;
+  let firstUnreadable: { reading: LineReading; block: Block } | undefined;
+  for (const pass of [0, 1] as const) {
+    for (const block of view.blocks) {
+      if (block.kind === 'table') continue;
+      const inUri = block.context.trail.some((t) => URI_CONTEXT.test(t.trim()));
+      if (inUri) uriSection ??= block;
+      if (pass === 0 && !inUri) continue;
+      if (pass === 1 && (block.context.trail.some((t) => EXAMPLE.test(t)) || uriSection !== undefined)) continue;
+      const lines = block.kind === 'paragraph' ? block.raw : block.text.split('\n').slice(0, 40);
+      const pair = readPathMethodLines(view.lines.slice(block.line - 1, block.line + 6).filter((l) => l.trim() !== ''));
+      if (pair.kind === 'line') return { reading: pair, block };
+      for (const text of lines) {
+        const reading = readMethodLine(text);
+        if (reading.kind === 'line') return { reading, block };
+        if (reading.kind === 'unreadable') firstUnreadable ??= { reading, block };
+      }
+    }
+    if (firstUnreadable) return firstUnreadable;
+  }
+  return { reading: { kind: 'none' }, block: undefined, uriSection };
+}
+
+/** Raw markup of a cell (markup kept); the reduced text when the cell cannot be cut out. */
+function raw(view: PageView, table: RstTable, cell: RstCell | undefined): string {
+  if (!cell) return '';
+  return rawCellText(view.lines, table, cell) ?? cell.text;
+}
+
+const REF = /:ref:`([^`]*)`/g;
+
+/** Labels a cell's `:ref:`s point to. */
+function refLabels(rawText: string): string[] {
+  const out: string[] = [];
+  for (const m of rawText.replace(/\s*\n\s*/g, ' ').matchAll(REF)) {
+    const inner = m[1]!;
+    const angle = /<([^<>]+)>\s*$/.exec(inner);
+    out.push(normalizeLabel(angle ? angle[1]! : inner));
+  }
+  return out;
+}
+
+/** A parameter name from a name cell: its first identifier-like token (`X-Auth-Token`, `auth.identity`, `tags[].key`). */
+export function parameterName(text: string): string | null {
+  // `scaling\_ configuration \_id` (an escaped underscore before a wrap) reads `scaling_ configuration _id`.
+  const m = /^\s*[`*"']*([A-Za-z_$@][\w.$@:[\]-]*)/.exec(text.replace(/[ \t]*_[ \t]*/g, '_'));
+  if (!m) return null;
+  return m[1]!.replace(/[.:]+$/, '');
+}
+
+interface TableUse {
+  role: Role;
+  nested: boolean;
+}
+
+export function extractOperation(view: PageView, line: RequestLine, ctx: ExtractContext): Draft {
+  const { file } = ctx;
+  const paramTables: Array<{ block: TableBlock; columns: Columns }> = [];
+  const statusTables: TableBlock[] = [];
+  for (const block of view.blocks) {
+    if (block.kind !== 'table') continue;
+    const columns = parameterColumns(block.table);
+    if (columns) paramTables.push({ block, columns });
+    else if (statusColumns(block.table)) statusTables.push(block);
+    else flagOperation(file, 'unused-table', { caption: block.caption ?? headerLine(block.table) }, block.table.position);
+  }
+
+  // Which tables are nested objects: the ones a row of another table of this page points to (by `:ref:` or by name).
+  const uses = new Map<RstTable, TableUse>();
+  const pointedTo = new Set<RstTable>();
+  for (const { block, columns } of paramTables) {
+    for (const row of parameterRows(block.table, columns)) {
+      for (const cell of row.cells) {
+        for (const label of refLabels(raw(view, block.table, cell))) {
+          const target = ctx.labels.get(label);
+          if (target && target.block.table !== block.table && target.view === view) pointedTo.add(target.block.table);
+        }
+      }
+    }
+  }
+  for (const { block } of paramTables) {
+    if (pointedTo.has(block.table)) continue;
+    const names = nestedNames(block.caption);
+    if (names.length > 0 && !/\b(?:request|response|uri|query|header)/i.test(block.caption ?? '')) {
+      // Claimed later by a row whose name matches; if none does, it is reported below.
+      uses.set(block.table, { role: 'none', nested: true });
+    }
+  }
+
+  const pathNames = pathPlaceholders(line.path);
+  const parameters: Parameter[] = [];
+  const seenParams = new Map<string, SourceRef>();
+  const bodyProps: Record<string, Schema> = {};
+  const bodyRequired: string[] = [];
+  const respProps: Record<string, Schema> = {};
+  const responseHeaders: Parameter[] = [];
+  let bodySource: SourceRef | undefined;
+  let respSource: SourceRef | undefined;
+  let xmlRequest = false;
+  let xmlResponse = false;
+  const claimed = new Set<RstTable>();
+  const parentName = pascalCase(view.title);
+
+  const addParam = (name: string, loc: ParameterLocation, required: boolean, schema: Schema, description: string, source: SourceRef): boolean => {
+    const key = `${loc}:${name.toLowerCase()}`;
+    const first = seenParams.get(key);
+    if (first) {
+      flagOperation(file, 'duplicate-parameter', { name, first: `${first.line}:${first.column}` }, { line: source.line, column: source.column });
+      return false;
+    }
+    seenParams.set(key, source);
+    parameters.push({ name, in: loc, required: loc === 'path' ? true : required, description, schema: loc === 'path' || loc === 'header' || loc === 'query' ? scalarOrString(schema) : schema, source });
+    return true;
+  };
+
+  /** Builds the object schema of a table (its rows as properties); nested tables become components. */
+  const objectSchema = (target: LabelTarget, columns: Columns, stack: RstTable[]): Schema => {
+    const props: Record<string, Schema> = {};
+    const required: string[] = [];
+    readRows(target, columns, stack, (name, schema, req) => {
+      if (Object.hasOwn(props, name)) return false;
+      props[name] = schema;
+      if (req) required.push(name);
+      return true;
+    });
+    return { type: 'object', properties: props, ...(required.length > 0 ? { required } : {}) };
+  };
+
+  /** Reads every row of a table; `put` files it (false: a duplicate, reported). */
+  const readRows = (
+    target: LabelTarget,
+    columns: Columns,
+    stack: RstTable[],
+    put: (name: string, schema: Schema, required: boolean, row: ParamRow, source: SourceRef) => boolean,
+  ): void => {
+    const { block } = target;
+    const tview = target.view;
+    const tfile = tview === view ? file : undefined;
+    for (const row of parameterRows(block.table, columns)) {
+      ctx.stats.rows++;
+      const nameCell = row.name;
+      const place = nameCell?.position.start ?? block.table.position.start;
+      const source: SourceRef = { file: tview.path, line: place.line, column: place.column };
+      const name = nameCell ? parameterName(nameCell.text) : null;
+      if (name === null) {
+        if (tfile) flagOperation(tfile, 'unreadable-parameter', { row: row.row, text: row.cells.map((c) => c.text).join(' | ') }, place);
+        else flagOperation(file, 'unreadable-parameter', { row: row.row, text: `${tview.path}: ${row.cells.map((c) => c.text).join(' | ')}` }, place);
+        ctx.stats.explained++;
+        continue;
+      }
+      const schema = rowSchema(target, row, name, stack, source);
+      const mandatory = row.mandatory ? readMandatory(row.mandatory.text) : null;
+      if (put(name, schema, mandatory === true, row, source)) ctx.stats.placed++;
+      else {
+        flagOperation(file, 'duplicate-parameter', { name, first: tview.path }, place);
+        ctx.stats.explained++;
+      }
+    }
+  };
+
+  const rowSchema = (target: LabelTarget, row: ParamRow, name: string, stack: RstTable[], source: SourceRef): Schema => {
+    const { block } = target;
+    const tview = target.view;
+    const description = (row.description?.text ?? '').trim();
+    const descRaw = raw(tview, block.table, row.description);
+    const typeRaw = raw(tview, block.table, row.type);
+    const typeText = row.type ? row.type.text : typeFromDescription(description) ?? '';
+    const reading = typeText.trim() === '' ? null : readType(typeText);
+    // The nested table: a `:ref:` in the type, name or description cell that leads to a parameter table.
+    let nested: LabelTarget | undefined;
+    let brokenRef: string | undefined;
+    for (const cellRaw of [typeRaw, raw(tview, block.table, row.name), descRaw]) {
+      for (const label of refLabels(cellRaw)) {
+        const t = ctx.labels.get(label);
+        if (t && parameterColumns(t.block.table)) {
+          if (!nested && t.block.table !== block.table) nested = t;
+        } else if (!t && cellRaw === typeRaw) brokenRef ??= label;
+      }
+    }
+    if (!nested && (reading?.objectLike || reading === null || reading.schema.type === 'array')) {
+      nested = byName(tview, block, name, reading?.objectName ?? null);
+    }
+    let schema: Schema;
+    if (typeText.trim() !== '' && reading === null && !nested) {
+      flagOperation(file, 'unknown-type', { name, type: typeText }, { line: source.line, column: source.column });
+      schema = {};
+    } else if (nested) {
+      const component = componentFor(nested, name, reading?.objectName ?? null, stack);
+      const depth = reading ? Math.max(reading.depth, reading.schema.type === 'array' ? 1 : 0) : 0;
+      schema = depth >= 1 ? { type: 'array', items: component } : component;
+    } else {
+      if (brokenRef !== undefined && reading?.objectLike) flagOperation(file, 'unresolved-ref', { name, target: brokenRef }, { line: source.line, column: source.column });
+      schema = reading ? structuredClone(reading.schema) : {};
+    }
+    const type = typeof schema.type === 'string' ? schema.type : undefined;
+    if (schema.$ref === undefined && type !== undefined && type !== 'object' && type !== 'array') {
+      const values = readEnum(description, descRaw, type);
+      if (values) schema.enum = values;
+      Object.assign(schema, readLimits(description, descRaw, type));
+      if (schema.enum && schema.default !== undefined && !schema.enum.includes(schema.default)) delete schema.default;
+    }
+    if (schema.$ref !== undefined) return description === '' ? schema : { ...schema, description };
+    return description === '' ? schema : { ...schema, description };
+  };
+
+  /** A table of the page whose caption names `name` (or the type's object name), not yet claimed. */
+  const byName = (tview: PageView, parent: TableBlock, name: string, objectName: string | null): LabelTarget | undefined => {
+    if (tview !== view) return undefined;
+    const wanted = [name, objectName].filter((n): n is string => n !== null).map((n) => n.toLowerCase());
+    const last = name.split('.').pop()!.toLowerCase();
+    wanted.push(last);
+    for (const { block } of paramTables) {
+      if (block === parent || claimed.has(block.table) || block.line < parent.line) continue;
+      const names = nestedNames(block.caption).map((n) => n.toLowerCase());
+      if (names.some((n) => wanted.includes(n))) return { view, block };
+    }
+    return undefined;
+  };
+
+  const componentFor = (target: LabelTarget, field: string, objectName: string | null, stack: RstTable[]): Schema => {
+    const table = target.block.table;
+    if (target.view === view) claimed.add(table);
+    const columns = parameterColumns(table);
+    if (!columns || stack.includes(table) || stack.length > 20) return { type: 'object' };
+    const schema = objectSchema(target, columns, [...stack, table]);
+    const name = ctx.registry.add(objectName ?? field, parentName, schema);
+    return componentRef(name);
+  };
+
+  // Top-level tables in document order.
+  for (const { block, columns } of paramTables) {
+    if (pointedTo.has(block.table) || claimed.has(block.table)) continue;
+    if (uses.get(block.table)?.nested) continue;
+    const role = tableRole(block);
+    if (role === 'none') {
+      flagOperation(file, 'unused-table', { caption: block.caption ?? headerLine(block.table) }, block.table.position);
+      countExplained(block.table, columns);
+      continue;
+    }
+    claimed.add(block.table);
+    const target: LabelTarget = { view, block };
+    const isXml = /\belements?\b/i.test(`${block.caption ?? ''} ${block.context.trail.join(' ')}`) && headerLine(block.table).toLowerCase().startsWith('element');
+    readRows(target, columns, [block.table], (name, schema, required, _row, source) => {
+      switch (role) {
+        case 'uri':
+        case 'path':
+        case 'query': {
+          const inPath = pathNames.some((p) => p.toLowerCase() === name.toLowerCase());
+          const actual = inPath ? pathNames.find((p) => p.toLowerCase() === name.toLowerCase())! : name;
+          return addParam(actual, inPath ? 'path' : 'query', required, schema, schema.description ?? '', source);
+        }
+        case 'header':
+          return addParam(name, 'header', required, schema, schema.description ?? '', source);
+        case 'response-header':
+          if (responseHeaders.some((h) => h.name.toLowerCase() === name.toLowerCase())) return false;
+          responseHeaders.push({ name, in: 'header', required: false, description: schema.description ?? '', schema: scalarOrString(schema), source });
+          return true;
+        case 'body': {
+          if (line.query.some((q) => q.toLowerCase() === name.toLowerCase()) || pathNames.some((p) => p.toLowerCase() === name.toLowerCase())) {
+            const inPath = pathNames.some((p) => p.toLowerCase() === name.toLowerCase());
+            return addParam(name, inPath ? 'path' : 'query', required, schema, schema.description ?? '', source);
+          }
+          if (Object.hasOwn(bodyProps, name)) return false;
+          bodyProps[name] = schema;
+          if (required) bodyRequired.push(name);
+          bodySource ??= source;
+          if (isXml) xmlRequest = true;
+          return true;
+        }
+        case 'response': {
+          if (Object.hasOwn(respProps, name)) return false;
+          respProps[name] = stripRequired(schema);
+          respSource ??= source;
+          if (isXml) xmlResponse = true;
+          return true;
+        }
+      }
+    });
+  }
+  // Nested-looking tables nothing claimed.
+  for (const { block, columns } of paramTables) {
+    if (claimed.has(block.table) || pointedTo.has(block.table)) continue;
+    flagOperation(file, 'unreferenced-table', { caption: block.caption ?? headerLine(block.table) }, block.table.position);
+    countExplained(block.table, columns);
+  }
+  // Tables pointed to by a `:ref:` but never read (a cycle, or pointed to only from a status table).
+  for (const { block, columns } of paramTables) {
+    if (claimed.has(block.table) || !pointedTo.has(block.table)) continue;
+    flagOperation(file, 'unreferenced-table', { caption: block.caption ?? headerLine(block.table) }, block.table.position);
+    countExplained(block.table, columns);
+  }
+
+  // Path placeholders and query-string names no table documents.
+  for (const name of pathNames) {
+    if (!parameters.some((p) => p.in === 'path' && p.name === name)) {
+      flagOperation(file, 'undocumented-path-parameter', { name }, view.blocks[0]?.line ? { line: view.blocks[0].line, column: 1 } : undefined);
+      addParam(name, 'path', true, { type: 'string' }, '', at(ctx, 1));
+    }
+  }
+  for (const name of line.query) {
+    if (!parameters.some((p) => p.name.toLowerCase() === name.toLowerCase())) addParam(name, 'query', false, { type: 'string' }, '', at(ctx, 1));
+  }
+
+  // Examples.
+  let requestExample: unknown;
+  let responseExample: unknown;
+  const requestSchema: Schema | undefined = Object.keys(bodyProps).length > 0 ? { type: 'object', properties: bodyProps, ...(bodyRequired.length > 0 ? { required: bodyRequired } : {}) } : undefined;
+  const responseSchema: Schema | undefined = Object.keys(respProps).length > 0 ? { type: 'object', properties: respProps } : undefined;
+  const resolve = (ref: string): Schema | undefined => ctx.registry.get(ref.replace('#/components/schemas/', ''));
+  for (const block of view.blocks) {
+    if (block.kind !== 'code') continue;
+    const trail = block.context.trail.join(' ').toLowerCase();
+    const isResponse = /\bresponse|returned|output/.test(trail);
+    const isRequest = !isResponse && /\brequest/.test(trail);
+    if (!isResponse && !isRequest) continue;
+    if (!EXAMPLE.test(trail) && !/^json$/i.test(block.language)) continue;
+    const what = isResponse ? 'response' : 'request';
+    const reading = readExample(block.text);
+    if (reading.kind === 'xml') {
+      if (isResponse) xmlResponse = true;
+      else xmlRequest = true;
+      continue;
+    }
+    if (reading.kind === 'invalid') {
+      flagOperation(file, 'invalid-example', { what, reason: reading.reason }, { line: block.line, column: block.column });
+      ctx.stats.examplesReported++;
+      continue;
+    }
+    if (reading.kind !== 'json') continue;
+    const schema = isResponse ? responseSchema : requestSchema;
+    if (schema) {
+      const mismatch = firstMismatch(reading.value, schema, resolve);
+      if (mismatch) {
+        flagOperation(file, 'example-mismatch', { what, field: mismatch.field, reason: mismatch.reason }, { line: block.line, column: block.column });
+        ctx.stats.examplesReported++;
+        continue;
+      }
+    }
+    ctx.stats.examplesValid++;
+    if (isResponse) responseExample ??= reading.value;
+    else requestExample ??= reading.value;
+  }
+
+  const statuses = readStatuses(view, statusTables);
+  const description = view.blocks
+    .filter((b): b is Extract<Block, { kind: 'paragraph' }> => b.kind === 'paragraph' && /^(?:functions?|description|api description|overview)$/i.test(b.context.trail[0] ?? ''))
+    .map((b) => b.text)
+    .join('\n\n');
+  const draft: Draft = {
+    line,
+    title: view.title,
+    description,
+    parameters,
+    requestRequired: bodyRequired.length > 0,
+    responseHeaders,
+    statuses,
+    source: at(ctx, view.root.children.find((n) => n.type === 'section')?.position.start.line ?? 1),
+  };
+  if (requestSchema || requestExample !== undefined) {
+    draft.requestBody = {
+      mediaType: xmlRequest ? 'application/xml' : 'application/json',
+      schema: requestSchema ?? { type: 'object' },
+      ...(requestExample !== undefined ? { example: requestExample } : {}),
+      source: bodySource ?? draft.source,
+    };
+  }
+  if (responseSchema || responseExample !== undefined) {
+    draft.responseBody = {
+      mediaType: xmlResponse ? 'application/xml' : 'application/json',
+      schema: responseSchema ?? { type: 'object' },
+      ...(responseExample !== undefined ? { example: responseExample } : {}),
+      source: respSource ?? draft.source,
+    };
+  }
+  return draft;
+
+  function countExplained(table: RstTable, columns: Columns): void {
+    const n = parameterRows(table, columns).length;
+    ctx.stats.rows += n;
+    ctx.stats.explained += n;
+  }
+}
+
+const headerLine = (table: RstTable): string =>
+  table.cells
+    .filter((c) => c.row < Math.max(1, table.headerRows))
+    .map((c) => c.text)
+    .join(' | ');
+
+const stripRequired = (schema: Schema): Schema => schema;
+
+/** Parameters are scalars: an object or untyped parameter is read as a string (its description kept). */
+function scalarOrString(schema: Schema): Schema {
+  if (schema.$ref !== undefined || schema.type === 'object') return { type: 'string', ...(schema.description ? { description: schema.description } : {}) };
+  if (schema.type === undefined) return { ...schema, type: 'string' };
+  return schema;
+}
+
+const CODE = /^\s*([1-5]\d\d)\b(.*)$/s;
+
+/** Documented statuses: status tables' code cells, and `200`-like lines in status sections. */
+function readStatuses(view: PageView, tables: readonly TableBlock[]): Array<{ code: string; description: string }> {
+  const out: Array<{ code: string; description: string }> = [];
+  const add = (code: string, description: string): void => {
+    if (!out.some((s) => s.code === code)) out.push({ code, description: description.replace(/\s+/g, ' ').trim() });
+  };
+  for (const block of tables) {
+    const cols = statusColumns(block.table)!;
+    const rows = new Map<number, { code?: string; description?: string }>();
+    for (const cell of block.table.cells) {
+      if (cell.row < block.table.headerRows) continue;
+      const r = rows.get(cell.row) ?? {};
+      if (cell.col === cols.code) r.code = cell.text;
+      if (cols.description !== null && cell.col === cols.description) r.description = cell.text;
+      rows.set(cell.row, r);
+    }
+    for (const r of rows.values()) {
+      const m = CODE.exec(r.code ?? '');
+      if (m) add(m[1]!, r.description ?? m[2]!.trim());
+    }
+  }
+  for (const block of view.blocks) {
+    if (block.kind !== 'paragraph') continue;
+    if (!block.context.trail.some((t) => /\b(?:status codes?|returned values?|normal response|abnormal response|response codes?)\b/i.test(t))) continue;
+    for (const m of block.text.matchAll(/(?:^|\s)([1-5]\d\d)(?:\s+([A-Z][A-Za-z -]{1,40}))?(?=$|[\s.,;:])/g)) add(m[1]!, m[2] ?? '');
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+/**
+ * Reads the request line of an operation page: the method and the path
+ * template, in every form the docs write it.
+ *
+ *   GET /v2/{project_id}/zones                          bare line (under `URI`, `-  URI format`, in a code block)
+ *   POST https://{*Endpoint*}/v3/auth/tokens            full URL; scheme, host and inline markup removed
+ *   GET /v2/zones?type={type}&limit={limit}             query string -> query parameters `type`, `limit`
+ *   PUT /?acl HTTP/1.1  +  Host: bucket.obs.example.com S3-style request line; `?acl` (no `=`) is a sub-resource
+ *                                                       and stays in the path key (`/?acl`), as AWS's S3 spec does
+ *   PATH: /v1.0/{project_id}/instances  +  Method: GET  separate lines, in either order
+ *
+ * Pure string functions; every regex is linear (no nested quantifiers).
+ */
+import type { HttpMethod } from './types.js';
+
+export interface RequestLine {
+  method: HttpMethod;
+  /** The path key: starts with `/`, no host, no markup; sub-resources (`?acl`) kept, query parameters removed. */
+  path: string;
+  /** Query parameters written in the URI (`limit` of `?limit={limit}`), in order, unique. */
+  query: string[];
+}
+
+export type LineReading = { kind: 'line'; line: RequestLine } | { kind: 'unreadable'; method: string; text: string } | { kind: 'none' };
+
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE'] as const;
+const METHOD_LINE = /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|TRACE)[ \t]+(\S.*)$/;
+const PATH_LINE = /^(?:PATH|URI|URL|Path)[ \t]*:[ \t]*(\S.*)$/;
+const METHOD_FIELD = /^(?:Method|METHOD|HTTP method|Request method)[ \t]*:[ \t]*([A-Za-z]+)\s*$/;
+const MAX_LINE = 2000;
+
+/** Removes RST inline markup around a URL: `**`, `*`, backquotes, escapes, `:literal:` roles, trailing punctuation. */
+export function stripMarkup(text: string): string {
+  return text
+    .replace(/:[a-z-]+:`/g, '`')
+    .replace(/\\(.)/g, '$1')
+    .replace(/[*`]/g, '')
+    .trim();
+}
+
+/** Reads one line of text (already split; markup allowed). */
+export function readMethodLine(raw: string): LineReading {
+  const text = stripMarkup(raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw);
+  const match = METHOD_LINE.exec(text);
+  if (!match) return { kind: 'none' };
+  const method = match[1]!;
+  const line = toRequestLine(method, match[2]!);
+  return line ? { kind: 'line', line } : { kind: 'unreadable', method, text };
+}
+
+/** Reads `PATH: /x` + `Method: GET` lines (in any order) from the lines of one block. */
+export function readPathMethodLines(lines: readonly string[]): LineReading {
+  let pathText: string | undefined;
+  let method: string | undefined;
+  for (const raw of lines) {
+    const text = stripMarkup(raw.slice(0, MAX_LINE));
+    const p = PATH_LINE.exec(text);
+    if (p && pathText === undefined) pathText = p[1]!;
+    const m = METHOD_FIELD.exec(text);
+    if (m && method === undefined) method = m[1]!.toUpperCase();
+  }
+  if (method === undefined || !(METHODS as readonly string[]).includes(method)) return { kind: 'none' };
+  if (pathText === undefined) return { kind: 'unreadable', method, text: lines.join(' ') };
+  const line = toRequestLine(method, pathText);
+  return line ? { kind: 'line', line } : { kind: 'unreadable', method, text: pathText };
+}
+
+/** `https://{Endpoint}/v1/x?limit={limit} HTTP/1.1` -> `/v1/x` + query `limit`; null when no path can be read. */
+export function toRequestLine(method: string, target: string): RequestLine | null {
+  let url = target.trim().split(/[ \t]+/)[0] ?? '';
+  url = url.replace(/[.,;:]+$/, '');
+  // Scheme and host (`https://{Endpoint}`, `https://iam.example.com:443`), or a bare host placeholder (`{endpoint}/v1`).
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/.exec(url);
+  if (scheme) url = url.slice(scheme[0].length);
+  else if (!url.startsWith('/') && /^\{[^}/]*\}\//.test(url)) url = url.slice(url.indexOf('/'));
+  if (url === '') url = '/';
+  if (!url.startsWith('/')) return null;
+  const hash = url.indexOf('#');
+  if (hash >= 0) url = url.slice(0, hash);
+  const q = url.indexOf('?');
+  let path = q >= 0 ? url.slice(0, q) : url;
+  const queryText = q >= 0 ? url.slice(q + 1) : '';
+  if (!validTemplate(path)) return null;
+  const query: string[] = [];
+  const subResources: string[] = [];
+  for (const item of queryText.split('&')) {
+    if (item === '') continue;
+    const eq = item.indexOf('=');
+    const name = (eq >= 0 ? item.slice(0, eq) : item).replace(/^\{(.*)\}$/, '$1');
+    if (!/^[A-Za-z0-9_.\-[\]]+$/.test(name)) continue;
+    if (eq >= 0) {
+      if (!query.includes(name)) query.push(name);
+    } else if (!subResources.includes(name)) subResources.push(name);
+  }
+  path = path.replace(/\/{2,}/g, '/');
+  if (subResources.length > 0) path = `${path}?${subResources.join('&')}`;
+  return { method: method.toLowerCase() as HttpMethod, path, query };
+}
+
+/** A path template: `/`-led, balanced non-nested braces with non-empty names, no whitespace or quotes. */
+function validTemplate(path: string): boolean {
+  if (!/^\/[^\s"'<>\\^|]*$/.test(path)) return false;
+  let open = false;
+  let name = 0;
+  for (const ch of path) {
+    if (ch === '{') {
+      if (open) return false;
+      open = true;
+      name = 0;
+    } else if (ch === '}') {
+      if (!open || name === 0) return false;
+      open = false;
+    } else if (open) {
+      if (ch === '/') return false;
+      name++;
+    }
+  }
+  return !open;
+}
+
+/** The `{name}` placeholders of a path template, in order. */
+export function pathPlaceholders(path: string): string[] {
+  const out: string[] = [];
+  const q = path.indexOf('?');
+  for (const m of (q >= 0 ? path.slice(0, q) : path).matchAll(/\{([^{}]+)\}/g)) if (!out.includes(m[1]!)) out.push(m[1]!);
+  return out;
+}
+
+/** `GET /x HTTP/1.1` + `Host: bucket.example.com`: the Host header value of an S3-style request block, else null. */
+export function hostHeader(lines: readonly string[]): string | null {
+  for (const line of lines) {
+    const m = /^Host[ \t]*:[ \t]*(\S+)/i.exec(line.trim());
+    if (m) return m[1]!;
+  }
+  return null;
+}
