@@ -8,6 +8,8 @@
  *     -> { type: 'string', nullable: true, enum: ['x'], example: 'x' }
  */
 
+import { escapePointer } from './generated.js';
+
 /** A keyword that 3.0 cannot express and was dropped, with its JSON Pointer inside the component. */
 export interface DroppedKeyword {
   pointer: string;
@@ -40,9 +42,6 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function escapePointer(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 /** Translates one 2020-12 schema to the OpenAPI 3.0 dialect; the input is not modified. */
 export function schemaTo30(schema: unknown, pointer = ''): Translation<Json> {

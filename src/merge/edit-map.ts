@@ -40,7 +40,7 @@ function column(body: string, offset: number): number {
  * ranges of a block collection run over the comments and blank lines after
  * it, up to the next key of a parent, or the end of the document.)
  */
-export function contentEnd(node: unknown): number | undefined {
+function contentEnd(node: unknown): number | undefined {
   let current = node;
   for (;;) {
     if ((isMap(current) || isSeq(current)) && !current.flow && current.items.length > 0) {

@@ -46,11 +46,12 @@ export function asDocument(input: GeneratedDocument | GeneratedComponents): Gene
   return { components: input as GeneratedDocument['components'] };
 }
 
+/** A JSON Pointer token (RFC 6901 §4): `~` -> `~0`, `/` -> `~1`, and back. */
 export function escapePointer(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function unescapePointer(token: string): string {
+export function unescapePointer(token: string): string {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 

@@ -8,6 +8,7 @@
  */
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { escapePointer, unescapePointer } from './generated.js';
 import type { OpenApiDialect } from './spec.js';
 
 export interface SchemaProblem {
@@ -59,13 +60,6 @@ function describe(error: ErrorObject): SchemaProblem {
   return { pointer: error.instancePath, message: `${error.message ?? error.keyword}${extra}` };
 }
 
-function unescape(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-function escape(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 /** Resolves a local JSON Pointer fragment (`#/a/b`) against `root`. */
 export function resolvePointer(root: unknown, ref: string): unknown {
@@ -75,7 +69,7 @@ export function resolvePointer(root: unknown, ref: string): unknown {
   for (const raw of ref.slice(2).split('/')) {
     let token: string;
     try {
-      token = unescape(decodeURIComponent(raw));
+      token = unescapePointer(decodeURIComponent(raw));
     } catch {
       return undefined;
     }
@@ -101,7 +95,7 @@ export function brokenRefs(data: unknown): BrokenRef[] {
     for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
       if (key === '$ref' && typeof value === 'string' && value.startsWith('#') && resolvePointer(data, value) === undefined) {
         broken.push({ pointer, ref: value });
-      } else stack.push({ node: value, pointer: `${pointer}/${escape(key)}` });
+      } else stack.push({ node: value, pointer: `${pointer}/${escapePointer(key)}` });
     }
   }
   return broken.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));

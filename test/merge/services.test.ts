@@ -99,10 +99,9 @@ describe.skipIf(!present)('merge three corpus services into each shared spec', (
           }
           expect(count).toBeGreaterThan(5);
         }
-        const [before, after] = [validator.validate(data(original)), validator.validate(mergedData)];
-        const [b, a] = [await before, await after];
-        if (b.valid) expect(a.errors).toBeUndefined();
-        else expect(a.errors).toEqual(b.errors);
+        // Valid, or (for the specs that were invalid before) exactly as invalid as before.
+        const after = await validator.validate(mergedData);
+        if (!after.valid) expect(after.errors).toEqual((await validator.validate(data(original))).errors);
         let again = text;
         for (const [i, service] of generated.entries()) {
           const second = merge(again, service.doc, options(i, name));
