@@ -29,7 +29,7 @@
  *   (`skeleton-too-complex`), a fraction of a second.
  * In both cases the tables are listed flat and a warning says so. Real status
  * and error-code pages are far below both bounds (the corpus's most costly
- * page takes 0.45 M steps; most of its 589 KB largest page is tables).
+ * page takes 0.45 M steps, its largest error-code page 0.18 M; most of its 589 KB largest page is tables).
  */
 import restructuredParser from 'restructured/lib/Parser.js';
 import type { Position, RstNode, RstParent, RstRoot, RstTable } from './types.js';
@@ -38,10 +38,10 @@ import { pyCollapse } from './block-text.js';
 const PLACEHOLDER = 'RSTCODEGENTABLE';
 
 /** Most characters (outside tables) given to restructured; see the module comment. */
-export const SKELETON_MAX_CHARS = 250_000;
+export const SKELETON_MAX_CHARS = 150_000;
 
-/** Most character reads restructured may make on one page (about 0.3 s); see the module comment. */
-export const SKELETON_MAX_STEPS = 5_000_000;
+/** Most character reads restructured may make on one page (a few tenths of a second at most); see the module comment. */
+export const SKELETON_MAX_STEPS = 3_000_000;
 
 interface RsNode {
   type: string;
