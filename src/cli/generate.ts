@@ -68,7 +68,7 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
   const { config, base, file: configFile } = loadedConfig.loaded;
   const display = configFile.path;
 
-  const { services, readFailed, files: pageFiles } = await loadServices(config, base, configFile, io);
+  const { services, readFailed, files: pageFiles } = await loadServices(config, base, configFile);
   inputs.push(...pageFiles.map((f) => path.resolve(base, f.path)));
   const trees = config.services.flatMap((s) => (s.docs === null ? [] : [path.resolve(base, s.docs)]));
   const outcome = (code: number): RunOutcome => ({ code, inputs, trees });
@@ -163,7 +163,7 @@ function errnoCode(error: unknown): string | undefined {
 }
 
 /** Resolves each service's pages (listed ones, then those found under `docs`, without repeats) and loads them. */
-async function loadServices(config: Config, base: string, configFile: VFile, _io: CliIo) {
+async function loadServices(config: Config, base: string, configFile: VFile) {
   const services: ServiceSources[] = [];
   const files: VFile[] = [];
   let readFailed = false;
