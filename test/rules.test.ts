@@ -6,7 +6,7 @@
  * Model rules are triggered by their fixture pair test/fixtures/model/<id>.rst
  * (linted); the other stages' inputs are written below, one per rule.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { merge } from '../src/merge/index.js';
@@ -48,6 +48,13 @@ const triggers: Record<string, () => Promise<string[]> | string[]> = {
   // read
   'read-failed': () => cli({}, ['lint', 'missing.rst']),
   'read-directory': () => cli({ 'folder/.keep': '' }, ['tables', 'folder']),
+  'read-not-a-file': () => cli({}, ['tables', '/dev/null']),
+  'read-outside-project': async () => {
+    const outside = project({ 'status_codes.rst': seedText });
+    const dir = project({ 'rst-codegen.config.json': config([{ name: 'svc', status: ['link.rst'] }]) });
+    symlinkSync(path.join(outside, 'status_codes.rst'), path.join(dir, 'link.rst'));
+    return ids((await run(['generate', '--format', 'json'], dir)).stderr);
+  },
   'read-encoding': () => cli({ 'page.rst': Buffer.from([0x41, 0x0a, 0x42, 0xff]) }, ['lint', 'page.rst']),
   'no-pages': () => generate(config([{ name: 'svc', docs: 'docs' }]), { 'docs/readme.rst': 'Hello\n' }),
   // parse (docutils' messages)
@@ -76,6 +83,7 @@ const triggers: Record<string, () => Promise<string[]> | string[]> = {
   // merge
   'spec-syntax': () => mergeIds('openapi: 3.1.0\ninfo:\n  title: "unclosed\n'),
   'spec-alias-bomb': () => mergeIds(`${head}paths: {}\na: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`).join('\n')}\n`),
+  'spec-alias-cycle': () => mergeIds(`${head}paths: {}\nx-a: &a [*a]\n`),
   'spec-not-object': () => mergeIds('- openapi\n'),
   'spec-version-unsupported': () => mergeIds('swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\n'),
   'spec-too-deep': () => mergeIds(`${head}paths: {}\nx: ${'['.repeat(5000)}${']'.repeat(5000)}\n`),

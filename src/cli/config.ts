@@ -1,10 +1,10 @@
 /**
  * Loading the config file for any command: read as bytes (regular files
- * only, at most MAX_CONFIG_BYTES), decoded as strict UTF-8 (a bad byte is
+ * only, at most MAX_CONFIG_BYTES, counted while reading: read.ts), decoded as strict UTF-8 (a bad byte is
  * reported at its line and column, exit 3, as for pages), then validated
  * (src/config.ts; an invalid config is exit 2).
  */
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { DEFAULT_CONFIG_NAME, MAX_CONFIG_BYTES, parseConfig } from '../config.js';
@@ -12,7 +12,7 @@ import type { Config } from '../config.js';
 import type { RuleSetting } from '../diagnostics.js';
 import { ExitCode, UserError } from './io.js';
 import type { CliIo } from './io.js';
-import { decodeUtf8, describeFsError } from './read.js';
+import { decodeUtf8, describeFsError, ReadRefused, readRegularFile } from './read.js';
 import { formatReport } from './report.js';
 import type { ReportOptions } from './report.js';
 
@@ -39,11 +39,11 @@ export async function loadConfig(io: CliIo, option: string | undefined, command:
   const file = new VFile({ path: display });
   let bytes: Buffer;
   try {
-    bytes = await readBounded(configPath);
+    bytes = await readRegularFile(configPath, MAX_CONFIG_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const hint = code === 'ENOENT' ? ` (create ${DEFAULT_CONFIG_NAME} or pass --config FILE)` : '';
-    io.stderr(`rst-codegen ${command}: cannot read the config \`${display}\`: ${error instanceof TooLarge || error instanceof NotAFile ? error.message : describeFsError(error)}${hint}.\n`);
+    io.stderr(`rst-codegen ${command}: cannot read the config \`${display}\`: ${error instanceof ReadRefused ? error.message : describeFsError(error)}${hint}.\n`);
     return { ok: false, code: code === 'ENOENT' ? ExitCode.usage : ExitCode.io };
   }
   const text = decodeUtf8(bytes, file);
@@ -72,30 +72,4 @@ export async function loadConfigRules(io: CliIo, option: string | undefined, com
   const outcome = await loadConfig(io, option, command);
   if (!outcome.ok) throw new UserError('the config above is not usable; fix it, or pass --config FILE.', outcome.code as 2 | 3);
   return outcome.loaded.config.rules;
-}
-
-class TooLarge extends Error {}
-class NotAFile extends Error {}
-
-/** A regular file's bytes, refusing more than MAX_CONFIG_BYTES while reading (stat's size is not trusted). */
-async function readBounded(absolute: string): Promise<Buffer> {
-  const handle = await open(absolute, 'r');
-  try {
-    const info = await handle.stat();
-    if (info.isDirectory()) throw new NotAFile('it is a directory');
-    if (!info.isFile()) throw new NotAFile('it is not a regular file');
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(64 * 1024);
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > MAX_CONFIG_BYTES) throw new TooLarge(`it is larger than the ${MAX_CONFIG_BYTES / 1024 / 1024} MB limit for a config`);
-      chunks.push(chunk.subarray(0, bytesRead));
-    }
-    return Buffer.concat(chunks, total);
-  } finally {
-    await handle.close();
-  }
 }

@@ -99,7 +99,7 @@ describe('config file hardening', () => {
     const dir = project({ 'rst-codegen.config.json': big });
     const result = await run(['generate'], dir);
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain('larger than the 4 MB limit for a config');
+    expect(result.stderr).toContain(`larger than the ${4 * 1024 * 1024}-byte limit`);
   });
   it('a config that is a folder: exit 3', async () => {
     const dir = project({ 'rst-codegen.config.json/x': '' });
