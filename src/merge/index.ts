@@ -116,16 +116,24 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as Json)[k], (b as Json)[k]));
 }
 
-/** Where `keys` (`['components', 'schemas', 'X']`) is in the generated text, as `path:line:column`. */
+/**
+ * Where `keys` (`['components', 'schemas', 'X']`) is in the generated text, as
+ * `path:line:column`. The text is parsed on the first call only: most merges
+ * have nothing to locate.
+ */
 function sourceLocator(options: MergeOptions): (keys: readonly string[]) => string {
   const path = options.sourcePath ?? 'the generated document';
   const pointer = (keys: readonly string[]): string => `${path}#/${keys.map(escapePointer).join('/')}`;
   const text = options.sourceText;
-  if (text === undefined || dataTooDeep(safeJson(text))) return pointer;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
+  if (text === undefined) return pointer;
+  let parsed: { doc: ReturnType<typeof parseDocument>; lineCounter: LineCounter } | null | undefined;
   return (keys) => {
-    let node: unknown = doc.contents;
+    if (parsed === undefined) {
+      const lineCounter = new LineCounter();
+      parsed = dataTooDeep(safeJson(text)) ? null : { doc: parseDocument(text, { ...PARSE_OPTIONS, lineCounter }), lineCounter };
+    }
+    if (parsed === null) return pointer(keys);
+    let node: unknown = parsed.doc.contents;
     let range: [number, number, number] | undefined;
     for (const key of keys) {
       const pair = isMap(node) ? findPair(node, key) : undefined;
@@ -133,7 +141,7 @@ function sourceLocator(options: MergeOptions): (keys: readonly string[]) => stri
       node = pair?.value;
     }
     if (!range) return pointer(keys);
-    const { line, col } = lineCounter.linePos(range[0]);
+    const { line, col } = parsed.lineCounter.linePos(range[0]);
     return `${path}:${line}:${col}`;
   };
 }
