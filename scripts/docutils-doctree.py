@@ -5,6 +5,7 @@ rst-codegen's document tree (`fromRst(text, { document: true })`).
 Usage:
   docutils-doctree.py [--base DIR] FILE...      one JSON object per line
   docutils-doctree.py [--base DIR] -  < LIST    file names, one per line
+  docutils-doctree.py --json < TEXTS           a JSON array of documents
 
 All files are read in one process. docutils runs as ../shared/tools/rst-oracle.py
 runs it (parser only, tolerant mode: unknown roles become their display text,
@@ -257,10 +258,10 @@ def refs_of(par):
     return out
 
 
-def first_line(node):
-    """Real line of the first paragraph, literal block or (kept) target in the node."""
+def first_line(node, in_csv):
+    """Real line of the first paragraph, literal block or (kept) target in the node (not in a csv-table)."""
     for n in node.findall(nodes.Element):
-        if isinstance(n, nodes.target) and n.get("refid"):
+        if isinstance(n, nodes.target) and n.get("refid") or id(n) in in_csv:
             continue
         if isinstance(n, (nodes.paragraph, nodes.literal_block, nodes.target)) and not isinstance(n.parent, (nodes.system_message, nodes.TextElement)):
             return n.get("doctree-line", n.line)
@@ -324,21 +325,23 @@ def summary(document, source):
         literal_blocks.append({"text": b.get("doctree-code", b.astext()), "language": b.get("doctree-language"),
                                "directive": b.get("doctree-directive"),
                                "line": b.get("doctree-line", b.line), "labels": labels_of(b)})
-    list_items = []
-    for li in document.findall(nodes.list_item):
-        # a target that gave its names away (`-  .. _x:` before the item's paragraph) is left out
-        kept = [c for c in li.children if not (isinstance(c, nodes.target) and c.get("refid"))]
-        par = kept[0] if kept and isinstance(kept[0], nodes.paragraph) else None
-        list_items.append({"line": first_line(li),
-                           "text": collapse(par.astext()) if par is not None else None,
-                           "inline": inline_of(par) if par is not None else None,
-                           "labels": labels_of(li)})
-    paragraphs = []
-    in_csv = set()
+    in_csv = set()   # paragraphs of csv-table cells: docutils numbers their lines from 1
     for t in document.findall(nodes.table):
         if t.get("doctree-csv"):
             for p in t.findall(nodes.paragraph):
                 in_csv.add(id(p))
+    list_items = []
+    for li in document.findall(nodes.list_item):
+        # a target that gave its names away (`-  .. _x:` before the item's paragraph) and
+        # system messages are left out
+        kept = [c for c in li.children
+                if not (isinstance(c, nodes.target) and c.get("refid") or isinstance(c, nodes.system_message))]
+        par = kept[0] if kept and isinstance(kept[0], nodes.paragraph) else None
+        list_items.append({"line": first_line(li, in_csv),
+                           "text": collapse(par.astext()) if par is not None else None,
+                           "inline": inline_of(par) if par is not None else None,
+                           "labels": labels_of(li)})
+    paragraphs = []
     for p in document.findall(nodes.paragraph):
         if isinstance(p.parent, nodes.system_message):
             continue
@@ -365,6 +368,11 @@ def summary(document, source):
 
 
 def parse(path):
+    text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8-sig").read()
+    return parse_text(text, path)
+
+
+def parse_text(text, path):
     settings = get_default_settings(Parser)
     settings.report_level = 5
     settings.halt_level = 5
@@ -372,7 +380,6 @@ def parse(path):
     settings.file_insertion_enabled = False
     settings.raw_enabled = False
     settings.line_length_limit = 10**9
-    text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8-sig").read()
     document = utils.new_document(path, settings)
     Parser().parse(text, document)
     return document
@@ -392,9 +399,17 @@ def main(argv):
     if not args:
         print(__doc__, file=sys.stderr)
         return 2
-    files = [l.strip() for l in sys.stdin if l.strip()] if args == ["-"] else args
     install()
     out = sys.stdout
+    if args == ["--json"]:
+        # a JSON array of documents on stdin; "source" is each one's index
+        for i, text in enumerate(json.load(sys.stdin)):
+            try:
+                out.write(json.dumps(summary(parse_text(text, "<%d>" % i), i), ensure_ascii=False) + "\n")
+            except Exception as e:
+                out.write(json.dumps({"source": i, "error": repr(e)}) + "\n")
+        return 0
+    files = [l.strip() for l in sys.stdin if l.strip()] if args == ["-"] else args
     for f in files:
         rel = os.path.relpath(f, base) if base else f
         try:

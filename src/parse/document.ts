@@ -119,13 +119,28 @@ function propagateTargets(flat: readonly DNode[], ctx: Context, fallback: Positi
       continue;
     }
     ctx.labels.set(node, all);
-    const next = flat[i + 1];
+    // the next node after the target; system messages (and what they hold) are skipped, as docutils 0.19 does
+    let j = i + 1;
+    while (flat[j]?.tag === 'system_message') j += subtreeSize(flat[j] as DNode);
+    const next = flat[j];
     if (next !== undefined && all.length && (!NOT_RECIPIENTS.has(next.tag) || next.tag === 'target')) {
       ctx.labels.delete(node);
       ctx.consumed.add(node);
       addLabels(ctx, next, all);
     }
   }
+}
+
+/** Number of nodes in `node`'s subtree (a system message: a few). */
+function subtreeSize(node: DNode): number {
+  let n = 0;
+  const stack = [node];
+  while (stack.length) {
+    const x = stack.pop() as DNode;
+    n++;
+    for (const c of x.children) stack.push(c);
+  }
+  return n;
 }
 
 function addLabels(ctx: Context, node: DNode, labels: Label[]): void {
@@ -188,14 +203,14 @@ function astext(node: DNode): string {
   return parts.join('\n\n');
 }
 
+/** The block, with its labels (before `position`, which stays last) when it has some. */
 function withLabels<T extends RstBlock>(node: DNode, block: T, ctx: Context): T {
   const labels = ctx.labels.get(node);
-  const out = labels?.length ? ({ ...block, labels: labels.map((l) => l.name) } as T) : block;
-  // position last, for readable JSON
-  const { position, ...rest } = out as T & { position: Position };
-  const ordered = { ...rest, position } as unknown as T;
-  ctx.out.set(node, ordered);
-  return ordered;
+  if (!labels) return block;
+  const { position, ...rest } = block as T & { position: Position };
+  const out = (labels.length ? { ...rest, labels: labels.map((l) => l.name), position } : block) as T;
+  ctx.out.set(node, out);
+  return out;
 }
 
 function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number, parent: Position): RstBlock | null {

@@ -460,7 +460,7 @@ export interface RstLabelTarget {
   /**
    * Type of the node that carries it (`section`, `table`, `paragraph`, `list`, ..., `target` when
    * nothing after it can take it), or null when docutils gives it to a node this tree does not
-   * keep (a system message: `.. _x:` before a malformed table).
+   * keep as a block (`.. _x:` as the very last thing in a table cell names the next cell).
    */
   nodeType: RstBlock['type'] | null;
   /** docutils' name of that node (`section`, `table`, `paragraph`, `bullet_list`, `literal_block`, ...). */

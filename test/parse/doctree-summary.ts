@@ -75,8 +75,10 @@ function refs(p: RstParagraphNode): DoctreeRef[] {
   return out;
 }
 
-function firstLine(nodes: readonly RstBlock[]): number | null {
-  for (const n of walk(nodes)) {
+/** Line of the first paragraph, literal block or target (not in a csv-table: docutils numbers those from 1). */
+function firstLine(nodes: readonly RstBlock[], csv: boolean): number | null {
+  for (const [n, inCsv] of walkIn(nodes, csv)) {
+    if (inCsv && n.type === 'paragraph') continue;
     if (n.type === 'paragraph' || n.type === 'literalBlock' || n.type === 'target') return n.position.start.line;
   }
   return null;
@@ -142,7 +144,7 @@ export function doctreeSummary(doc: RstDocument, source: string): DoctreeSummary
         const first = n.children[0];
         const par = first?.type === 'paragraph' ? first : null;
         out.list_items.push({
-          line: firstLine(n.children),
+          line: firstLine(n.children, inCsv),
           text: par ? pyCollapse(par.text) : null,
           inline: par ? signature(par.inline) : null,
           labels,
