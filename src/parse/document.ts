@@ -110,14 +110,15 @@ function propagateTargets(flat: readonly DNode[], ctx: Context, fallback: Positi
       }
       continue;
     }
-    const received = ctx.labels.get(node) ?? [];
-    const own = names(node).map((name) => ({ name, position: node.pos ?? fallback }));
-    const all = [...received, ...own]; // source order (docutils' own order on the recipient is the reverse for chained targets)
+    // received first: source order (docutils' own order on the recipient is the reverse for chained targets);
+    // the one array moves along a chain of targets (no copy: a chain of n targets stays linear)
     const external = Boolean(node.attrs?.refuri) || node.attrs?.refname !== undefined;
     if (external || node.attrs?.anonymous) {
       // a target with a URI or a reference keeps what it received (its own names are not labels)
       continue;
     }
+    const all = ctx.labels.get(node) ?? [];
+    for (const name of names(node)) all.push({ name, position: node.pos ?? fallback });
     ctx.labels.set(node, all);
     // the next node after the target; system messages (and what they hold) are skipped, as docutils 0.19 does
     let j = i + 1;
@@ -143,10 +144,11 @@ function subtreeSize(node: DNode): number {
   return n;
 }
 
+/** Gives `labels` to `node` (the array itself when it has none yet). */
 function addLabels(ctx: Context, node: DNode, labels: Label[]): void {
   const list = ctx.labels.get(node);
-  if (list) list.push(...labels);
-  else ctx.labels.set(node, [...labels]);
+  if (!list) ctx.labels.set(node, labels);
+  else for (const l of labels) list.push(l);
 }
 
 // ------------------------------------------------------------------ blocks

@@ -3,9 +3,12 @@
  * labels, inline references, literal blocks, lists; and the plain output
  * unchanged by document mode.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromRst } from '../../src/parse/index.js';
-import type { RstBlock, RstDocument, RstInline } from '../../src/parse/index.js';
+import type { Position, RstBlock, RstDocument, RstInline } from '../../src/parse/index.js';
+import { seedText } from '../cli/helpers.js';
+import { mutated, randomRst } from '../fuzz/property.js';
 
 const PAGE = [
   '.. _topic_1:',
@@ -115,5 +118,28 @@ describe('document tree', () => {
     expect(document).toBeDefined();
     expect(JSON.stringify(rest)).toBe(JSON.stringify(plain));
     expect(JSON.parse(JSON.stringify(document))).toEqual(document);
+  });
+
+  it('never throws on random and mutated pages, keeps every position inside the input, and leaves the plain output alone', () => {
+    const check = (text: string): void => {
+      const plain = fromRst(text, { skeleton: false });
+      const { document, ...rest } = fromRst(text, { skeleton: false, document: true });
+      expect(JSON.stringify(rest)).toBe(JSON.stringify(plain));
+      expect(document).toBeDefined();
+      const lines = text.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/).length;
+      const bad: string[] = [];
+      JSON.stringify(document, (key, value: unknown) => {
+        if (key === 'position' || key === 'nodePosition') {
+          const p = value as Position;
+          for (const point of [p.start, p.end]) {
+            if (!(point.line >= 1 && point.line <= lines + 1 && point.column >= 1)) bad.push(`${key} ${JSON.stringify(p)}`);
+          }
+        }
+        return value;
+      });
+      expect(bad).toEqual([]);
+    };
+    fc.assert(fc.property(randomRst, check), { numRuns: 100 });
+    fc.assert(fc.property(mutated(seedText), check), { numRuns: 100 });
   });
 });
