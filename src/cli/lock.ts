@@ -10,12 +10,17 @@
  * later by `removeStaleLockTemporaries`) or a lock naming a process that is
  * gone, which the next run takes over at once.
  *
+ * The lock names its owner by pid and, where the system tells it (Linux's
+ * /proc), the process's start time, so a pid reused by another process (a
+ * container restarted after a kill gets the same pids) does not keep the lock
+ * alive; a lock naming this very process but not taken by it is stale too.
+ *
  * Taking over a stale lock is itself guarded: the stale file is renamed aside
  * and removed only if it is still the same file (inode) that was judged
  * stale; if another run replaced it in between, it is put back.
  */
 import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { killPointForTests, TEMP_PREFIX, tempPathFor } from './atomic.js';
 
@@ -38,7 +43,9 @@ export async function acquireLock(lockPath: string, timeoutMs = 60_000): Promise
   const started = Date.now();
   for (;;) {
     if (await tryCreate(lockPath)) {
+      heldHere.add(lockPath);
       return async () => {
+        heldHere.delete(lockPath);
         await rm(lockPath, { force: true });
       };
     }
@@ -59,7 +66,7 @@ async function tryCreate(lockPath: string): Promise<boolean> {
   try {
     const handle = await open(temp, 'wx', 0o644);
     try {
-      await handle.writeFile(`${process.pid}\n`);
+      await handle.writeFile(ownerLine());
       await handle.sync();
     } finally {
       await handle.close();
@@ -90,12 +97,31 @@ async function createExclusive(lockPath: string): Promise<boolean> {
     throw error;
   }
   try {
-    await handle.writeFile(`${process.pid}\n`);
+    await handle.writeFile(ownerLine());
     await handle.sync();
   } finally {
     await handle.close();
   }
   return true;
+}
+
+/** Locks this process holds now (two calls in one process wait for each other like two processes). */
+const heldHere = new Set<string>();
+
+/** The lock's content: `<pid> <start time>` (start time `-` where the system does not tell it). */
+function ownerLine(): string {
+  return `${process.pid} ${startTimeOf(process.pid) ?? '-'}\n`;
+}
+
+/** A process's start time (clock ticks since boot, from /proc/<pid>/stat), or null where unknown. */
+function startTimeOf(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After the command name (in parentheses, which may hold anything) come fields 3 (state) … 22 (starttime).
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 interface Holder {
@@ -115,8 +141,16 @@ async function readHolder(lockPath: string): Promise<Holder | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  const pid = /^\d+\n?$/.test(text) ? Number.parseInt(text, 10) : null;
-  if (pid !== null && pid > 0) return { pid, ino: info.ino, stale: pid !== process.pid && !isAlive(pid) };
+  const owner = /^(\d+)(?: (\d+|-))?\n?$/.exec(text);
+  const pid = owner ? Number.parseInt(owner[1]!, 10) : null;
+  if (pid !== null && pid > 0) {
+    const start = owner![2] === undefined || owner![2] === '-' ? null : owner![2];
+    const stale =
+      pid === process.pid
+        ? !heldHere.has(lockPath)
+        : !isAlive(pid) || (start !== null && startTimeOf(pid) !== null && startTimeOf(pid) !== start);
+    return { pid, ino: info.ino, stale };
+  }
   // Not a pid: not written by this version (whose locks are never empty). Stale once it is old enough.
   return { pid: null, ino: info.ino, stale: Date.now() - info.mtimeMs > UNREADABLE_LOCK_STALE_MS };
 }

@@ -206,7 +206,7 @@ describe('the lock', () => {
   it('holds the pid from the moment it exists, and is released', async () => {
     const lock = lockIn();
     const release = await acquireLock(lock);
-    expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}\n`);
+    expect(readFileSync(lock, 'utf8')).toMatch(new RegExp(`^${process.pid} \\d+\n$`)); // pid and start time (Linux)
     expect(readdirSync(path.dirname(lock))).toEqual([path.basename(lock)]);
     await release();
     expect(existsSync(lock)).toBe(false);
@@ -219,7 +219,17 @@ describe('the lock', () => {
       writeFileSync(lock, content);
       if (!/\d/.test(content)) utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
       const release = await acquireLock(lock, 1_000);
-      expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}\n`);
+      expect(readFileSync(lock, 'utf8')).toMatch(new RegExp(`^${process.pid} `));
+      await release();
+    }
+  });
+
+  it('takes over a lock whose pid was reused: by another process (other start time), or by this one (a restarted container)', async () => {
+    for (const content of [`${process.ppid} 1\n`, `${process.pid} -\n`, `${process.pid}\n`]) {
+      const lock = lockIn();
+      writeFileSync(lock, content);
+      const release = await acquireLock(lock, 1_000);
+      expect(readFileSync(lock, 'utf8')).toMatch(new RegExp(`^${process.pid} `));
       await release();
     }
   });
