@@ -17,6 +17,12 @@ import type { EnumStyle, OutputFile } from '../../src/emit/types.js';
 import { buildServiceModel } from '../../src/model/index.js';
 import type { RstRoot } from '../../src/parse/types.js';
 import { oracleRoot, type OracleDoc } from '../helpers/oracle-root.js';
+import { errorMemberName, statusMemberName } from '../../src/emit/typescript/names.js';
+import { documentedErrors, documentedStatuses } from '../../src/emit/view.js';
+import type { ServiceModel } from '../../src/model/types.js';
+import { registeredStatusNames } from '../../src/emit/typescript/status-names.js';
+import { runModule } from './run-module.js';
+import { ACCEPTED_REDOCLY_WARNINGS, redoclyLint } from '../helpers/redocly.js';
 import { topLevelStatements, typeCheck, validateJsonSchema, validateOpenApi } from '../helpers/validators.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,7 +41,7 @@ const walk = (dir: string): string[] =>
       return statSync(full).isDirectory() ? walk(full) : full.endsWith('.rst') ? [full] : [];
     });
 
-function corpusModels() {
+function corpusPages() {
   const byService = new Map<string, { path: string; root: RstRoot }[]>();
   for (const file of walk(corpus)) {
     const rel = path.relative(corpus, file).split(path.sep).join('/');
@@ -46,8 +52,19 @@ function corpusModels() {
       : oracleRoot(JSON.parse(readFileSync(path.join(oracle, `${rel}.json`), 'utf8')) as OracleDoc, text);
     byService.set(service, [...(byService.get(service) ?? []), { path: rel, root }]);
   }
+  return byService;
+}
+
+function corpusModels() {
   const files = new Map<string, VFile>();
-  return [...byService].map(([service, pages]) => buildServiceModel({ service, pages }, files));
+  return [...corpusPages()].map(([service, pages]) => buildServiceModel({ service, pages }, files));
+}
+
+/** Member name -> value of the first enum of a generated module (enum style). */
+function enumMembers(text: string): Map<string, string | number> {
+  const entries = Object.entries(runModule(text)[text.includes('export enum ErrorCode') ? 'ErrorCode' : 'StatusCode'] as Record<string, string | number>);
+  // A numeric enum also maps values back to names: keep the name -> value direction only.
+  return new Map(entries.filter(([name]) => !/^\d+$/.test(name)));
 }
 
 describe.skipIf(!present)('emit over the corpus', () => {
@@ -103,5 +120,50 @@ describe.skipIf(!present)('emit over the corpus', () => {
     expect([...models.flatMap((model) => emitService(model, { style: 'enum' })), emitIndex([...models].reverse(), { style: 'enum' })]).toEqual(
       outputs.get('enum'),
     );
+  });
+
+  it('gives each registered status code one member name in every service, and group guards without counters', () => {
+    const names = new Map<number, Set<string>>();
+    for (const file of of('enum', 'status-codes.ts')) {
+      for (const [name, code] of enumMembers(file.contents)) names.set(Number(code), (names.get(Number(code)) ?? new Set()).add(name));
+      expect(file.contents, file.path).not.toMatch(/export function is\w*_\d+\(|isStatusCodesStatus|isStatusCodeStatus/);
+    }
+    for (const [code, set] of names) {
+      const registered = registeredStatusNames.get(code);
+      if (registered !== undefined) expect([...set], String(code)).toEqual([registered]);
+    }
+    expect(names.get(408)).toEqual(new Set(['REQUEST_TIMEOUT']));
+    expect(names.get(413)).toEqual(new Set(['REQUEST_TOO_LONG']));
+    expect(names.get(504)).toEqual(new Set(['GATEWAY_TIMEOUT']));
+  });
+
+  it('renames no member when a page is added (every service, each page left out in turn)', () => {
+    const files = new Map<string, VFile>();
+    const membersOf = (model: ServiceModel) => [
+      new Map(documentedStatuses(model).map((status) => [statusMemberName(status), status.code])),
+      new Map(documentedErrors(model).map((error) => [errorMemberName(error.code), error.code])),
+    ];
+    let checked = 0;
+    for (const [service, pages] of corpusPages()) {
+      if (pages.length < 2) continue;
+      const after = membersOf(buildServiceModel({ service, pages }, files));
+      for (let leftOut = 0; leftOut < pages.length; leftOut++) {
+        const before = membersOf(buildServiceModel({ service, pages: pages.filter((_, i) => i !== leftOut) }, files));
+        before.forEach((members, kind) => {
+          for (const [name, value] of members) {
+            expect(after[kind]?.get(name), `${service} ${name}`).toBe(value);
+            checked++;
+          }
+        });
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('passes redocly lint (recommended) with no error; only the accepted warnings remain', async () => {
+    const docs = Object.fromEntries(of('enum', 'openapi.json').map((file) => [file.path, JSON.parse(file.contents) as unknown]));
+    const problems = await redoclyLint(docs);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect([...new Set(problems.map((p) => p.ruleId))].filter((rule) => !ACCEPTED_REDOCLY_WARNINGS.has(rule))).toEqual([]);
   });
 });

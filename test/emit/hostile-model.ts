@@ -70,31 +70,41 @@ export const hostileModel: ServiceModel = {
   sources: [FILE, 'docs/other\nfile.rst'],
 };
 
-/** Enum member names the naming rule must give `hostileModel`'s status codes, in code order. */
+/** Enum member names the naming rule must give `hostileModel`'s status codes, in code order (registered codes by their http-status-codes name, whatever the phrase). */
 export const hostileStatusMembers = [
-  'OK_EXPORT_CONST_PWNED_1_PROCESS_EXIT_1_SINGLE_DOUBLE_BACK_SLASH',
+  'OK',
   'CREATED',
-  'DELETE',
-  'CLASS',
-  'STATUS_3XX_REDIRECT',
-  'BAD_REQUEST',
-  'BAD_REQUEST_206',
+  'ACCEPTED',
+  'NON_AUTHORITATIVE_INFORMATION',
+  'NO_CONTENT',
+  'RESET_CONTENT',
+  'PARTIAL_CONTENT',
   'MULTI_STATUS',
-  'STATUS_208',
-  'PROTO',
-  'CONSTRUCTOR',
-  'DEPRECATED',
+  'ALREADY_REPORTED',
+  'PROTO_209',
+  'CONSTRUCTOR_210',
+  'DEPRECATED_211',
   'IM_USED',
-  'LONE_HIGH_LOW',
-  'BAD_REQUEST_400',
+  'LONE_HIGH_LOW_299',
+  'BAD_REQUEST',
   'UNAUTHORIZED',
-  'IM_A_TEAPOT',
+  'IM_A_TEAPOT_418',
   'STATUS_441',
   'STATUS_499',
 ];
 
-/** Group guards, in order of first use. */
-export const hostileGuards = ['isNormalStatus', 'isClassStatus', 'isGroup3Status', 'isAbnormalExportConstPwned1ProcessExit1SingleDoubleBackSlashU0041Status', 'isNormalStatus_2', 'isNormalStatus_3'];
+/** Group guards, in order of first use ("Normal", "normal" and "Normal!" share one). */
+export const hostileGuards = ['isNormalStatus', 'isClassStatus', 'isGroup_9519x8bef_Status', 'isAbnormalExportConstPwned1ProcessExit1SingleDoubleBackSlashU0041Status'];
 
 /** Error enum member names, in code-point order of the codes. */
-export const hostileErrorMembers = ['X_Y_Z', 'ERROR_1100', 'BACKUP_SERVICE_0001', 'BACKUP_SERVICE_0001_2', 'KMS_DISABLED_EXCEPTION', 'PROTO', 'CONSTRUCTOR', 'EVIL', 'ERROR'];
+export const hostileErrorMembers = [
+  'x_y_z$2ax2fx20x24x7b_7dx20x60_60x20x27_27x20x5c',
+  '_1100',
+  'BackupService_0001',
+  'Backup_Service_0001$_5f_2e_',
+  'KMS_DisabledException',
+  'proto$5fx5f_5fx5f',
+  'constructor',
+  'evil$202e_0',
+  '_$9519x8bef',
+];

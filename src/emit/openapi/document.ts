@@ -20,6 +20,15 @@ const marker = { [GENERATED_MARKER.key]: GENERATED_MARKER.value };
 /** Version written to `info.version`: the docs carry none, so this is fixed. */
 export const DOCUMENT_VERSION = '1.0.0';
 
+/**
+ * `servers`: the docs name no endpoint, so the one server is OAS 3.1 §4.8.1's
+ * default, `/` (relative to where the document is served), written out so
+ * the list is not empty (redocly's `no-empty-servers`).
+ */
+const SERVERS: readonly Record<string, string>[] = [
+  { url: '/', description: 'Relative to where this document is served: the docs name no endpoint. Replace it with the service endpoint.' },
+];
+
 /** The `examples` of one error response: one per error code documented with `code`, keyed by the error code. */
 function errorExamples(errors: readonly ErrorCode[], code: number): Record<string, unknown> {
   // Object.fromEntries defines own properties, so even a code such as `__proto__` stays a plain key.
@@ -76,6 +85,7 @@ export function openApiDocument(model: ServiceModel, description: string): Recor
     openapi: '3.1.0',
     info: { title: hasPaths ? `${model.title} API` : `${model.title} status and error codes`, description, version: DOCUMENT_VERSION },
     ...marker,
+    servers: SERVERS.map((server) => ({ ...server })),
     ...(api.tags.length > 0 ? { tags: api.tags.map((name) => ({ name })) } : {}),
     paths: api.paths,
     components: { schemas, responses },

@@ -8,7 +8,7 @@ import type { ServiceModel, StatusCode } from '../../model/types.js';
 import type { EmitOptions } from '../types.js';
 import { docText, headerLines, sourceFiles, stringLiteral } from '../text.js';
 import { documentedStatuses, phraseOf, statusGroups, statusTitle } from '../view.js';
-import { STATUS_GUARD_NAME, groupGuardNames, statusMemberNames } from './names.js';
+import { STATUS_GUARD_NAME, groupGuardName, statusMemberNames } from './names.js';
 import { addConstMembers, enumStatements, memberType, printSourceFile, recordInitializer, type EnumMember } from './source-file.js';
 
 const ENUM = 'StatusCode';
@@ -34,14 +34,30 @@ function lookup(name: string, type: string, doc: string, entries: { member: stri
   };
 }
 
+/**
+ * The group guards: one per guard name, covering every group title with that
+ * name (`"Normal codes"` and `"Normal status codes"`), in order of first use;
+ * titles made only of noise words ("Status codes") get none.
+ */
+function groupGuards(groups: readonly string[]): { name: string; groups: string[] }[] {
+  const byName = new Map<string, string[]>();
+  for (const group of groups) {
+    const name = groupGuardName(group);
+    if (name === null) continue;
+    const titles = byName.get(name);
+    if (titles) titles.push(group);
+    else byName.set(name, [group]);
+  }
+  return [...byName].map(([name, titles]) => ({ name, groups: titles }));
+}
+
 /** Emits the text of `<service>/status-codes.ts` for `model` in the given enum style. */
 export function emitStatusCodes(model: ServiceModel, options: EmitOptions): string {
   const statuses = documentedStatuses(model);
   const names = statusMemberNames(statuses);
   const rows = statuses.map((status, index) => ({ status, member: names[index] ?? '' }));
   const members: EnumMember[] = rows.map(({ status, member }) => ({ name: member, value: status.code, doc: memberDoc(status) }));
-  const groups = statusGroups(statuses);
-  const guards = groupGuardNames(groups);
+  const guards = groupGuards(statusGroups(statuses));
 
   const statements: StatementStructures[] = [
     ...enumStatements(ENUM, `HTTP status codes documented for ${model.title}.`, members, options.style),
@@ -72,16 +88,20 @@ export function emitStatusCodes(model: ServiceModel, options: EmitOptions): stri
       returnType: `value is ${ENUM}`,
       statements: [`return typeof value === 'number' && Object.prototype.hasOwnProperty.call(statusPhrase, value);`],
     },
-    ...groups.map((group, index): StatementStructures => {
-      const inGroup = rows.filter(({ status }) => status.group === group).map(({ member }) => memberType(ENUM, member, options.style));
+    ...guards.map(({ name, groups: titles }): StatementStructures => {
+      const inGroup = rows
+        .filter(({ status }) => status.group !== null && titles.includes(status.group))
+        .map(({ member }) => memberType(ENUM, member, options.style));
+      const quoted = titles.map((title) => `“${title}”`).join(', ');
+      const test = titles.map((title) => `statusGroup[code] === ${stringLiteral(title)}`).join(' || ');
       return {
         kind: StructureKind.Function,
         isExported: true,
-        docs: [docText(`Whether \`code\` is a status code documented under the group “${group}”.`)],
-        name: guards[index] ?? '',
+        docs: [docText(`Whether \`code\` is a status code documented under the group${titles.length > 1 ? 's' : ''} ${quoted}.`)],
+        name,
         parameters: [{ name: 'code', type: 'number' }],
         returnType: `code is ${inGroup.join(' | ')}`,
-        statements: [`return ${STATUS_GUARD_NAME}(code) && statusGroup[code] === ${stringLiteral(group)};`],
+        statements: [`return ${STATUS_GUARD_NAME}(code) && ${titles.length > 1 ? `(${test})` : test};`],
       };
     }),
   ];

@@ -18,7 +18,7 @@ export function statusesOf(body: { error_code: unknown }): readonly number[] {
   const info: ErrorCodeInfo = errorCodeInfo[body.error_code];
   return info.statuses;
 }
-export const known: ErrorCode = ErrorCode.ERROR_1100;
+export const known: ErrorCode = ErrorCode._1100;
 // @ts-expect-error not a documented error code
 export const unknownCode: ErrorCode = 'Nope.0001';
 `;
@@ -41,9 +41,9 @@ describe.each(styles)('error-codes.ts, style %s', (style) => {
     const docs = memberDocs(hostileText);
     expect([...docs.keys()]).toEqual(hostileErrorMembers);
     for (const [, doc] of docs) expect(doc.tags).toEqual([]);
-    expect(docs.get('KMS_DISABLED_EXCEPTION')?.comment).toBe('KMS.DisabledException: no status\n\nHTTP status: not documented');
+    expect(docs.get('KMS_DisabledException')?.comment).toBe('KMS.DisabledException: no status\n\nHTTP status: not documented');
     const cbrDocs = memberDocs(emitErrorCodes(cbr, { style }));
-    expect(cbrDocs.get('BACKUP_SERVICE_0002')?.comment).toBe(
+    expect(cbrDocs.get('BackupService_0002')?.comment).toBe(
       'BackupService.0002: The vault (%s) does not exist.\n\nHTTP status: 400, 404\n\nThe vault is not found.\n\nSolution: Check whether the vault ID is correct.',
     );
   });

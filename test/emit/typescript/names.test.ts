@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { StatusCode } from '../../../src/model/types.js';
+import fc from 'fast-check';
 import {
   MAX_NAME_LENGTH,
+  errorMemberName,
   errorMemberNames,
-  groupGuardNames,
+  groupGuardName,
   responseNames,
   serviceDirectory,
   serviceNamespaceNames,
@@ -81,71 +83,135 @@ describe('uniqueNames (the collision rule)', () => {
   });
 });
 
-describe('statusMemberNames', () => {
-  it('uses the phrase, then the standard phrase, then STATUS_<code>, and suffixes collisions with the code', () => {
+describe('statusMemberName (a function of the code alone)', () => {
+  it('names a registered code as http-status-codes does, whatever the phrase', () => {
     expect(
       statusMemberNames([
-        status(200, 'OK'),
-        status(205, 'Bad Request'),
-        status(207, '错误', 'Multi-Status'),
-        status(400, 'bad request'),
-        status(441, null),
-        status(442, '3rd party'),
-        status(443, 'class'),
+        status(200, 'Success'),
+        status(202, 'OK'),
+        status(302, 'Found'),
+        status(408, 'Request Time-out'),
+        status(413, 'Request Entity Too Large'),
+        status(500, 'Internal IaaS OpenStack network error'),
+        status(504, null),
       ]),
-    ).toEqual(['OK', 'BAD_REQUEST', 'MULTI_STATUS', 'BAD_REQUEST_400', 'STATUS_441', 'STATUS_3RD_PARTY', 'CLASS']);
+    ).toEqual(['OK', 'ACCEPTED', 'MOVED_TEMPORARILY', 'REQUEST_TIMEOUT', 'REQUEST_TOO_LONG', 'INTERNAL_SERVER_ERROR', 'GATEWAY_TIMEOUT']);
+  });
+
+  it('names an unregistered code by its phrase and its code', () => {
+    expect(
+      statusMemberNames([status(441, null), status(442, '3rd party'), status(443, 'class'), status(499, 'Bad Request'), status(418, "I'm a teapot"), status(-7, null)]),
+    ).toEqual(['STATUS_441', 'STATUS_3RD_PARTY_442', 'CLASS_443', 'BAD_REQUEST_499', 'IM_A_TEAPOT_418', 'STATUS_M7']);
   });
 
   it('gives valid identifiers that never start with a digit', () => {
-    const names = statusMemberNames([status(100, '100 Continue'), status(101, '\u0000'), status(102, '__proto__')]);
-    expect(names).toEqual(['STATUS_100_CONTINUE', 'STATUS_101', 'PROTO']);
+    const names = statusMemberNames([status(100, '100 Continue'), status(101, '\u0000'), status(102, '__proto__'), status(441, '__proto__')]);
+    expect(names).toEqual(['CONTINUE', 'SWITCHING_PROTOCOLS', 'PROCESSING', 'PROTO_441']);
     for (const name of names) expect(name).toMatch(/^[A-Z_][A-Z0-9_]*$/);
   });
 });
 
-describe('errorMemberNames', () => {
-  it('derives names from the code, prefixes digits with ERROR_, resolves collisions by counting', () => {
-    expect(errorMemberNames([error('1100'), error('A.b'), error('A_b'), error('A-B'), error('错误'), error('错')])).toEqual([
-      'ERROR_1100',
-      'A_B',
-      'A_B_2',
-      'A_B_3',
-      'ERROR',
-      'ERROR_2',
-    ]);
+describe('errorMemberName (a function of the code alone, injective)', () => {
+  it.each([
+    ['BackupService.0001', 'BackupService_0001'],
+    ['SVCSTG.SWR.4001048', 'SVCSTG_SWR_4001048'],
+    ['KMS.DisabledException', 'KMS_DisabledException'],
+    ['AccessDenied', 'AccessDenied'],
+    ['ces.0001', 'ces_0001'],
+    ['1100', '_1100'],
+    ['11.02', '_11_02'],
+    ['SVCSTG_AMS_4000115', 'SVCSTG_AMS_4000115$'],
+    ['Bad Request', 'Bad_Request$_20_'],
+    ['BadRequest', 'BadRequest'],
+    ['A-B', 'A_B$_2d_'],
+    ['A.b', 'A_b'],
+    ['A_b', 'A_b$'],
+    ['错误', '_$9519x8bef'],
+    ['', '_$'],
+    ['__proto__', 'proto$5fx5f_5fx5f'],
+    ['constructor', 'constructor'],
+  ])('%j -> %j', (code, name) => {
+    expect(errorMemberName(code)).toBe(name);
+  });
+
+  it('never gives two codes one name, and every name is an identifier (seeded property)', () => {
+    const part = fc.string({ unit: fc.constantFrom('a', 'B', '0', '9', '.', '_', '-', ' ', '$', 'é', '错'), maxLength: 8 });
+    fc.assert(
+      fc.property(part, part, (a, b) => {
+        expect(errorMemberName(a)).toMatch(/^[A-Za-z_$][A-Za-z0-9_$]*$/);
+        if (a !== b) expect(errorMemberName(a)).not.toBe(errorMemberName(b));
+      }),
+      { seed: 112, numRuns: 5_000 },
+    );
   });
 });
 
-describe('responseNames', () => {
-  it('PascalCases the phrase and suffixes collisions with _<code>', () => {
-    expect(responseNames([status(200, 'OK'), status(205, 'Bad Request'), status(400, 'Bad Request'), status(441, null), status(442, '3rd')])).toEqual([
+describe('adding and removing codes renames nothing else (seeded property)', () => {
+  const statusArb = fc.record({
+    code: fc.integer({ min: 100, max: 599 }),
+    phrase: fc.option(fc.constantFrom('OK', 'Bad Request', 'Request Time-out', 'Success', 'Custom', 'Request Entity Too Large', '错误'), { nil: null }),
+  });
+  const errorArb = fc.string({ unit: fc.constantFrom('A', 'b', '1', '.', '_', ' ', '-'), minLength: 1, maxLength: 6 });
+
+  it('for status members and responses', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(statusArb, { selector: (s) => s.code, maxLength: 30 }), fc.array(fc.nat(), { maxLength: 10 }), (list, drops) => {
+        const all = list.map((s) => status(s.code, s.phrase));
+        const kept = all.filter((_, i) => !drops.includes(i));
+        const name = new Map(all.map((s, i) => [s.code, [statusMemberNames(all)[i], responseNames(all)[i]]]));
+        const keptMembers = statusMemberNames(kept);
+        const keptResponses = responseNames(kept);
+        kept.forEach((s, i) => expect([keptMembers[i], keptResponses[i]]).toEqual(name.get(s.code)));
+        expect(new Set(statusMemberNames(all)).size).toBe(all.length);
+        expect(new Set(responseNames(all)).size).toBe(all.length);
+      }),
+      { seed: 1121, numRuns: 500 },
+    );
+  });
+
+  it('for error members', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(errorArb, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 10 }), (codes, drops) => {
+        const all = codes.map(error);
+        const kept = all.filter((_, i) => !drops.includes(i));
+        const before = new Map(all.map((e, i) => [e.code, errorMemberNames(all)[i]]));
+        errorMemberNames(kept).forEach((name, i) => expect(name).toBe(before.get(kept[i]!.code)));
+        expect(new Set(errorMemberNames(all)).size).toBe(all.length);
+      }),
+      { seed: 1122, numRuns: 500 },
+    );
+  });
+});
+
+describe('responseName', () => {
+  it('PascalCases the stable member name of a registered code, phrase and code otherwise', () => {
+    expect(responseNames([status(200, 'Success'), status(413, 'Payload Too Large'), status(226, null), status(505, null), status(441, null), status(442, '3rd'), status(499, 'Bad Request')])).toEqual([
       'OK',
-      'BadRequest',
-      'BadRequest_400',
-      'Status441',
-      'Status3rd',
+      'RequestTooLong',
+      'IMUsed',
+      'HTTPVersionNotSupported',
+      'Status_441',
+      'Status3rd_442',
+      'BadRequest_499',
     ]);
   });
 });
 
-describe('groupGuardNames', () => {
-  it('names guards from the group and falls back to the group position', () => {
-    expect(groupGuardNames(['Normal', 'Abnormal', 'normal', '错误', 'Success'])).toEqual([
-      'isNormalStatus',
-      'isAbnormalStatus',
-      'isNormalStatus_2',
-      'isGroup4Status',
-      'isSuccessStatus',
-    ]);
+describe('groupGuardName', () => {
+  it('drops noise words wherever they stand, so one group name gives one guard', () => {
+    expect(
+      ['Normal', 'normal', 'Normal codes', 'Normal status codes', 'Normal values', 'Abnormal Status Codes', 'Error codes', 'Normal!'].map(groupGuardName),
+    ).toEqual(['isNormalStatus', 'isNormalStatus', 'isNormalStatus', 'isNormalStatus', 'isNormalStatus', 'isAbnormalStatus', 'isErrorStatus', 'isNormalStatus']);
   });
 
-  it('drops trailing "status", "codes", "values" words unless nothing else is left', () => {
-    expect(groupGuardNames(['Abnormal Status Codes', 'Normal Values', 'Error Codes', 'Status Codes', 'Status Code'])).toEqual([
-      'isAbnormalStatus',
-      'isNormalStatus',
-      'isErrorStatus',
-      'isStatusCodesStatus',
-      'isStatusCodeStatus',
+  it('gives no guard to a title of noise words only, and names other scripts by code point', () => {
+    expect(['Status codes', 'Status Code', 'HTTP status codes', '', '错误', '2xx'].map(groupGuardName)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      'isGroup_9519x8bef_Status',
+      'isGroup2xxStatus',
     ]);
   });
 });
