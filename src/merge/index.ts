@@ -319,6 +319,7 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
         const node = keyNode(['paths', same]);
         const severity = policy === 'keep' ? 'warning' : 'error';
         if (severity === 'error') conflicts++;
+        else summary.kept.push(`paths/${method.toUpperCase()} ${path}`);
         flag(file, mergeRules['merge-path-clash'], { text: `The generated ${label} from ${locate(sourceKeys)} has the path of \`${same}\` at ${specName}:${at(nodeRange(node)?.[0] ?? 0).line} with other template names; it ${severity === 'error' ? 'cannot be merged' : 'was not merged'} (one path cannot be written two ways).` }, placeOf(node), severity);
         continue;
       }
@@ -327,6 +328,7 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
       if (holder !== undefined && holder !== `${method.toUpperCase()} ${path}`) {
         const severity = policy === 'keep' ? 'warning' : 'error';
         if (severity === 'error') conflicts++;
+        else summary.kept.push(`paths/${method.toUpperCase()} ${path}`);
         flag(file, mergeRules['merge-operation-id-clash'], { text: `The generated ${label} from ${locate(sourceKeys)} has the operationId \`${String(opId)}\` of \`${holder}\` in ${specName}; it ${severity === 'error' ? 'cannot be merged' : 'was not merged'} (operationIds are unique).` }, undefined, severity);
         continue;
       }
