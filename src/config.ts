@@ -98,9 +98,11 @@ export function parseConfig(text: string, file: VFile): Config | null {
   const lineStarts = lineStartsOf(text);
   const at = (offset: number) => lineColumn(lineStarts, offset);
   let errors = 0;
-  const fail = (rule: ConfigRuleId, reason: string, offset: number) => {
+  /** Counts an error; only the first MAX_REPORTED are worded (a lazy `reason` is then built), so 80,000 bad keys stay linear. */
+  const fail = (rule: ConfigRuleId, reason: string | (() => string), offset: number | (() => number)) => {
     errors++;
-    if (errors <= MAX_REPORTED) flag(file, configRules[rule], { text: reason }, at(offset));
+    if (errors > MAX_REPORTED) return;
+    flag(file, configRules[rule], { text: typeof reason === 'string' ? reason : reason() }, at(typeof offset === 'number' ? offset : offset()));
   };
 
   const scan = scanJson(text);
@@ -114,6 +116,10 @@ export function parseConfig(text: string, file: VFile): Config | null {
   }
   if (!validate(scan.value)) {
     for (const error of relevant(validate.errors ?? [])) {
+      if (errors >= MAX_REPORTED) {
+        errors++;
+        continue;
+      }
       const problem = describe(error, scan.root);
       fail(problem.rule, problem.reason, problem.offset);
     }
@@ -135,9 +141,11 @@ export function parseConfig(text: string, file: VFile): Config | null {
   for (const [id, setting] of Object.entries(isObject(raw.rules) ? raw.rules : {})) {
     if (catalog.has(id)) rules[id] = setting;
     else {
-      const member = scan.root.members?.get('rules')?.value.members?.get(id);
-      const closest = closestRuleIds(id).map((c) => `\`${c}\``).join(', ');
-      fail('config-unknown-rule', `Unknown rule \`${clip(id)}\` in \`rules\`; the closest rule ids are ${closest} (the README lists them all).`, member?.keyStart ?? 0);
+      fail(
+        'config-unknown-rule',
+        () => `Unknown rule \`${clip(id)}\` in \`rules\`; the closest rule ids are ${closestRuleIds(id).map((c) => `\`${c}\``).join(', ')} (the README lists them all).`,
+        () => scan.root.members?.get('rules')?.value.members?.get(id)?.keyStart ?? 0,
+      );
     }
   }
 
