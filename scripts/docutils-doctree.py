@@ -67,7 +67,8 @@ def generic_role(name, rawtext, text, lineno, inliner, options=None, content=Non
     if name.lower().split(":")[-1] in LOWERCASE_ROLES:
         target = target.lower()
     node["doctree-role"] = name
-    node["doctree-target"] = WS_RE.sub(" ", target)
+    # a leading "!": no cross-reference (Sphinx's XRefRole.disabled)
+    node["doctree-target"] = None if text.startswith("!") else WS_RE.sub(" ", target)
     node["doctree-explicit"] = bool(em)
     return [node], []
 

@@ -1,7 +1,8 @@
 /**
  * rst-codegen's programmatic API. The stages, in pipeline order:
  *
- *   fromRst(text)                RST -> RstRoot (tables and cells as docutils reads them)
+ *   fromRst(text)                RST -> RstRoot (tables and cells as docutils reads them;
+ *                                with { document: true }, also the whole block/inline tree, RstDocument)
  *   buildServiceModel(input)     RstRoot[] -> ServiceModel (status codes, error codes)
  *   emitService(model, options)  ServiceModel -> generated files
  *   generate(services, options)  all three, for a whole config

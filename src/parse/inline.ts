@@ -419,9 +419,12 @@ function sphinxRoleSpec(role: string, escaped: string): InlineSpec {
       }
     }
   }
+  if (escaped.startsWith('!')) {
+    // Sphinx: "if the first character is a bang, don't cross-reference at all"
+    return { type: 'reference', role, target: null, explicit, refname: null, refuri: null, anonymous: false };
+  }
   let t = unescape(target);
-  const bare = role.toLowerCase().replace(/^std:/, '');
-  if (LOWERCASE_TARGET_ROLES.has(bare)) t = t.toLowerCase();
+  if (LOWERCASE_TARGET_ROLES.has(role.toLowerCase().split(':').pop() ?? '')) t = t.toLowerCase();
   t = t.replace(PY_WS_RUN, ' ');
   return { type: 'reference', role, target: t, explicit, refname: null, refuri: null, anonymous: false };
 }

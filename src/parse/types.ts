@@ -212,7 +212,7 @@ export interface RstReference {
   value: string;
   /** Role name as written (`ref`, `doc`, `std:ref`...), or null for a hyperlink reference (`` `x`_ ``, `x_`). */
   role: string | null;
-  /** Role target (see above); null for hyperlink references. */
+  /** Role target (see above); null for hyperlink references and for role text starting with `!` (Sphinx: no cross-reference). */
   target: string | null;
   /** The role text had an explicit `Title <target>` form. */
   explicit: boolean;

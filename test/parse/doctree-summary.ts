@@ -9,7 +9,7 @@ import type { RstBlock, RstDocument, RstInline, RstParagraphNode } from '../../s
 export interface DoctreeRef {
   role?: string;
   title: string;
-  target?: string;
+  target?: string | null;
   explicit?: boolean;
   refuri?: string;
   refname?: string;
@@ -67,7 +67,7 @@ function refs(p: RstParagraphNode): DoctreeRef[] {
   const out: DoctreeRef[] = [];
   for (const n of p.inline) {
     if (n.type !== 'reference' || isUriRole(n)) continue;
-    if (n.role !== null) out.push({ role: n.role, title: n.value, target: n.target ?? '', explicit: n.explicit });
+    if (n.role !== null) out.push({ role: n.role, title: n.value, target: n.target, explicit: n.explicit });
     else if (n.refuri !== null) out.push({ title: n.value, refuri: n.refuri });
     else if (n.refname !== null) out.push({ title: n.value, refname: n.refname });
     else out.push({ title: n.value, anonymous: true });
