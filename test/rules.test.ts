@@ -35,6 +35,21 @@ const lint = (rst: string) => cli({ 'page.rst': rst }, ['lint', 'page.rst']);
 const generate = (configText: string, files: Record<string, string | Uint8Array> = {}) => cli({ 'rst-codegen.config.json': configText, ...files }, ['generate']);
 const mergeIds = (spec: string, doc: object = generated, options: Parameters<typeof merge>[2] = {}) => merge(spec, doc, options).diagnostics.map((m) => m.ruleId ?? '');
 
+/** One generate run over the operation-page fixtures (a page twice, for `duplicate-operation`); cached, as twelve rules share it. */
+let operationIds: Promise<string[]> | undefined;
+const operations = (): Promise<string[]> => {
+  const dir = path.join(repoRoot, 'test/fixtures/rules/operations');
+  const page = (name: string) => readFileSync(path.join(dir, name), 'utf8');
+  operationIds ??= generate(config([{ name: 'svc', docs: 'docs' }]), {
+    'docs/status_codes.rst': seedText,
+    'docs/create_thing.rst': page('create_thing.rst'),
+    'docs/create_thing_again.rst': page('create_thing.rst'),
+    'docs/list_things.rst': page('list_things.rst'),
+    'docs/get_thing.rst': page('get_thing.rst'),
+  });
+  return operationIds;
+};
+
 const triggers: Record<string, () => Promise<string[]> | string[]> = {
   // config
   'config-syntax': () => generate('{"services": [,]}'),
@@ -77,6 +92,10 @@ const triggers: Record<string, () => Promise<string[]> | string[]> = {
   'inline-markup': () => lint('an *unclosed emphasis and :pep:`abc`\n'),
   'skeleton-too-large': () => lint(`${'word '.repeat(220_000)}\n`),
   'skeleton-too-complex': () => lint(Array.from({ length: 20 }, (_, i) => `${' '.repeat(i)}p\n\n`).join('')),
+  // operations: the API pages of test/fixtures/rules/operations beside the seed, read through a docs folder
+  ...Object.fromEntries(
+    ['no-request-path', 'no-request-line', 'unknown-type', 'unresolved-ref', 'unreferenced-table', 'unreadable-parameter', 'invalid-example', 'example-mismatch', 'duplicate-operation', 'unused-table', 'undocumented-path-parameter', 'duplicate-parameter'].map((id) => [id, operations]),
+  ),
   // generate
   'empty-page': () => generate(config([{ name: 'svc', status: ['status_codes.rst', 'empty.rst'] }]), { 'status_codes.rst': seedText, 'empty.rst': '' }),
   'empty-service': () => generate(config([service]), { 'status_codes.rst': 'No table here.\n' }),
@@ -104,23 +123,8 @@ const triggers: Record<string, () => Promise<string[]> | string[]> = {
   'generated-invalid': () => mergeIds(`${head}paths: {}\n`, { components: { nonsense: { A: {} } } } as never),
 };
 
-/** The operations stage (src/model/operations, issue 10) landed its rules before its trigger fixtures; to be replaced by triggers. */
-const PENDING_OPERATIONS = 'operations stage: trigger fixtures pending (covered by test/model/operations for now)';
-
 /** Rules no input can trigger, each with the reason. */
 const untriggerable: Record<string, string> = {
-  'no-request-path': PENDING_OPERATIONS,
-  'no-request-line': PENDING_OPERATIONS,
-  'unknown-type': PENDING_OPERATIONS,
-  'unresolved-ref': PENDING_OPERATIONS,
-  'unreferenced-table': PENDING_OPERATIONS,
-  'unreadable-parameter': PENDING_OPERATIONS,
-  'invalid-example': PENDING_OPERATIONS,
-  'example-mismatch': PENDING_OPERATIONS,
-  'duplicate-operation': PENDING_OPERATIONS,
-  'unused-table': PENDING_OPERATIONS,
-  'undocumented-path-parameter': PENDING_OPERATIONS,
-  'duplicate-parameter': PENDING_OPERATIONS,
   'merge-internal': 'reported only when the merged text does not read back as intended: a bug in rst-codegen, not an input',
   'skeleton-unavailable': 'reported only when the restructured package throws on a page it was given (none known)',
   'read-too-large': 'needs a page over 64 MB; covered by test/cli/bad-input.test.ts, too big for a per-rule fixture',
