@@ -22,7 +22,7 @@ import { buildOperations } from './model/operations/index.js';
 import type { OperationsResult } from './model/operations/index.js';
 import type { RstService, ServiceModelTree } from './model/plugin.js';
 import type { ModelRoot, ServiceModel } from './model/types.js';
-import { rstParse } from './parse/plugin.js';
+import { parsePage, rstParse } from './parse/plugin.js';
 
 /** Rules of the whole-service pipeline (see src/diagnostics.ts for the shape). */
 export const generateRules = defineRules({
@@ -114,7 +114,8 @@ export function generate(
     // The API reference pages: operations (src/model/operations), each page parsed once.
     const apiPages = service.apiPages ?? [];
     if (apiPages.length > 0) {
-      const parsed = apiPages.map((file) => ({ path: file.path, text: String(file.value), root: processor.parse(file) }));
+      // The document tree (labels, references, literal blocks) instead of the slower skeleton.
+      const parsed = apiPages.map((file) => ({ path: file.path, text: String(file.value), root: parsePage(String(file.value), file, { skeleton: false, document: true }) }));
       const { model: operations, stats } = buildOperations(parsed, new Map(apiPages.map((file) => [file.path, file])));
       operationStats[service.service] = stats;
       if (operations.operations.length > 0) model.operations = operations;

@@ -59,6 +59,9 @@ export interface Draft {
   responseExample?: unknown;
 }
 
+/** Captions that name a table's role, never a nested object ("Path parameters", "Request body"). */
+const ROLE_CAPTION = /\b(?:request|response|uri|url|query|headers?|path param\w*|parameters? description|body|returned)\b/i;
+
 const URI_CONTEXT = /^(?:uri|url|uris|urls|uri format|request uri|request url|request line|request syntax|api uri|uri and method|request path|path|api url|request method and uri)$/i;
 const EXAMPLE = /\b(?:examples?|samples?)\b/i;
 
@@ -149,7 +152,7 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
   for (const { block } of paramTables) {
     if (pointedTo.has(block.table)) continue;
     const names = nestedNames(block.caption);
-    if (names.length > 0 && !/\b(?:request|response|uri|query|header)/i.test(block.caption ?? '')) {
+    if (names.length > 0 && !ROLE_CAPTION.test(block.caption ?? '')) {
       // Claimed later by a row whose name matches; if none does, it is reported below.
       uses.set(block.table, { role: 'none', nested: true });
     }
@@ -169,13 +172,10 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
   const claimed = new Set<RstTable>();
   const parentName = pascalCase(view.title);
 
-  const addParam = (name: string, loc: ParameterLocation, required: boolean, schema: Schema, description: string, source: SourceRef): boolean => {
+  const addParam = (name: string, loc: ParameterLocation, required: boolean, schema: Schema, description: string, source: SourceRef): true | string => {
     const key = `${loc}:${name.toLowerCase()}`;
     const first = seenParams.get(key);
-    if (first) {
-      flagOperation(file, 'duplicate-parameter', { name, first: `${first.line}:${first.column}` }, { line: source.line, column: source.column });
-      return false;
-    }
+    if (first) return `${first.line}:${first.column}`;
     seenParams.set(key, source);
     parameters.push({ name, in: loc, required: loc === 'path' ? true : required, description, schema: loc === 'path' || loc === 'header' || loc === 'query' ? scalarOrString(schema) : schema, source });
     return true;
@@ -185,12 +185,26 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
   const objectSchema = (target: LabelTarget, columns: Columns, stack: RstTable[]): Schema => {
     const props: Record<string, Schema> = {};
     const required: string[] = [];
-    readRows(target, columns, stack, (name, schema, req) => {
-      if (Object.hasOwn(props, name)) return false;
+    const firstAt = new Map<string, string>();
+    readRows(target, columns, stack, (name, schema, req, _row, source) => {
+      if (Object.hasOwn(props, name)) return firstAt.get(name) ?? '?';
       props[name] = schema;
+      firstAt.set(name, `${source.line}:${source.column}`);
       if (req) required.push(name);
       return true;
     });
+    // Tables captioned `<this path>.<field>` that no row points to: the docs' table for a field the parent table forgot to list.
+    const path = dottedCaption(target.block.caption, true);
+    if (path !== null && target.view === view && stack.length < 20) {
+      for (const { block } of paramTables) {
+        const child = dottedCaption(block.caption);
+        if (child === null || claimed.has(block.table) || pointedTo.has(block.table) || stack.includes(block.table)) continue;
+        if (!child.toLowerCase().startsWith(`${path.toLowerCase()}.`) || child.slice(path.length + 1).includes('.')) continue;
+        const field = child.slice(path.length + 1);
+        if (Object.hasOwn(props, field)) continue;
+        props[field] = componentFor({ view, block }, field, null, stack);
+      }
+    }
     return { type: 'object', properties: props, ...(required.length > 0 ? { required } : {}) };
   };
 
@@ -199,7 +213,7 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
     target: LabelTarget,
     columns: Columns,
     stack: RstTable[],
-    put: (name: string, schema: Schema, required: boolean, row: ParamRow, source: SourceRef) => boolean,
+    put: (name: string, schema: Schema, required: boolean, row: ParamRow, source: SourceRef) => true | string,
   ): void => {
     const { block } = target;
     const tview = target.view;
@@ -218,9 +232,10 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
       }
       const schema = rowSchema(target, row, name, stack, source);
       const mandatory = row.mandatory ? readMandatory(row.mandatory.text) : null;
-      if (put(name, schema, mandatory === true, row, source)) ctx.stats.placed++;
+      const put_ = put(name, schema, mandatory === true, row, source);
+      if (put_ === true) ctx.stats.placed++;
       else {
-        flagOperation(file, 'duplicate-parameter', { name, first: tview.path }, place);
+        flagOperation(file, 'duplicate-parameter', { name, first: put_ }, tview === view ? place : undefined);
         ctx.stats.explained++;
       }
     }
@@ -245,8 +260,9 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
         } else if (!t && cellRaw === typeRaw) brokenRef ??= label;
       }
     }
-    if (!nested && (reading?.objectLike || reading === null || reading.schema.type === 'array')) {
-      nested = byName(tview, block, name, reading?.objectName ?? null);
+    if ((!nested || nested.view !== tview) && (nested || reading?.objectLike || reading === null || reading.schema.type === 'array')) {
+      // A table of this page named after the field wins over a `:ref:` to a copy on another page.
+      nested = byName(tview, block, name, reading?.objectName ?? null) ?? nested;
     }
     let schema: Schema;
     if (typeText.trim() !== '' && reading === null && !nested) {
@@ -320,7 +336,7 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
         case 'header':
           return addParam(name, 'header', required, schema, schema.description ?? '', source);
         case 'response-header':
-          if (responseHeaders.some((h) => h.name.toLowerCase() === name.toLowerCase())) return false;
+          if (responseHeaders.some((h) => h.name.toLowerCase() === name.toLowerCase())) return 'an earlier row';
           responseHeaders.push({ name, in: 'header', required: false, description: schema.description ?? '', schema: scalarOrString(schema), source });
           return true;
         case 'body': {
@@ -328,7 +344,7 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
             const inPath = pathNames.some((p) => p.toLowerCase() === name.toLowerCase());
             return addParam(name, inPath ? 'path' : 'query', required, schema, schema.description ?? '', source);
           }
-          if (Object.hasOwn(bodyProps, name)) return false;
+          if (Object.hasOwn(bodyProps, name)) return 'an earlier row';
           bodyProps[name] = schema;
           if (required) bodyRequired.push(name);
           bodySource ??= source;
@@ -336,7 +352,7 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
           return true;
         }
         case 'response': {
-          if (Object.hasOwn(respProps, name)) return false;
+          if (Object.hasOwn(respProps, name)) return 'an earlier row';
           respProps[name] = stripRequired(schema);
           respSource ??= source;
           if (isXml) xmlResponse = true;
@@ -375,9 +391,14 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
   const requestSchema: Schema | undefined = Object.keys(bodyProps).length > 0 ? { type: 'object', properties: bodyProps, ...(bodyRequired.length > 0 ? { required: bodyRequired } : {}) } : undefined;
   const responseSchema: Schema | undefined = Object.keys(respProps).length > 0 ? { type: 'object', properties: respProps } : undefined;
   const resolve = (ref: string): Schema | undefined => ctx.registry.get(ref.replace('#/components/schemas/', ''));
+  let lead = '';
   for (const block of view.blocks) {
+    if (block.kind === 'paragraph') lead = block.text.length <= 200 ? block.text : '';
+    if (block.kind === 'table') lead = '';
     if (block.kind !== 'code') continue;
-    const trail = block.context.trail.join(' ').toLowerCase();
+    // The enclosing sections and list items, and a short paragraph right before ("Example response (successful request)").
+    const trail = `${block.context.trail.join(' ')} ${lead}`.toLowerCase();
+    lead = '';
     const isResponse = /\bresponse|returned|output/.test(trail);
     const isRequest = !isResponse && /\brequest/.test(trail);
     if (!isResponse && !isRequest) continue;
@@ -447,6 +468,13 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
     ctx.stats.rows += n;
     ctx.stats.explained += n;
   }
+}
+
+/** `token.user` of a caption `Table 6 token.user` (a dotted field path), else null. */
+function dottedCaption(caption: string | null, single = false): string | null {
+  if (caption === null) return null;
+  const text = caption.replace(/^table\s+\d+(?:[-.]\d+)*\s*[.:]?\s*/i, '').trim();
+  return (single ? /^[A-Za-z_][\w-]*(?:\.[\w<>-]+)*$/ : /^[A-Za-z_][\w-]*(?:\.[\w<>-]+)+$/).test(text) ? text : null;
 }
 
 const headerLine = (table: RstTable): string =>

@@ -16,6 +16,7 @@ import type { RstRoot } from '../../parse/types.js';
 import { camelCase, ComponentRegistry, stableKey } from './components.js';
 import type { Draft, ExtractContext, LabelTarget, RowStats } from './extract.js';
 import { extractOperation, findRequestLine } from './extract.js';
+import { buildDocumentView } from './document-view.js';
 import { buildPageView } from './page.js';
 import type { PageView } from './page.js';
 import { flagOperation } from './rules.js';
@@ -42,7 +43,8 @@ const DEPRECATED = /\b(?:deprecated|to be discarded|to_be_discarded|discarded|ou
 /** Reads every operation of a service's pages. Diagnostics go to `files.get(page.path)` (created when missing). */
 export function buildOperations(pages: readonly OperationPage[], files: Map<string, VFile>): OperationsResult {
   const sorted = [...pages].sort((a, b) => compareCodePoints(a.path, b.path));
-  const views = sorted.map((p) => buildPageView(p.path, p.text, p.root));
+  // The document tree when the parser built it (`{ document: true }`), else the skeleton and the source lines.
+  const views = sorted.map((p) => (p.root.document ? buildDocumentView(p.path, p.text, p.root, p.root.document) : buildPageView(p.path, p.text, p.root)));
   const labels = new Map<string, LabelTarget>();
   for (const view of views) {
     for (const block of view.blocks) {

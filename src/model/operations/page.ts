@@ -61,18 +61,31 @@ export interface PageView {
   root: RstRoot;
 }
 
-const LABEL = /^\s*\.\.\s+_([^:`]+|`[^`]+`):\s*$/;
+const LABEL = /^\s*(?:[-*+]\s+|#\.\s+|\d+\.\s+)?\.\.\s+_([^:`]+|`[^`]+`):\s*$/;
 const TABLE_CAPTION = /^table\s+\d+/i;
+/** A paragraph naming a field path right before a table is its caption (`catalog.endpoints`, `token.user`). */
+const PATH_CAPTION = /^[A-Za-z_][\w-]*(?:\.[\w<>-]+)*(?:\s+(?:field|parameter|object|structure)s?(?:\s+description)?)?$/;
 const MAX_DEPTH = 100;
 
-/** The `.. _x:` labels on the lines right above `line` (blank lines and other labels between are fine). */
-export function labelsAbove(lines: readonly string[], line: number): string[] {
+/**
+ * The `.. _x:` labels on the lines right above `line`: blank lines and other
+ * labels between are fine, and so is one short caption paragraph (`catalog.endpoints`)
+ * between the labels and the table (`-  .. _x:` on a list item counts too).
+ */
+export function labelsAbove(lines: readonly string[], line: number, captionLines = 0): string[] {
   const out: string[] = [];
+  let text = 0;
   for (let i = line - 2, seen = 0; i >= 0 && seen < 20; i--, seen++) {
-    const text = lines[i] ?? '';
-    if (text.trim() === '') continue;
-    const m = LABEL.exec(text);
-    if (!m) break;
+    const value = lines[i] ?? '';
+    if (value.trim() === '') continue;
+    const m = LABEL.exec(value);
+    if (!m) {
+      if (out.length === 0 && text < captionLines && !/^\s*(?:\.\.|[-=~^"+`#*]{3,}\s*$)/.test(value)) {
+        text++;
+        continue;
+      }
+      break;
+    }
     out.unshift(normalizeLabel(m[1]!));
   }
   return out;
@@ -98,12 +111,10 @@ export function buildPageView(path: string, text: string, root: RstRoot): PageVi
     for (const node of nodes) {
       switch (node.type) {
         case 'table': {
-          const caption = node.title ?? (previous?.type === 'paragraph' && TABLE_CAPTION.test(previous.text) ? previous.text : null);
+          const caption =
+            node.title ?? (previous?.type === 'paragraph' && (TABLE_CAPTION.test(previous.text) || PATH_CAPTION.test(previous.text.trim()) || (previous.text.trim().length <= 120 && !/[.:;!?]$/.test(previous.text.trim()))) ? previous.text.trim() : null);
           const anchorLine = node.directiveLine ?? node.line;
-          let tableLabels = labelsAbove(lines, anchorLine);
-          if (tableLabels.length === 0 && node.title === null && previous?.type === 'paragraph' && caption !== null) {
-            tableLabels = labelsAbove(lines, previous.position.start.line);
-          }
+          const tableLabels = labelsAbove(lines, anchorLine, node.title === null && caption !== null ? 2 : 0);
           blocks.push({ kind: 'table', table: node, caption, labels: tableLabels, context, line: node.line });
           tableRanges.push([node.position.start.line, node.position.end.line]);
           break;

@@ -141,5 +141,5 @@ export function nestedNames(caption: string | null): string[] {
       if (!out.includes(last)) out.push(last);
     }
   }
-  return out.filter((n) => n !== '' && !/^(?:request|response|parameter|parameters|uri|table|body|query|header)$/i.test(n));
+  return out.filter((n) => n !== '' && !/^(?:request|response|parameter|parameters|uri|table|body|query|header|headers|description|descriptions|field|fields|data|structure|none|example)$/i.test(n));
 }
