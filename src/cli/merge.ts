@@ -160,7 +160,7 @@ async function ownerOf(generatedFile: string, service: string | undefined): Prom
  * The file a write to \`target\` lands in (a symlink is followed, so the link
  * stays a link) and the mode to keep; a user error for a file nobody may write.
  */
-async function writeTarget(target: string, display: string): Promise<{ file: string; mode: number | undefined }> {
+async function writeTarget(target: string, display: string, isSpec: boolean): Promise<{ file: string; mode: number | undefined }> {
   let file = target;
   try {
     file = await realpath(target);
@@ -174,7 +174,7 @@ async function writeTarget(target: string, display: string): Promise<{ file: str
   if (!info.isFile()) throw new UserError(`cannot write \`${display}\`: it is not a regular file.`, ExitCode.io);
   const mode = info.mode & 0o7777;
   if ((mode & 0o222) === 0) {
-    throw new UserError(`\`${display}\` is read-only (mode ${mode.toString(8).padStart(4, '0')}); make it writable (chmod u+w) to merge into it, or write the result elsewhere with --out.`, ExitCode.io);
+    throw new UserError(`\`${display}\` is read-only (mode ${mode.toString(8).padStart(4, '0')}); make it writable (chmod u+w) to ${isSpec ? 'merge into it, or write the result elsewhere with --out' : 'replace it, or choose another --out'}.`, ExitCode.io);
   }
   return { file, mode };
 }
@@ -291,7 +291,7 @@ export const mergeCommand: Command = async (args, io) => {
     io.stderr(`rst-codegen merge: \`${spec}\` is up to date (${summaryLine(result)}); nothing written.\n`);
     return ExitCode.ok;
   }
-  const { file, mode } = await writeTarget(path.resolve(io.cwd, target), target);
+  const { file, mode } = await writeTarget(path.resolve(io.cwd, target), target, Boolean(values.write));
   try {
     await writeFileAtomic(file, result.text, mode);
   } catch (error) {

@@ -168,6 +168,17 @@ describe('rst-codegen merge: files', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.rst-codegen-'))).toEqual([]);
   });
 
+  it('refuses to replace a read-only --out file, and keeps the mode of a writable one', async () => {
+    writeFileSync(path.join(dir, 'out.yaml'), 'old\n');
+    chmodSync(path.join(dir, 'out.yaml'), 0o444);
+    expect(await run('--spec', 'spec.yaml', '--service', 'cbr', '--out', 'out.yaml')).toBe(3);
+    expect(err).toContain('`out.yaml` is read-only (mode 0444); make it writable (chmod u+w) to replace it, or choose another --out.');
+    chmodSync(path.join(dir, 'out.yaml'), 0o600);
+    expect(await run('--spec', 'spec.yaml', '--service', 'cbr', '--out', 'out.yaml')).toBe(0);
+    expect(statSync(path.join(dir, 'out.yaml')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path.join(dir, 'out.yaml'), 'utf8')).toContain('StatusCode:');
+  });
+
   it('records the service and pages of the model.json beside the generated file', async () => {
     writeFileSync(path.join(dir, 'generated', 'cbr', 'model.json'), JSON.stringify({ service: 'cbr', sources: ['docs/cbr/status_codes.rst'] }));
     expect(await run('--spec', 'spec.yaml', '--from', 'generated/cbr/openapi.json')).toBe(0);
