@@ -124,7 +124,7 @@ interface TableUse {
   nested: boolean;
 }
 
-export function extractOperation(view: PageView, line: RequestLine, ctx: ExtractContext): Draft {
+export function extractOperation(view: PageView, line: RequestLine, ctx: ExtractContext, lineAt: number): Draft {
   const { file } = ctx;
   const paramTables: Array<{ block: TableBlock; columns: Columns }> = [];
   const statusTables: TableBlock[] = [];
@@ -177,7 +177,8 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
     const first = seenParams.get(key);
     if (first) return `${first.line}:${first.column}`;
     seenParams.set(key, source);
-    parameters.push({ name, in: loc, required: loc === 'path' ? true : required, description, schema: loc === 'path' || loc === 'header' || loc === 'query' ? scalarOrString(schema) : schema, source });
+    const { description: _d, ...bare } = scalarOrString(schema);
+    parameters.push({ name, in: loc, required: loc === 'path' ? true : required, description, schema: bare, source });
     return true;
   };
 
@@ -337,7 +338,8 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
           return addParam(name, 'header', required, schema, schema.description ?? '', source);
         case 'response-header':
           if (responseHeaders.some((h) => h.name.toLowerCase() === name.toLowerCase())) return 'an earlier row';
-          responseHeaders.push({ name, in: 'header', required: false, description: schema.description ?? '', schema: scalarOrString(schema), source });
+          const { description: _hd, ...headerSchema } = scalarOrString(schema);
+          responseHeaders.push({ name, in: 'header', required: false, description: schema.description ?? '', schema: headerSchema, source });
           return true;
         case 'body': {
           if (line.query.some((q) => q.toLowerCase() === name.toLowerCase()) || pathNames.some((p) => p.toLowerCase() === name.toLowerCase())) {
@@ -377,12 +379,12 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
   // Path placeholders and query-string names no table documents.
   for (const name of pathNames) {
     if (!parameters.some((p) => p.in === 'path' && p.name === name)) {
-      flagOperation(file, 'undocumented-path-parameter', { name }, view.blocks[0]?.line ? { line: view.blocks[0].line, column: 1 } : undefined);
-      addParam(name, 'path', true, { type: 'string' }, '', at(ctx, 1));
+      flagOperation(file, 'undocumented-path-parameter', { name }, { line: lineAt, column: 1 });
+      addParam(name, 'path', true, { type: 'string' }, '', at(ctx, lineAt));
     }
   }
   for (const name of line.query) {
-    if (!parameters.some((p) => p.name.toLowerCase() === name.toLowerCase())) addParam(name, 'query', false, { type: 'string' }, '', at(ctx, 1));
+    if (!parameters.some((p) => p.name.toLowerCase() === name.toLowerCase())) addParam(name, 'query', false, { type: 'string' }, '', at(ctx, lineAt));
   }
 
   // Examples.

@@ -76,7 +76,7 @@ export function buildOperations(pages: readonly OperationPage[], files: Map<stri
     }
     stats.operationPages++;
     const ctx: ExtractContext = { file, labels, registry, stats };
-    const draft = extractOperation(view, found.reading.line, ctx);
+    const draft = extractOperation(view, found.reading.line, ctx, found.block!.line);
     const key = `${draft.line.method} ${draft.line.path}`;
     const existing = byKey.get(key);
     if (existing) {
