@@ -229,11 +229,10 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
     return withLabels(node, { type: 'target', names: refuri || refname ? own : [], refuri, refname, position }, ctx);
   }
   if (tag === 'table' && node.table) return table(node, ctx, depth, parent);
-  const pos = (children: readonly { position: Position }[]) => spanOf(node, children, parent);
   switch (tag) {
     case 'section': {
       const children = convertChildren(node, ctx, depth, sectionDepth + 1, node.pos ?? parent);
-      const position = pos(children);
+      const position = spanOf(node, children, parent);
       const title = childText(node, 'title') ?? '';
       return withLabels(
         node,
@@ -242,7 +241,7 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
       );
     }
     case 'paragraph': {
-      const position = pos([]);
+      const position = spanOf(node, [], parent);
       const text = node.text ?? '';
       return withLabels(node, { type: 'paragraph', text, inline: inlineOf(node, text, position), position }, ctx);
     }
@@ -261,14 +260,14 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
           enumtype: ordered ? ((node.attrs?.enumtype as string | undefined) ?? null) : null,
           start: ordered ? ((node.attrs?.start as number | undefined) ?? 1) : null,
           children,
-          position: pos(children),
+          position: spanOf(node, children, parent),
         },
         ctx,
       );
     }
     case 'list_item': {
       const children = convertChildren(node, ctx, depth, sectionDepth, node.pos ?? parent);
-      return withLabels(node, { type: 'listItem', children, position: pos(children) }, ctx);
+      return withLabels(node, { type: 'listItem', children, position: spanOf(node, children, parent) }, ctx);
     }
     case 'literal_block':
     case 'doctest_block': {
@@ -280,7 +279,7 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
           text: (node.attrs?.code as string | undefined) ?? node.text ?? astext(node),
           language: doctest ? 'pycon' : ((node.attrs?.language as string | null | undefined) ?? null),
           directive: doctest ? null : ((node.attrs?.directive as string | undefined) ?? null),
-          position: pos([]),
+          position: spanOf(node, [], parent),
         },
         ctx,
       );
@@ -289,12 +288,12 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
       const children = convertChildren(node, ctx, depth, sectionDepth, node.pos ?? parent).filter(
         (c): c is RstDefinitionItemNode => c.type === 'definitionItem',
       );
-      return withLabels(node, { type: 'definitionList', children, position: pos(children) }, ctx);
+      return withLabels(node, { type: 'definitionList', children, position: spanOf(node, children, parent) }, ctx);
     }
     case 'definition_list_item': {
       const definition = node.children.find((c) => c.tag === 'definition');
       const children = definition ? convertChildren(definition, ctx, depth, sectionDepth, node.pos ?? parent) : [];
-      const position = pos(children);
+      const position = spanOf(node, children, parent);
       const term = childText(node, 'term') ?? '';
       return withLabels(
         node,
@@ -313,18 +312,18 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
       const children = convertChildren(node, ctx, depth, sectionDepth, node.pos ?? parent).filter(
         (c): c is RstFieldNode => c.type === 'field',
       );
-      return withLabels(node, { type: 'fieldList', children, position: pos(children) }, ctx);
+      return withLabels(node, { type: 'fieldList', children, position: spanOf(node, children, parent) }, ctx);
     }
     case 'field': {
       const body = node.children.find((c) => c.tag === 'field_body');
       const children = body ? convertChildren(body, ctx, depth, sectionDepth, node.pos ?? parent) : [];
-      return withLabels(node, { type: 'field', name: childText(node, 'field_name') ?? '', children, position: pos(children) }, ctx);
+      return withLabels(node, { type: 'field', name: childText(node, 'field_name') ?? '', children, position: spanOf(node, children, parent) }, ctx);
     }
     case 'block_quote': {
       const children = convertChildren(node, ctx, depth, sectionDepth, node.pos ?? parent);
       return withLabels(
         node,
-        { type: 'blockQuote', attribution: childText(node, 'attribution'), children, position: pos(children) },
+        { type: 'blockQuote', attribution: childText(node, 'attribution'), children, position: spanOf(node, children, parent) },
         ctx,
       );
     }
@@ -337,7 +336,7 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
     const children = convertChildren(node, ctx, depth, sectionDepth, node.pos ?? parent);
     return withLabels(
       node,
-      { type: 'admonition', name: tag, title: tag === 'admonition' ? childText(node, 'title') : null, children, position: pos(children) },
+      { type: 'admonition', name: tag, title: tag === 'admonition' ? childText(node, 'title') : null, children, position: spanOf(node, children, parent) },
       ctx,
     );
   }
@@ -353,7 +352,7 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
         unknownDirective: directive !== undefined,
         title: directive !== undefined ? argument || null : childText(node, 'title'),
         children,
-        position: pos(children),
+        position: spanOf(node, children, parent),
       },
       ctx,
     );
@@ -363,11 +362,11 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
     const argument = (node.attrs?.argument as string | undefined) ?? '';
     return withLabels(
       node,
-      { type: 'container', name: node.attrs.directive as string, unknownDirective: true, title: argument || null, children: [], position: pos([]) },
+      { type: 'container', name: node.attrs.directive as string, unknownDirective: true, title: argument || null, children: [], position: spanOf(node, [], parent) },
       ctx,
     );
   }
-  return withLabels(node, { type: 'other', name: tag, text: astext(node), position: pos([]) }, ctx);
+  return withLabels(node, { type: 'other', name: tag, text: astext(node), position: spanOf(node, [], parent) }, ctx);
 }
 
 /** A definition list term's inline nodes up to its first classifier delimiter (` : `), as docutils' `Body.term` splits them. */

@@ -429,12 +429,6 @@ function sphinxRoleSpec(role: string, escaped: string): InlineSpec {
   return { type: 'reference', role, target: t, explicit, refname: null, refuri: null, anonymous: false };
 }
 
-/** The inline node with its keys in one fixed order (type, value, then the rest, position last). */
-function orderKeys(node: RstInline): RstInline {
-  const { type, value, position, ...rest } = node as RstInline & Record<string, unknown>;
-  return { type, value, ...rest, position } as RstInline;
-}
-
 // ---------------------------------------------------------------------------
 
 type EndKind = 'emphasis' | 'strong' | 'literal' | 'target' | 'substitution' | 'interpreted';
@@ -484,6 +478,18 @@ export function inlineText(raw: string, options: InlineOptions): InlineResult {
  *       -> [text "Array of ", reference {role "ref", value "Tag", target "tag_1"}, text " objects"]
  */
 export function inlineNodes(raw: string, options: InlineOptions): InlineResult & { nodes: RstInline[] } {
+  if (!MAY_HOLD_MARKUP.test(raw)) {
+    // no markup: one text node (most table cells: "String", "Yes", ...)
+    if (raw === '') return { text: raw, messages: [], unknownRoles: [], nodes: [] };
+    const lines = raw.split('\n');
+    const last = lines.length - 1;
+    const lastColumn = options.lineColumns?.[last] ?? (last === 0 ? (options.column ?? 1) : 1);
+    const position: Position = {
+      start: { line: options.lineNumbers?.[0] ?? options.line, column: options.lineColumns?.[0] ?? options.column ?? 1 },
+      end: { line: options.lineNumbers?.[last] ?? options.line + last, column: lastColumn + (lines[last] ?? '').length },
+    };
+    return { text: raw, messages: [], unknownRoles: [], nodes: [{ type: 'text', value: raw, position }] };
+  }
   const r = new Inliner(raw, options, true).parse();
   return { ...r, nodes: r.nodes ?? [] };
 }
@@ -620,10 +626,9 @@ class Inliner {
 
   /** Source point of code point `index` of the text (nodes mode). */
   private pointAt(index: number): Point {
-    const { s, n, options } = this;
-    if (this.lineStarts === null || this.utf16Before === null) this.indexLines();
+    const { n, options } = this;
+    if (this.lineStarts === null) this.indexLines();
     const lineStarts = this.lineStarts ?? [0];
-    const utf16Before = this.utf16Before ?? new Int32Array(n + 1);
     const at = Math.min(Math.max(index, 0), n);
     let lineIndex = 0;
     let hi = lineStarts.length - 1;
@@ -632,12 +637,16 @@ class Inliner {
       if ((lineStarts[mid] ?? 0) <= at) lineIndex = mid;
       else hi = mid - 1;
     }
-    void s;
     const column = options.lineColumns?.[lineIndex] ?? (lineIndex === 0 ? (options.column ?? 1) : 1);
     return {
       line: options.lineNumbers?.[lineIndex] ?? options.line + lineIndex,
-      column: column + (utf16Before[at] ?? 0) - (utf16Before[lineStarts[lineIndex] ?? 0] ?? 0),
+      column: column + this.utf16At(at) - this.utf16At(lineStarts[lineIndex] ?? 0),
     };
+  }
+
+  /** UTF-16 units before code point `i` (the text's own index when it has no astral character). */
+  private utf16At(i: number): number {
+    return this.utf16Before === null ? i : (this.utf16Before[i] ?? 0);
   }
 
   private span(from: number, to: number): Position {
@@ -646,12 +655,19 @@ class Inliner {
 
   private indexLines(): void {
     const { s, n } = this;
-    this.lineStarts = [0];
-    this.utf16Before = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) {
-      this.utf16Before[i + 1] = (this.utf16Before[i] ?? 0) + (s[i] ?? '').length;
-      if (s[i] === '\n') this.lineStarts.push(i + 1);
+    const starts = [0];
+    if (typeof s === 'string') {
+      // no astral character: code points are UTF-16 units
+      for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      const before = new Int32Array(n + 1);
+      for (let i = 0; i < n; i++) {
+        before[i + 1] = (before[i] ?? 0) + (s[i] ?? '').length;
+        if (s[i] === '\n') starts.push(i + 1);
+      }
+      this.utf16Before = before;
     }
+    this.lineStarts = starts;
   }
 
   private slice(from: number, to: number): string {
@@ -661,9 +677,8 @@ class Inliner {
 
   private columnOf(index: number): number {
     const { options } = this;
-    if (this.lineStarts === null || this.utf16Before === null) this.indexLines();
+    if (this.lineStarts === null) this.indexLines();
     const lineStarts = this.lineStarts ?? [0];
-    const utf16Before = this.utf16Before ?? new Int32Array(1);
     let lineIndex = 0;
     let hi = lineStarts.length - 1;
     while (lineIndex < hi) {
@@ -679,7 +694,7 @@ class Inliner {
       return reportedIndex >= 0 && reportedIndex < lineStarts.length ? lineColumn(reportedIndex) : (options.column ?? 1);
     }
     const startOfLine = lineStarts[lineIndex] ?? 0;
-    return lineColumn(lineIndex) + (utf16Before[index] ?? 0) - (utf16Before[startOfLine] ?? 0);
+    return lineColumn(lineIndex) + this.utf16At(index) - this.utf16At(startOfLine);
   }
 
   private report(level: SystemMessageLevel, message: string, at: number, line = this.messageLine): void {
@@ -693,8 +708,12 @@ class Inliner {
     this.out.push(before, nodeText);
     if (this.nodes !== null) {
       if (before !== '') this.nodes.push({ type: 'text', value: before, position: this.span(this.textStart, at) });
-      const node = { ...(spec ?? { type: 'text' }), value: nodeText, position: this.span(at, resume) } as RstInline;
-      if (node.type !== 'text' || nodeText !== '') this.nodes.push(orderKeys(node));
+      const type = spec?.type ?? 'text';
+      if (type !== 'text' || nodeText !== '') {
+        // keys in one fixed order: type, value, the rest, position
+        const node = Object.assign({ type, value: nodeText }, spec, { position: this.span(at, resume) });
+        this.nodes.push(node as RstInline);
+      }
     }
     this.textStart = resume;
   }

@@ -4,9 +4,12 @@
  * unchanged by document mode.
  */
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fromRst } from '../../src/parse/index.js';
-import type { Position, RstBlock, RstDocument, RstInline } from '../../src/parse/index.js';
+import type { Position, RstBlock, RstDocument, RstInline, RstTableNode } from '../../src/parse/index.js';
 import { seedText } from '../cli/helpers.js';
 import { mutated, randomRst } from '../fuzz/property.js';
 
@@ -58,11 +61,11 @@ function doc(text: string): RstDocument {
   return d;
 }
 
-function* blocks(nodes: readonly RstBlock[]): Generator<RstBlock> {
+function* blocks(nodes: readonly RstBlock[], intoTable: (t: RstTableNode) => boolean = () => true): Generator<RstBlock> {
   for (const n of nodes) {
     yield n;
-    if (n.type === 'table') for (const c of n.cells) yield* blocks(c.children);
-    if ('children' in n) yield* blocks(n.children as RstBlock[]);
+    if (n.type === 'table' && intoTable(n)) for (const c of n.cells) yield* blocks(c.children, intoTable);
+    if ('children' in n) yield* blocks(n.children as RstBlock[], intoTable);
   }
 }
 
@@ -141,5 +144,44 @@ describe('document tree', () => {
     };
     fc.assert(fc.property(randomRst, check), { numRuns: 100 });
     fc.assert(fc.property(mutated(seedText), check), { numRuns: 100 });
+  });
+
+  it('positions every inline node on its markup in the source (fixtures)', () => {
+    const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'parse', 'document');
+    const OPEN: Partial<Record<RstInline['type'], RegExp>> = {
+      strong: /^\*\*/,
+      emphasis: /^\*[^*]/,
+      literal: /^(``|:code:`)/,
+      reference: /^(:[\w:.+-]+:`|`|[\w.+-])/,
+      footnoteReference: /^\[/,
+      citationReference: /^\[/,
+      substitutionReference: /^\|/,
+      inlineTarget: /^_`/,
+    };
+    let checked = 0;
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.rst'))) {
+      const text = readFileSync(path.join(dir, name), 'utf8');
+      const lines = text.split('\n');
+      const at = (p: Position['start']) => (lines[p.line - 1] ?? '').slice(p.column - 1);
+      const inlines: RstInline[] = [];
+      // csv-table cells are left out: their text is the CSV value (quotes resolved), placed at the field's start
+      for (const b of blocks(doc(text).children, (t) => t.kind !== 'csv-table')) {
+        if (b.type === 'paragraph') inlines.push(...b.inline);
+        if (b.type === 'section') inlines.push(...b.titleInline);
+        if (b.type === 'table' && b.titleInline) inlines.push(...b.titleInline);
+      }
+      for (const n of inlines) {
+        const source = at(n.position.start);
+        const open = OPEN[n.type];
+        if (n.type === 'text' && !n.value.includes('\\') && !n.value.includes('\n')) {
+          // plain text: the source holds it as it is, unless an escape was dropped
+          if (!source.startsWith(n.value) && !source.includes('\\')) throw new Error(`${name}: text ${JSON.stringify(n.value)} at ${JSON.stringify(source)}`);
+        } else if (open && !open.test(source)) {
+          throw new Error(`${name}: ${n.type} ${JSON.stringify(n.value)} at ${JSON.stringify(source.slice(0, 30))}`);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });
