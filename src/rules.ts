@@ -13,7 +13,7 @@ import { readRules } from './cli/rules.js';
 import { configRules } from './config-rules.js';
 import { generateRules } from './generate.js';
 import { mergeRules } from './merge/rules.js';
-import { parseRules } from './parse/docutils-rules.js';
+import { parseRules } from './parse/rules.js';
 import { rules as modelRules } from './model/rules.js';
 import { operationRules } from './model/operations/rules.js';
 

@@ -12,7 +12,8 @@
  */
 import type { DNode, Machine } from './block-machine.js';
 import type { SourceLines } from './lines.js';
-import type { SystemMessage, SystemMessageLevel } from './types.js';
+import type { ParseRuleArgs, ParseRuleId } from './rules.js';
+import type { SystemMessage } from './types.js';
 
 /** How docutils determines a message's line: an absolute line offset, a real source line, or "the current line". */
 export type LineSpec = { abs: number } | { real: number } | { none: true };
@@ -71,8 +72,8 @@ export interface ParserContext {
   /** Directives docutils looked up and did not know (as written). */
   readonly unknownDirectives: Set<string>;
 
-  /** reporter.system_message: records the message (document order) and returns its node. */
-  report(level: SystemMessageLevel, text: string, spec: LineSpec, extra?: DNode[]): DNode;
+  /** reporter.system_message: records rule `id`'s message (document order) and returns its node. */
+  report<Id extends ParseRuleId>(id: Id, args: ParseRuleArgs[Id], spec: LineSpec, extra?: DNode[]): DNode;
   /** Adopts a message produced elsewhere (table scanner), optionally re-lined. */
   adopt(message: SystemMessage, spec?: LineSpec): DNode;
   /** RSTState.inline_text: inline-reduced text + message nodes. */

@@ -31,6 +31,7 @@
  */
 import { SourceLines } from './lines.js';
 import type { CellBlock, TableScan, TableStructure } from './table-structure.js';
+import { systemMessage } from './rules.js';
 import type { SystemMessage } from './types.js';
 import {
   columnIndex,
@@ -56,17 +57,6 @@ export interface TableMarkupError {
   offset: number;
 }
 
-/** A system message as docutils reports it. */
-export function systemMessage(
-  level: 2 | 3,
-  message: string,
-  line: number,
-  column: number,
-  ruleId: string,
-): SystemMessage {
-  return { level, type: level === 2 ? 'WARNING' : 'ERROR', line, column, message, ruleId };
-}
-
 /**
  * The source line docutils reports for a message at state-machine line index
  * `index` (its `line_offset` arithmetic): StateMachine.get_source_and_line
@@ -74,15 +64,23 @@ export function systemMessage(
  * index (possible after isolate_grid_table steps back) wraps around to the
  * end of the input, as it does in docutils.
  */
-function messageAt(src: SourceLines, index: number, start: number, level: 2 | 3, text: string, ruleId: string): SystemMessage {
+function messageAt(src: SourceLines, index: number, start: number, call: TableRuleCall): SystemMessage {
   const count = src.lines.length;
   const wrapped = index < 0 ? index + count : index;
   if (wrapped === count && count > 0) {
     // "just past the end": docutils reports the line after the last one
-    return systemMessage(level, text, (src.lineNumbers[count - 1] ?? 0) + 1, src.columns[count - 1] ?? 1, ruleId);
+    return tableMessage(call, (src.lineNumbers[count - 1] ?? 0) + 1, src.columns[count - 1] ?? 1);
   }
   const at = wrapped >= 0 && wrapped < count ? wrapped : start;
-  return systemMessage(level, text, src.lineNumbers[at] ?? 1, src.columns[at] ?? 1, ruleId);
+  return tableMessage(call, src.lineNumbers[at] ?? 1, src.columns[at] ?? 1);
+}
+
+type TableRuleCall = { rule: 'malformed-table'; detail: string } | { rule: 'blank-line-after-table' };
+
+function tableMessage(call: TableRuleCall, line: number, column: number): SystemMessage {
+  return call.rule === 'malformed-table'
+    ? systemMessage('malformed-table', { detail: call.detail }, line, column)
+    : systemMessage('blank-line-after-table', {}, line, column);
 }
 
 /**
@@ -98,13 +96,12 @@ export function malformedTable(
   detail: string,
   offset: number,
 ): SystemMessage {
-  const text = detail === '' ? 'Malformed table.' : `Malformed table.\n${detail}`;
-  return messageAt(src, current - blockLength + 1 + offset, start, 3, text, 'malformed-table');
+  return messageAt(src, current - blockLength + 1 + offset, start, { rule: 'malformed-table', detail });
 }
 
 /** docutils' `table_top` warning when the table is not followed by a blank line. */
 export function blankLineWarning(src: SourceLines, start: number, current: number): SystemMessage {
-  return messageAt(src, current + 1, start, 2, 'Blank line required after table.', 'blank-line-after-table');
+  return messageAt(src, current + 1, start, { rule: 'blank-line-after-table' });
 }
 
 /**
@@ -420,7 +417,7 @@ export function scanGridTable(src: SourceLines, start: number): TableScan {
     if (isBlank(line)) break;
     if (line[0] === ' ' && end > start) {
       const column = (src.columns[end] ?? 1) + skipSpaces(line);
-      messages.push(systemMessage(3, 'Unexpected indentation.', src.lineNumbers[end] ?? 1, column, 'unexpected-indentation'));
+      messages.push(systemMessage('unexpected-indentation', {}, src.lineNumbers[end] ?? 1, column));
       blankFinish = false;
       break;
     }

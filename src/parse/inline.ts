@@ -23,8 +23,9 @@
  *
  * Text is indexed by code points, as Python indexes strings (see `CodePoints`).
  */
-import type { Point, Position, RstInline, RstMarked, SystemMessage, SystemMessageLevel, SystemMessageType } from './types.js';
+import type { Point, Position, RstInline, RstMarked, SystemMessage } from './types.js';
 import { escape2null, isPyWs, normalizeName, pyInt, PY_WS } from './block-text.js';
+import { systemMessage, type ParseRuleArgs, type ParseRuleId } from './rules.js';
 
 export interface InlineResult {
   /** `paragraph.astext()`: inline markup reduced, whitespace NOT collapsed. */
@@ -70,8 +71,6 @@ type InlineSpec =
   | { type: 'substitutionReference'; refname: string }
   | { type: 'inlineTarget'; name: string };
 
-/** The rule id of every message emitted here. */
-export const INLINE_RULE = 'inline-markup';
 
 // ---------------------------------------------------------------------------
 // Character classes (generated from docutils.utils.punctuation_chars by
@@ -697,9 +696,9 @@ class Inliner {
     return lineColumn(lineIndex) + this.utf16At(index) - this.utf16At(startOfLine);
   }
 
-  private report(level: SystemMessageLevel, message: string, at: number, line = this.messageLine): void {
-    const type: SystemMessageType = level === 1 ? 'INFO' : level === 2 ? 'WARNING' : level === 3 ? 'ERROR' : 'SEVERE';
-    this.messages.push({ level, type, line, column: this.columnOf(at), message: unescape(message), ruleId: INLINE_RULE });
+  private report<Id extends ParseRuleId>(id: Id, args: ParseRuleArgs[Id], at: number, line = this.messageLine): void {
+    const message = systemMessage(id, args, line, this.columnOf(at));
+    this.messages.push({ ...message, message: unescape(message.message) });
   }
 
   /** Ends the pending plain text at `at` and appends an inline node's text (and, in nodes mode, the nodes). */
@@ -954,7 +953,7 @@ class Inliner {
       this.emit(m.start, text, end.end, this.nodes && simpleSpec(m.token, text, this.slice(end.start, end.end)));
       return end.end;
     }
-    this.report(2, `Inline ${NODE_NAMES[m.token] ?? ''} start-string without end-string.`, m.start);
+    this.report('inline-markup', { construct: NODE_NAMES[m.token] ?? '' }, m.start);
     this.emit(m.start, m.token, m.end, this.nodes && { type: 'problematic' });
     return m.end;
   }
@@ -1015,7 +1014,7 @@ class Inliner {
     }
     if (this.nodes !== null) this.roleSpec = { type: 'problematic' };
     if (UNIMPLEMENTED_ROLES.has(canonical)) {
-      this.report(3, `Interpreted text role "${role}" not implemented.`, at);
+      this.report('role-not-implemented', { role }, at);
       return rawSource;
     }
     switch (canonical) {
@@ -1025,13 +1024,13 @@ class Inliner {
         return restoreBackslashes(escaped);
       case 'raw': {
         const currentLine = this.options.currentLine ?? this.messageLine + (this.raw.match(/\n/g)?.length ?? 0);
-        this.report(2, 'raw (and derived) roles disabled', at, currentLine);
+        this.report('raw-role-disabled', {}, at, currentLine);
         return rawSource;
       }
       case 'pep-reference': {
         const num = pythonInt(unescape(escaped));
         if (num === null || num < 0 || num > 9999) {
-          this.report(3, `PEP number must be a number from 0 to 9999; "${escaped}" is invalid.`, at);
+          this.report('pep-number', { text: escaped }, at);
           return rawSource;
         }
         if (this.nodes !== null) this.roleSpec = numberRefSpec(role, String(num));
@@ -1041,7 +1040,7 @@ class Inliner {
         const plain = unescape(escaped);
         const num = pythonInt(escaped.includes('#') ? plain.slice(0, plain.indexOf('#')) : plain);
         if (num === null || num < 1) {
-          this.report(3, `RFC number must be a number greater than or equal to 1; "${escaped}" is invalid.`, at);
+          this.report('rfc-number', { text: escaped }, at);
           return rawSource;
         }
         if (this.nodes !== null) this.roleSpec = numberRefSpec(role, String(num));
@@ -1067,7 +1066,7 @@ class Inliner {
       const textEnd = end.end;
       if (end.roleEnd >= 0) {
         if (role !== '') {
-          this.report(2, 'Multiple roles in interpreted text (both prefix and suffix present; only one allowed).', roleStart);
+          this.report('multiple-roles', {}, roleStart);
           this.emit(roleStart, restoreBackslashes(this.slice(roleStart, textEnd)), textEnd, this.nodes && { type: 'problematic' });
           return textEnd;
         }
@@ -1077,7 +1076,7 @@ class Inliner {
       const rawSource = restoreBackslashes(this.slice(matchStart, textEnd));
       if (rawSource.endsWith('_')) {
         if (role !== '') {
-          this.report(2, `Mismatch: both interpreted text role ${position} and reference suffix.`, roleStart);
+          this.report('role-and-reference', { position }, roleStart);
           this.emit(roleStart, restoreBackslashes(this.slice(roleStart, textEnd)), textEnd, this.nodes && { type: 'problematic' });
           return textEnd;
         }
@@ -1090,7 +1089,7 @@ class Inliner {
       this.emit(roleStart, text, textEnd, this.roleSpec);
       return textEnd;
     }
-    this.report(2, 'Inline interpreted text or phrase reference start-string without end-string.', matchStart);
+    this.report('inline-markup', { construct: 'interpreted text or phrase reference' }, matchStart);
     this.emit(matchStart, '`', matchEnd, this.nodes && { type: 'problematic' });
     return matchEnd;
   }

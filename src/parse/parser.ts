@@ -47,7 +47,8 @@ import { lineEof } from './states/sections.js';
 import { tableTop } from './states/tables.js';
 import { quotedEof, quotedState, textBlank, textState } from './states/text.js';
 import { NameTable } from './targets.js';
-import type { SystemMessage, SystemMessageLevel } from './types.js';
+import type { ParseRuleArgs, ParseRuleId } from './rules.js';
+import type { SystemMessage } from './types.js';
 
 /** One parse of one document: docutils' `memo`, reporter and name tables, and the state machine runs. */
 export class BlockParser implements ParserContext {
@@ -73,8 +74,8 @@ export class BlockParser implements ParserContext {
     return this.reporter.messages;
   }
 
-  report(level: SystemMessageLevel, text: string, spec: LineSpec, extra?: DNode[]): DNode {
-    return this.reporter.report(level, text, spec, extra);
+  report<Id extends ParseRuleId>(id: Id, args: ParseRuleArgs[Id], spec: LineSpec, extra?: DNode[]): DNode {
+    return this.reporter.report(id, args, spec, extra);
   }
 
   adopt(message: SystemMessage, spec?: LineSpec): DNode {
@@ -161,7 +162,7 @@ export class BlockParser implements ParserContext {
     let budget = (m.length + 1) * 16 + 64;
     for (;;) {
       if (--budget < 0) {
-        m.node.children.push(this.report(4, 'Internal error: the block parser stopped making progress.', { abs: m.absLineNumber() }));
+        m.node.children.push(this.report('parser-stalled', {}, { abs: m.absLineNumber() }));
         break;
       }
       try {

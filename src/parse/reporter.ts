@@ -11,10 +11,8 @@
 import type { DNode, Machine } from './block-machine.js';
 import type { LineSpec } from './context.js';
 import type { SourceLines } from './lines.js';
-import { ruleIdFor } from './rules.js';
-import type { SystemMessage, SystemMessageLevel, SystemMessageType } from './types.js';
-
-const LEVEL_TYPES: Record<SystemMessageLevel, SystemMessageType> = { 1: 'INFO', 2: 'WARNING', 3: 'ERROR', 4: 'SEVERE' };
+import { systemMessage, type ParseRuleArgs, type ParseRuleId } from './rules.js';
+import type { SystemMessage } from './types.js';
 
 export class Reporter {
   readonly messages: SystemMessage[] = [];
@@ -44,17 +42,10 @@ export class Reporter {
     return i < text.length ? i + 1 : 1;
   }
 
-  /** reporter.system_message: records the message and returns its node. */
-  report(level: SystemMessageLevel, text: string, spec: LineSpec, extra?: DNode[]): DNode {
+  /** reporter.system_message: records rule `id`'s message and returns its node. */
+  report<Id extends ParseRuleId>(id: Id, args: ParseRuleArgs[Id], spec: LineSpec, extra?: DNode[]): DNode {
     const line = this.finalLine(spec);
-    const message: SystemMessage = {
-      level,
-      type: LEVEL_TYPES[level],
-      line,
-      column: this.columnOf(line),
-      message: text,
-      ruleId: ruleIdFor(text),
-    };
+    const message = systemMessage(id, args, line, this.columnOf(line));
     this.messages.push(message);
     return { tag: 'system_message', children: extra ?? [], message };
   }

@@ -32,7 +32,8 @@
  * page takes 0.45 M steps, its largest error-code page 0.18 M; most of its 589 KB largest page is tables).
  */
 import restructuredParser from 'restructured/lib/Parser.js';
-import type { Position, RstNode, RstParent, RstRoot, RstTable } from './types.js';
+import type { Position, RstNode, RstParent, RstRoot, RstTable, SystemMessage } from './types.js';
+import { systemMessage } from './rules.js';
 import { pyCollapse } from './block-text.js';
 
 const PLACEHOLDER = 'RSTCODEGENTABLE';
@@ -238,32 +239,20 @@ function attach(parent: RstParent, table: RstTable): void {
  * (all of them, nested ones included, in document order).
  */
 export function buildSkeleton(_source: string, root: RstRoot, tables: RstTable[], lines: readonly string[]): RstRoot {
-  const flat = (level: 1 | 2, message: string, ruleId: string): RstRoot => ({
-    ...root,
-    children: tables,
-    messages: [...root.messages, { level, type: level === 1 ? 'INFO' : 'WARNING', line: 1, column: 1, message, ruleId }],
-  });
+  const flat = (message: SystemMessage): RstRoot => ({ ...root, children: tables, messages: [...root.messages, message] });
   const outside = charsOutsideTables(lines, tables);
   if (outside > SKELETON_MAX_CHARS) {
-    return flat(
-      2,
-      `The page has ${outside} characters outside its tables, more than the ${SKELETON_MAX_CHARS} the document skeleton is built for; its tables are read without their sections and list items, so groups come only from table captions.`,
-      'skeleton-too-large',
-    );
+    return flat(systemMessage('skeleton-too-large', { chars: outside, max: SKELETON_MAX_CHARS }, 1, 1));
   }
   let tree: RsNode;
   try {
     tree = restructured().parse(new BudgetedText(maskTables(lines, tables), SKELETON_MAX_STEPS));
   } catch (error) {
     if (error instanceof BudgetSpent) {
-      return flat(
-        2,
-        `The document skeleton was given up after ${SKELETON_MAX_STEPS} parsing steps (deeply indented or nested text makes it costly); its tables are read without their sections and list items, so groups come only from table captions.`,
-        'skeleton-too-complex',
-      );
+      return flat(systemMessage('skeleton-too-complex', { steps: SKELETON_MAX_STEPS }, 1, 1));
     }
     const reason = error instanceof Error ? error.message : String(error);
-    return flat(1, `The document skeleton is unavailable (restructured failed: \`${reason}\`); tables are listed flat.`, 'skeleton-unavailable');
+    return flat(systemMessage('skeleton-unavailable', { reason }, 1, 1));
   }
   const out: RstRoot = { ...root, children: [] };
   convert(tree, lines, out.children);

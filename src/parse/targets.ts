@@ -7,7 +7,6 @@
 import type { DNode } from './block-machine.js';
 import type { LineSpec } from './context.js';
 import type { Reporter } from './reporter.js';
-import type { SystemMessageLevel } from './types.js';
 
 export class NameTable {
   private readonly nameIds = new Map<string, number | null>();
@@ -47,14 +46,14 @@ export class NameTable {
       this.nameTypes.set(name, oldExplicit || explicit);
       if (explicit) {
         if (oldExplicit) {
-          let level: SystemMessageLevel = 2;
+          let redundant = false;
           if (oldId !== null) {
             const oldNode = this.idNodes.get(oldId);
             const refuri = node.attrs?.refuri;
-            if (refuri !== undefined && oldNode?.attrs?.refuri === refuri && ((oldNode.attrs?.names as string[]) ?? []).length) level = 1;
-            if (level > 1) this.nameIds.set(name, null);
+            redundant = refuri !== undefined && oldNode?.attrs?.refuri === refuri && ((oldNode.attrs?.names as string[]) ?? []).length > 0;
+            if (!redundant) this.nameIds.set(name, null);
           }
-          const msg = this.reporter.report(level, `Duplicate explicit target name: "${name}".`, line);
+          const msg = this.reporter.report(redundant ? 'redundant-explicit-target' : 'duplicate-explicit-target', { name }, line);
           if (msgnode) msgnode.children.push(msg);
         } else {
           this.nameIds.set(name, id);
@@ -63,7 +62,7 @@ export class NameTable {
         this.nameIds.set(name, null);
       }
       if (!explicit || (!oldExplicit && oldId !== null)) {
-        const msg = this.reporter.report(1, `Duplicate implicit target name: "${name}".`, line);
+        const msg = this.reporter.report('duplicate-implicit-target', { name }, line);
         if (msgnode) msgnode.children.push(msg);
       }
     }

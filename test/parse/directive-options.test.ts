@@ -7,48 +7,9 @@
  * process for all documents) and fromRst must give the same messages and
  * the same tables. Skipped, saying so, without python3-docutils or ../shared.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fromRst, toOracleJson } from '../../src/parse/index.js';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const oracle = path.resolve(repoRoot, '..', 'shared', 'tools', 'rst-oracle.py');
-const python = '/usr/bin/python3';
-const docutils =
-  existsSync(oracle) && existsSync(python) && spawnSync(python, ['-c', 'import docutils'], { encoding: 'utf8' }).status === 0;
-if (!docutils) console.log('directive option test skipped: python3-docutils or ../shared/tools/rst-oracle.py not found');
-
-/** Runs the oracle on every text in one python3 process; null where docutils itself raised. */
-function runOracle(texts: readonly string[]): ({ tables: unknown[]; messages: unknown[] } | null)[] {
-  const driver = `
-import contextlib, importlib.util, io, json, os, sys, tempfile
-spec = importlib.util.spec_from_file_location('oracle', sys.argv[1])
-oracle = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(oracle)
-out = []
-with tempfile.TemporaryDirectory() as tmp:
-    for i, text in enumerate(json.load(sys.stdin)):
-        p = os.path.join(tmp, 'case.rst')
-        with open(p, 'w', encoding='utf-8') as f:
-            f.write(text)
-        buf = io.StringIO()
-        try:
-            with contextlib.redirect_stdout(buf):
-                oracle.main([p, '--compact'])
-            out.append(json.loads(buf.getvalue()))
-        except Exception:
-            out.append(None)
-        oracle.unknown_roles.clear()
-        oracle.unknown_directives.clear()
-print(json.dumps(out))
-`;
-  const r = spawnSync(python, ['-c', driver, oracle], { input: JSON.stringify(texts), encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (r.status !== 0) throw new Error(`oracle failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as ({ tables: unknown[]; messages: unknown[] } | null)[];
-}
+import { docutils, runOracle } from './oracle-run.js';
 
 const INTEGERS = [
   '0', '1', '2', '3', '-1', '+2', ' 2 ', '1_0', '1__0', '_1', '1_', '٣', '²', '1.5', '', 'x', '0x10', '00',

@@ -7,8 +7,9 @@
  */
 import { el, type DNode } from '../block-machine.js';
 import type { ParserContext } from '../context.js';
+import { pyInt } from '../block-text.js';
 import { blockQuote } from '../states/body.js';
-import { addName, assertHasContent, DirectiveError, errorNode, spec, type DirectiveRun, type DirectiveSpec } from './common.js';
+import { addName, assertHasContent, DirectiveError, fail, spec, type DirectiveRun, type DirectiveSpec } from './common.js';
 import {
   BASIC_OPTIONS,
   choice,
@@ -34,15 +35,12 @@ import {
  */
 function numberLines(code: string, option: unknown, lineCount: number): string {
   if (option === undefined) return code;
-  const raw = typeof option === 'string' ? option.trim() : '';
-  let start = 1;
-  if (raw !== '') {
-    if (!/^[+-]?\d+(_\d+)*$/.test(raw)) throw new DirectiveError(3, ':number-lines: with non-integer start value');
-    start = parseInt(raw.replace(/_/g, ''), 10);
-  }
-  const width = String(start + lineCount).length;
+  // int(self.options['number-lines'] or 1)
+  const start = typeof option === 'string' && option !== '' ? pyInt(option) : 1n;
+  if (typeof start === 'string') throw new DirectiveError({ rule: 'code-number-lines', args: {} });
+  const width = String(start + BigInt(lineCount)).length;
   let n = start;
-  const label = (k: number) => `${String(k).padStart(width, ' ')} `;
+  const label = (k: bigint) => `${String(k).padStart(width, ' ')} `;
   return label(n) + code.replace(/\n/g, () => `\n${label(++n)}`);
 }
 
@@ -190,11 +188,7 @@ export const BODY_DIRECTIVES: Record<string, DirectiveSpec> = {
     run(ctx, d) {
       const align = d.options.align;
       if (typeof align === 'string' && !ALIGN_H.includes(align)) {
-        const valid = ALIGN_H.join('", "');
-        throw new DirectiveError(
-          3,
-          `Error in "${d.name}" directive: "${align}" is not a valid value for the "align" option.  Valid values for "align" are: "${valid}".`,
-        );
+        throw new DirectiveError({ rule: 'image-align', args: { name: d.name, align } });
       }
       return [image(ctx, d)];
     },
@@ -213,7 +207,7 @@ export const BODY_DIRECTIVES: Record<string, DirectiveSpec> = {
         if (first && first.tag === 'paragraph') {
           figure.children.push(el('caption', [], first.text ?? ''));
         } else if (!(first && first.tag === 'comment' && !first.children.length && !first.text)) {
-          return [figure, errorNode(ctx, d, 3, 'Figure caption must be a paragraph or empty comment.')];
+          return [figure, ...fail(ctx, d, { rule: 'figure-caption', args: {} })];
         }
         if (node.children.length > 1) figure.children.push(el('legend', node.children.slice(1)));
       }
@@ -226,7 +220,7 @@ export const BODY_DIRECTIVES: Record<string, DirectiveSpec> = {
     options: { file: path, url: uri, encoding, class: classOption },
     hasContent: true,
     run(_ctx, d) {
-      throw new DirectiveError(2, `"${d.name}" directive disabled.`);
+      throw new DirectiveError({ rule: 'directive-disabled', args: { name: d.name } });
     },
   }),
   include: spec({
@@ -234,7 +228,7 @@ export const BODY_DIRECTIVES: Record<string, DirectiveSpec> = {
     finalWhitespace: true,
     options: INCLUDE_OPTIONS,
     run(_ctx, d) {
-      throw new DirectiveError(2, `"${d.name}" directive disabled.`);
+      throw new DirectiveError({ rule: 'directive-disabled', args: { name: d.name } });
     },
   }),
 };
@@ -264,7 +258,7 @@ for (const name of ['epigraph', 'highlights', 'pull-quote']) {
 function pseudoSection(tag: 'topic' | 'sidebar'): DirectiveSpec['run'] {
   return (ctx, d) => {
     if (!(d.matchTitles || (tag === 'sidebar' && d.node.tag === 'sidebar'))) {
-      throw new DirectiveError(3, `The "${d.name}" directive may not be used within topics or body elements.`);
+      throw new DirectiveError({ rule: 'directive-misplaced', args: { name: d.name } });
     }
     assertHasContent(d);
     const node = el(tag);

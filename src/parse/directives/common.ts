@@ -5,17 +5,14 @@
  */
 import { el, type DNode } from '../block-machine.js';
 import { normalizeName } from '../block-text.js';
-import type { ParserContext } from '../context.js';
+import type { LineSpec, ParserContext } from '../context.js';
 import type { SourceLines } from '../lines.js';
-import type { SystemMessageLevel } from '../types.js';
+import type { ParseRuleArgs, ParseRuleId, RuleCall } from '../rules.js';
 import type { OptionSpec } from './options.js';
 
 /** docutils' DirectiveError (`self.error(...)`, `self.warning(...)`): the directive's result is this message. */
 export class DirectiveError {
-  constructor(
-    readonly level: SystemMessageLevel,
-    readonly message: string,
-  ) {}
+  constructor(readonly call: RuleCall) {}
 }
 
 /** docutils' MarkupError: the directive block itself is malformed. */
@@ -55,7 +52,7 @@ export function spec(partial: Partial<DirectiveSpec> & Pick<DirectiveSpec, 'run'
 
 /** Directive.assert_has_content. */
 export function assertHasContent(d: DirectiveRun): void {
-  if (!d.content.length) throw new DirectiveError(3, `Content block expected for the "${d.name}" directive; none found.`);
+  if (!d.content.length) throw new DirectiveError({ rule: 'directive-content-missing', args: { name: d.name } });
 }
 
 /** Directive.add_name: the `:name:` option as an explicit target. */
@@ -73,7 +70,17 @@ export function makeTitle(ctx: ParserContext, d: DirectiveRun): { title: string 
   return { title: r.text, messages: r.messages };
 }
 
+/** Reports a rule call (a rule and its arguments decided before the line was known). */
+export function reportCall(ctx: ParserContext, call: RuleCall, spec: LineSpec, extra?: DNode[]): DNode {
+  return ctx.report(call.rule as ParseRuleId, call.args as ParseRuleArgs[ParseRuleId], spec, extra);
+}
+
 /** A message at the directive's line, with the directive block as a literal block (docutils' `self.error(...)` result). */
-export function errorNode(ctx: ParserContext, d: DirectiveRun, level: SystemMessageLevel, text: string): DNode {
-  return ctx.report(level, text, { abs: d.lineno }, [el('literal_block', [], d.blockText)]);
+export function errorNode(ctx: ParserContext, lineno: number, blockText: string, call: RuleCall): DNode {
+  return reportCall(ctx, call, { abs: lineno }, [el('literal_block', [], blockText)]);
+}
+
+/** The directive's result when it fails: the message for `call`. */
+export function fail(ctx: ParserContext, d: DirectiveRun, call: RuleCall): DNode[] {
+  return [errorNode(ctx, d.lineno, d.blockText, call)];
 }

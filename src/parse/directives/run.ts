@@ -14,7 +14,7 @@ import { el, trimEndBlank, type DNode, type Machine } from '../block-machine.js'
 import { isBlank, pyRepr, pySplit, pySplitMax } from '../block-text.js';
 import type { ParserContext } from '../context.js';
 import type { SourceLines } from '../lines.js';
-import { DirectiveError, MarkupError, type DirectiveRun, type DirectiveSpec } from './common.js';
+import { DirectiveError, errorNode, MarkupError, type DirectiveRun, type DirectiveSpec } from './common.js';
 import { OptionValueError, unchanged, type OptionSpec } from './options.js';
 import { lookupDirective } from './registry.js';
 
@@ -44,7 +44,7 @@ export function directive(ctx: ParserContext, m: Machine, match: RegExpExecArray
     parsed = parseDirectiveBlock(ctx, r.indented, r.offset, d);
   } catch (e) {
     if (!(e instanceof MarkupError)) throw e;
-    const error = ctx.report(3, `Error in "${typeName}" directive:\n${e.message}.`, { abs: lineno }, [el('literal_block', [], blockText)]);
+    const error = errorNode(ctx, lineno, blockText, { rule: 'directive-error', args: { name: typeName, detail: e.message } });
     return { nodes: [error], blankFinish: r.blankFinish };
   }
   const run: DirectiveRun = { name: typeName, ...parsed, lineno, realLine, blockText, matchTitles: m.matchTitles, node: m.node };
@@ -53,7 +53,7 @@ export function directive(ctx: ParserContext, m: Machine, match: RegExpExecArray
     result = d.run(ctx, run);
   } catch (e) {
     if (!(e instanceof DirectiveError)) throw e;
-    result = [ctx.report(e.level, e.message, { abs: lineno }, [el('literal_block', [], blockText)])];
+    result = [errorNode(ctx, lineno, blockText, e.call)];
   }
   if (ctx.doc && parsed.arguments.length) {
     // document mode: a table directive's raw caption, for its inline nodes

@@ -19,7 +19,8 @@ import type { ParserContext } from '../context.js';
 import { parseCsv, type CsvCell } from '../csv.js';
 import { SourceLines } from '../lines.js';
 import type { Position } from '../types.js';
-import { addName, errorNode, makeTitle, spec, type DirectiveRun, type DirectiveSpec } from './common.js';
+import { addName, fail, makeTitle, spec, type DirectiveRun, type DirectiveSpec } from './common.js';
+import type { RuleCall } from '../rules.js';
 import {
   choice,
   classOption,
@@ -70,19 +71,19 @@ const CSV_TABLE_OPTIONS: OptionSpec = {
 /** RSTTable.run: the one table of the content, titled. */
 function table(ctx: ParserContext, d: DirectiveRun): DNode[] {
   if (!d.content.length) {
-    return [errorNode(ctx, d, 2, `Content block expected for the "${d.name}" directive; none found.`)];
+    return fail(ctx, d, { rule: 'table-content-missing', args: { name: d.name } });
   }
   const { title, messages } = makeTitle(ctx, d);
   const node = el('element');
   ctx.nestedParse(d.content, d.contentOffset, node);
   const tableNode = node.children[0];
   if (node.children.length !== 1 || !tableNode || tableNode.tag !== 'table' || !tableNode.table) {
-    return [errorNode(ctx, d, 3, `Error parsing content block for the "${d.name}" directive: exactly one table expected.`)];
+    return fail(ctx, d, { rule: 'directive-content-error', args: { name: d.name, expected: 'exactly one table expected' } });
   }
   const widths = d.options.widths;
   if (Array.isArray(widths)) {
     if (widths.length !== tableNode.table.columns) {
-      return [errorNode(ctx, d, 3, `"${d.name}" widths do not match the number of columns in table (${tableNode.table.columns}).`)];
+      return fail(ctx, d, { rule: 'table-widths-mismatch', args: { name: d.name, columns: tableNode.table.columns } });
     }
     tableNode.table.colwidths = widths.map(Number);
   }
@@ -93,14 +94,14 @@ function table(ctx: ParserContext, d: DirectiveRun): DNode[] {
   return [tableNode, ...messages];
 }
 
-/** Table.get_column_widths: the `:widths:` option, or equal widths; an error message when they do not fit. */
-function columnWidths(d: DirectiveRun, columns: number): number[] | string {
+/** Table.get_column_widths: the `:widths:` option, or equal widths; the error when they do not fit. */
+function columnWidths(d: DirectiveRun, columns: number): number[] | RuleCall {
   const widths = d.options.widths;
   if (Array.isArray(widths)) {
-    return widths.length === columns ? widths.map(Number) : `"${d.name}" widths do not match the number of columns in table (${columns}).`;
+    return widths.length === columns ? widths.map(Number) : { rule: 'table-widths-mismatch', args: { name: d.name, columns } };
   }
   if (columns) return new Array<number>(columns).fill(Math.floor(100 / columns));
-  return 'No table data detected in CSV file.';
+  return { rule: 'table-no-data', args: {} };
 }
 
 /** A nonnegative integer option (`header-rows`, `stub-columns`), 0 when absent. */
@@ -109,22 +110,15 @@ function count(d: DirectiveRun, name: string): bigint {
   return typeof value === 'bigint' ? value : 0n;
 }
 
-/** Table.check_table_dimensions: an error message, or null. */
-function checkDimensions(d: DirectiveRun, rowLengths: number[], headerRows: bigint, stubColumns: bigint): string | null {
+/** Table.check_table_dimensions: the error, or null. */
+function checkDimensions(d: DirectiveRun, rowLengths: number[], headerRows: bigint, stubColumns: bigint): RuleCall | null {
+  const name = d.name;
   const n = rowLengths.length;
-  if (BigInt(n) < headerRows) {
-    return `${headerRows} header row(s) specified but only ${n} row(s) of data supplied ("${d.name}" directive).`;
-  }
-  if (BigInt(n) === headerRows && headerRows > 0n) {
-    return `Insufficient data supplied (${n} row(s)); no data remaining for table body, required by "${d.name}" directive.`;
-  }
+  if (BigInt(n) < headerRows) return { rule: 'table-header-rows', args: { name, specified: headerRows, rows: n } };
+  if (BigInt(n) === headerRows && headerRows > 0n) return { rule: 'table-no-body', args: { name, rows: n } };
   for (const len of rowLengths) {
-    if (BigInt(len) < stubColumns) {
-      return `${stubColumns} stub column(s) specified but only ${len} columns(s) of data supplied ("${d.name}" directive).`;
-    }
-    if (BigInt(len) === stubColumns && stubColumns > 0n) {
-      return `Insufficient data supplied (${len} columns(s)); no data remaining for table body, required by "${d.name}" directive.`;
-    }
+    if (BigInt(len) < stubColumns) return { rule: 'table-stub-columns', args: { name, specified: stubColumns, columns: len } };
+    if (BigInt(len) === stubColumns && stubColumns > 0n) return { rule: 'table-no-body-columns', args: { name, columns: len } };
   }
   return null;
 }
@@ -183,39 +177,35 @@ function assembleTable(
 
 /** ListTable.run: a uniform two-level bullet list. */
 function listTable(ctx: ParserContext, d: DirectiveRun): DNode[] {
-  if (!d.content.length) return [errorNode(ctx, d, 3, `The "${d.name}" directive is empty; content required.`)];
+  if (!d.content.length) return fail(ctx, d, { rule: 'list-table-empty', args: { name: d.name } });
   const { title, messages } = makeTitle(ctx, d);
   const node = el('element');
   ctx.nestedParse(d.content, d.contentOffset, node);
-  const fail = (text: string) => [errorNode(ctx, d, 3, text)];
+  const contentError = (expected: string) => fail(ctx, d, { rule: 'directive-content-error', args: { name: d.name, expected } });
   const list = node.children[0];
-  if (node.children.length !== 1 || !list || list.tag !== 'bullet_list') {
-    return fail(`Error parsing content block for the "${d.name}" directive: exactly one bullet list expected.`);
-  }
+  if (node.children.length !== 1 || !list || list.tag !== 'bullet_list') return contentError('exactly one bullet list expected');
   let numCols = 0;
   for (let i = 0; i < list.children.length; i++) {
     const item = list.children[i];
     const sub = item?.children[0];
     if (!item || item.children.length !== 1 || !sub || sub.tag !== 'bullet_list') {
-      return fail(
-        `Error parsing content block for the "${d.name}" directive: two-level bullet list expected, but row ${i + 1} does not contain a second-level bullet list.`,
-      );
+      return contentError(`two-level bullet list expected, but row ${i + 1} does not contain a second-level bullet list`);
     }
     if (i) {
       if (sub.children.length !== numCols) {
-        return fail(
-          `Error parsing content block for the "${d.name}" directive: uniform two-level bullet list expected, but row ${i + 1} does not contain the same number of items as row 1 (${sub.children.length} vs ${numCols}).`,
+        return contentError(
+          `uniform two-level bullet list expected, but row ${i + 1} does not contain the same number of items as row 1 (${sub.children.length} vs ${numCols})`,
         );
       }
     } else numCols = sub.children.length;
   }
   const colwidths = columnWidths(d, numCols);
-  if (typeof colwidths === 'string') return fail(colwidths);
+  if (!Array.isArray(colwidths)) return fail(ctx, d, colwidths);
   const rows = list.children.map((item) => item.children[0]?.children ?? []);
   const headerRows = count(d, 'header-rows');
   const stubColumns = count(d, 'stub-columns');
   const dim = checkDimensions(d, rows.map((r) => r.length), headerRows, stubColumns);
-  if (dim) return fail(dim);
+  if (dim) return fail(ctx, d, dim);
   const cells = rows.map((row) =>
     row.map((item): AssembledCell => {
       const line = item.line ?? d.realLine;
@@ -228,17 +218,17 @@ function listTable(ctx: ParserContext, d: DirectiveRun): DNode[] {
 /** CSVTable.run with content (file and URL access are refused, as the oracle runs docutils). */
 function csvTable(ctx: ParserContext, d: DirectiveRun): DNode[] {
   if ('file' in d.options || 'url' in d.options) {
-    return [errorNode(ctx, d, 2, `File and URL access deactivated; ignoring "${d.name}" directive.`)];
+    return fail(ctx, d, { rule: 'csv-access-disabled', args: { name: d.name } });
   }
   const { title, messages } = makeTitle(ctx, d);
-  if (!d.content.length) return [errorNode(ctx, d, 2, `The "${d.name}" directive requires content; none supplied.`)];
-  const fail = (text: string) => [errorNode(ctx, d, 3, text)];
+  if (!d.content.length) return fail(ctx, d, { rule: 'csv-content-missing', args: { name: d.name } });
+  const csvError = (detail: string) => fail(ctx, d, { rule: 'csv-error', args: { name: d.name, detail } });
   type Row = { cells: CsvCell[]; base: SourceLines | null };
   let head: Row[] = [];
   let maxHeader = 0;
   if (typeof d.options.header === 'string') {
     const r = parseCsv(d.options.header, { escape: '\\', directive: d.name });
-    if (r.error) return fail(r.error.message);
+    if (r.error) return csvError(r.error.detail);
     head = r.rows.map((cells) => ({ cells, base: null }));
     maxHeader = r.maxColumns;
   }
@@ -248,18 +238,18 @@ function csvTable(ctx: ParserContext, d: DirectiveRun): DNode[] {
   if (typeof d.options.escape === 'string') csvOptions.escape = d.options.escape;
   if ('keepspace' in d.options) csvOptions.keepspace = true;
   const body = parseCsv(d.content.lines.join('\n'), csvOptions);
-  if (body.error) return fail(body.error.message);
+  if (body.error) return csvError(body.error.detail);
   const rows: Row[] = body.rows.map((cells) => ({ cells, base: d.content }));
   const maxCols = Math.max(body.maxColumns, maxHeader);
   const headerRows = count(d, 'header-rows');
   const stubColumns = count(d, 'stub-columns');
   const dim = checkDimensions(d, rows.map((r) => r.cells.length), headerRows, stubColumns);
-  if (dim) return fail(dim);
+  if (dim) return fail(ctx, d, dim);
   // the check above bounds headerRows by the number of rows
   head = [...head, ...rows.slice(0, Number(headerRows))];
   const all = [...head, ...rows.slice(Number(headerRows))];
   const colwidths = columnWidths(d, maxCols);
-  if (typeof colwidths === 'string') return fail(colwidths);
+  if (!Array.isArray(colwidths)) return fail(ctx, d, colwidths);
   const cells = all.map((row) => {
     const out: AssembledCell[] = [];
     for (let c = 0; c < maxCols; c++) out.push(csvCell(ctx, d, row.cells[c], row.base));

@@ -23,7 +23,7 @@ export function invalidInput(m: Machine): never {
 
 /** "<what> ends without a blank line; unexpected unindent." at the line after the current one. */
 export function unindentWarning(ctx: ParserContext, m: Machine, what: string): DNode {
-  return ctx.report(2, `${what} ends without a blank line; unexpected unindent.`, { abs: m.absLineNumber() + 1 });
+  return ctx.report('unexpected-unindent', { construct: what }, { abs: m.absLineNumber() + 1 });
 }
 
 /** Body.indent: a block quote. */
@@ -125,7 +125,7 @@ export function lineBlock(ctx: ParserContext, m: Machine, match: RegExpExecArray
     m.gotoLineSafe(lp.offset);
     blankFinish = lp.blankFinish;
   }
-  if (!blankFinish) m.node.children.push(ctx.report(2, 'Line block ends without a blank line.', { abs: lineno + 1 }));
+  if (!blankFinish) m.node.children.push(ctx.report('line-block-unterminated', {}, { abs: lineno + 1 }));
   if (block.children.length) nestLineBlock(block);
 }
 
@@ -194,15 +194,9 @@ export function bodyLine(ctx: ParserContext, m: Machine, line: string): NextStat
   const stripped = pyStrip(line);
   if (stripped === '::') throw new TransitionCorrection('text');
   if (stripped.length < 4) {
-    m.node.children.push(
-      ctx.report(
-        1,
-        "Unexpected possible title overline or transition.\nTreating it as ordinary text because it's so short.",
-        { abs: m.absLineNumber() },
-      ),
-    );
+    m.node.children.push(ctx.report('unexpected-title-overline', {}, { abs: m.absLineNumber() }));
     throw new TransitionCorrection('text');
   }
-  m.node.children.push(ctx.report(4, 'Unexpected section title or transition.', { abs: m.absLineNumber() }));
+  m.node.children.push(ctx.report('unexpected-section-title-or-transition', {}, { abs: m.absLineNumber() }));
   return [[], 'Body'];
 }

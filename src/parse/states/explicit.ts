@@ -12,7 +12,6 @@
 import { el, pushAll, spanPos, trimEndBlank, type DNode, type Machine } from '../block-machine.js';
 import { escape2null, isBlank, normalizeName, pyStrip } from '../block-text.js';
 import type { ParserContext, RunState } from '../context.js';
-import { MarkupError } from '../directives/common.js';
 import { lookupDirective } from '../directives/registry.js';
 import { directive } from '../directives/run.js';
 import { unindentWarning } from './body.js';
@@ -29,6 +28,11 @@ const TARGET_NAME_RE =
 const EMBEDDED_DIRECTIVE_RE = new RegExp(`^(${SIMPLENAME})::( +|$)`, 'u');
 
 type Construct = { nodes: DNode[]; blankFinish: boolean };
+
+/** A hyperlink target or substitution definition docutils cannot read (its MarkupError): the block becomes a comment. */
+class MalformedConstruct {
+  constructor(readonly rule: 'malformed-hyperlink-target' | 'malformed-substitution-definition') {}
+}
 
 /** Body.explicit_markup / Explicit.explicit_markup: one construct, then (in Body) the Explicit state for the following ones. */
 export function explicitMarkup(ctx: ParserContext, m: Machine, st: RunState, line: string, inExplicit: boolean): void {
@@ -82,8 +86,8 @@ function explicitConstruct(ctx: ParserContext, m: Machine, line: string): Constr
       try {
         return method(mm);
       } catch (e) {
-        if (!(e instanceof MarkupError)) throw e;
-        errors.push(ctx.report(2, e.message, { abs: m.absLineNumber() }));
+        if (!(e instanceof MalformedConstruct)) throw e;
+        errors.push(ctx.report(e.rule, {}, { abs: m.absLineNumber() }));
         break;
       }
     }
@@ -137,7 +141,7 @@ function hyperlinkTarget(ctx: ParserContext, m: Machine, match: RegExpExecArray)
     tm = TARGET_NAME_RE.exec(escaped);
     if (tm) break;
     index += 1;
-    if (index >= block.length) throw new MarkupError('malformed hyperlink target.');
+    if (index >= block.length) throw new MalformedConstruct('malformed-hyperlink-target');
     escaped += block[index];
   }
   const rest = block.slice(index);
@@ -163,7 +167,7 @@ function substitutionDef(ctx: ParserContext, m: Machine, match: RegExpExecArray)
   const r = m.getFirstKnownIndented(match[0].length, false, false);
   const text = r.indented.lines.join('\n');
   const close = /(?<![\s\x00])\|([ ]+|$)/.exec(escape2null(text));
-  if (!close) throw new MarkupError('malformed substitution definition.');
+  if (!close) throw new MalformedConstruct('malformed-substitution-definition');
   const rest = pyStrip(text.slice(close.index + close[0].length));
   noteEmbeddedDirective(ctx, rest);
   const inl = ctx.inline(rest, m.absLineNumber());

@@ -70,9 +70,7 @@ export function enumerator(ctx: ParserContext, m: Machine, match: RegExpExecArra
   m.node.children.push(list);
   const ordinal = e.ordinal ?? 1;
   if (ordinal !== 1) {
-    m.node.children.push(
-      ctx.report(1, `Enumerated list start value not ordinal-1: "${e.text}" (ordinal ${ordinal})`, { none: true }),
-    );
+    m.node.children.push(ctx.report('enumerated-list-start', { text: e.text, ordinal }, { none: true }));
   }
   const r = listItem(ctx, m, match[0].length);
   list.children.push(r.node);

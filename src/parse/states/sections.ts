@@ -34,7 +34,7 @@ function checkSubsection(ctx: ParserContext, m: Machine, style: string, lineno: 
       memo.titleStyles.push(style);
       return true;
     }
-    m.node.children.push(ctx.report(4, 'Title level inconsistent:', { abs: lineno }));
+    m.node.children.push(ctx.report('title-level-inconsistent', {}, { abs: lineno }));
     return false;
   }
   if (level <= mylevel) {
@@ -44,7 +44,7 @@ function checkSubsection(ctx: ParserContext, m: Machine, style: string, lineno: 
     throw EOF;
   }
   if (level === mylevel + 1) return true;
-  m.node.children.push(ctx.report(4, 'Title level inconsistent:', { abs: lineno }));
+  m.node.children.push(ctx.report('title-level-inconsistent', {}, { abs: lineno }));
   return false;
 }
 
@@ -110,13 +110,7 @@ function lineBlank(ctx: ParserContext, m: Machine, context: string[]): NextState
 }
 
 function shortOverline(ctx: ParserContext, m: Machine, context: string[], lineno: number, lines = 1): never {
-  m.node.children.push(
-    ctx.report(
-      1,
-      "Possible incomplete section title.\nTreating the overline as ordinary text because it's so short.",
-      { abs: lineno },
-    ),
-  );
+  m.node.children.push(ctx.report('short-incomplete-section-title', {}, { abs: lineno }));
   stateCorrection(m, context, lines);
 }
 
@@ -130,25 +124,25 @@ function lineText(ctx: ParserContext, m: Machine, st: RunState, context: string[
   } catch (e) {
     if (e !== EOF) throw e;
     if (pyRstrip(overline).length < 4) shortOverline(ctx, m, context, lineno, 2);
-    m.node.children.push(ctx.report(4, 'Incomplete section title.', { abs: lineno }));
+    m.node.children.push(ctx.report('incomplete-section-title', {}, { abs: lineno }));
     return [[], 'Body'];
   }
   overline = pyRstrip(overline);
   underline = pyRstrip(underline);
   if (!PATTERNS.line.test(underline)) {
     if (overline.length < 4) shortOverline(ctx, m, context, lineno, 2);
-    m.node.children.push(ctx.report(4, 'Missing matching underline for section title overline.', { abs: lineno }));
+    m.node.children.push(ctx.report('missing-underline', {}, { abs: lineno }));
     return [[], 'Body'];
   } else if (overline !== underline) {
     if (overline.length < 4) shortOverline(ctx, m, context, lineno, 2);
-    m.node.children.push(ctx.report(4, 'Title overline & underline mismatch.', { abs: lineno }));
+    m.node.children.push(ctx.report('overline-underline-mismatch', {}, { abs: lineno }));
     return [[], 'Body'];
   }
   const title = pyRstrip(titleLine);
   const messages: DNode[] = [];
   if (columnWidth(title) > overline.length) {
     if (overline.length < 4) shortOverline(ctx, m, context, lineno, 2);
-    messages.push(ctx.report(2, 'Title overline too short.', { abs: lineno }));
+    messages.push(ctx.report('title-overline-too-short', {}, { abs: lineno }));
   }
   const style = (overline[0] ?? '') + (underline[0] ?? '');
   st.eofcheck = false;
@@ -162,6 +156,6 @@ function lineUnderline(ctx: ParserContext, m: Machine, context: string[]): NextS
   const overline = context[0] ?? '';
   const lineno = m.absLineNumber() - 1;
   if (pyRstrip(overline).length < 4) shortOverline(ctx, m, context, lineno, 1);
-  m.node.children.push(ctx.report(3, 'Invalid section title or transition marker.', { abs: lineno }));
+  m.node.children.push(ctx.report('invalid-section-marker', {}, { abs: lineno }));
   return [[], 'Body'];
 }

@@ -10,7 +10,7 @@ import { scanGridTable } from '../grid-table.js';
 import type { SourceLines } from '../lines.js';
 import { scanSimpleTable } from '../simple-table.js';
 import type { TableScan } from '../table-structure.js';
-import type { Position } from '../types.js';
+import type { Position, SystemMessage } from '../types.js';
 
 /** Body.grid_table_top / simple_table_top: the table, its messages, and "Blank line required after table." when due. */
 export function tableTop(ctx: ParserContext, m: Machine, kind: 'grid' | 'simple'): void {
@@ -19,8 +19,8 @@ export function tableTop(ctx: ParserContext, m: Machine, kind: 'grid' | 'simple'
   if (!r.blankFinish && r.blankMessage) m.node.children.push(r.blankMessage);
 }
 
-function isBlankLineMessage(message: { ruleId?: string; message: string }): boolean {
-  return message.ruleId === 'blank-line-after-table' || message.message.startsWith('Blank line required after table.');
+function isBlankLineMessage(message: SystemMessage): boolean {
+  return message.ruleId === 'blank-line-after-table';
 }
 
 /**
@@ -37,7 +37,7 @@ function table(ctx: ParserContext, m: Machine, kind: 'grid' | 'simple'): { nodes
     scan = kind === 'grid' ? scanGridTable(m.src, start) : scanSimpleTable(m.src, start);
   } catch {
     // a structure parser bug must not take the document down
-    const node = ctx.report(3, 'Malformed table.', { abs: firstAbs });
+    const node = ctx.report('malformed-table', { detail: '' }, { abs: firstAbs });
     m.lineOffset = m.lineOffset + Math.max(0, trimEndBlank(m.src.slice(start)).length - 1);
     return { nodes: [node], blankFinish: true, blankMessage: null };
   }
@@ -47,7 +47,7 @@ function table(ctx: ParserContext, m: Machine, kind: 'grid' | 'simple'): { nodes
   const before: DNode[] = [];
   for (const msg of scan.messages) {
     if (isBlankLineMessage(msg)) continue;
-    const realLined = msg.message.startsWith('Unexpected indentation.');
+    const realLined = msg.ruleId === 'unexpected-indentation';
     before.push(ctx.adopt(msg, realLined ? { real: msg.line } : { abs: msg.line + delta }));
   }
   const nodes: DNode[] = [];

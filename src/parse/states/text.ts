@@ -109,7 +109,7 @@ function textText(ctx: ParserContext, m: Machine, context: string[]): void {
   } catch (e) {
     if (!(e instanceof UnexpectedIndentation)) throw e;
     block = e.block;
-    msg = ctx.report(3, 'Unexpected indentation.', { real: e.line });
+    msg = ctx.report('unexpected-indentation', {}, { real: e.line });
   }
   const p = paragraph(ctx, [...context, ...block.lines], startline, realStart, column, {
     m,
@@ -158,7 +158,7 @@ export function quotedState(ctx: ParserContext, m: Machine, st: RunState, contex
     return [context, 'QuotedLiteralBlock'];
   }
   if (line.charCodeAt(0) === 32) {
-    st.qlbMessages.push(ctx.report(3, 'Unexpected indentation.', { abs: m.absLineNumber() }));
+    st.qlbMessages.push(ctx.report('unexpected-indentation', {}, { abs: m.absLineNumber() }));
     m.previousLine();
     throw EOF;
   }
@@ -172,7 +172,7 @@ export function quotedState(ctx: ParserContext, m: Machine, st: RunState, contex
     return [[...context, line], 'QuotedLiteralBlock'];
   }
   if (context.length) {
-    st.qlbMessages.push(ctx.report(3, 'Inconsistent literal block quoting.', { abs: m.absLineNumber() }));
+    st.qlbMessages.push(ctx.report('inconsistent-literal-quoting', {}, { abs: m.absLineNumber() }));
     m.previousLine();
   }
   throw EOF;
@@ -185,7 +185,7 @@ export function quotedEof(ctx: ParserContext, m: Machine, st: RunState, context:
     lb.line = st.qlbInitialLine ?? 0;
     m.node.children.push(lb);
   } else {
-    m.node.children.push(ctx.report(2, 'Literal block expected; none found.', { abs: m.absLineNumber() }));
+    m.node.children.push(ctx.report('literal-block-expected', {}, { abs: m.absLineNumber() }));
     m.previousLine();
   }
   pushAll(m.node.children, st.qlbMessages);
@@ -221,9 +221,7 @@ function definitionListItem(ctx: ParserContext, m: Machine, termline: string[]):
   item.children.push(definition);
   if (term.endsWith('::')) {
     definition.children.push(
-      ctx.report(1, 'Blank line missing before literal block (after the "::")? Interpreted as a definition list item.', {
-        abs: lineno + 1,
-      }),
+      ctx.report('definition-list-literal', {}, { abs: lineno + 1 }),
     );
   }
   ctx.nestedParse(r.indented, r.offset, definition);
@@ -239,20 +237,14 @@ function textUnderline(ctx: ParserContext, m: Machine, context: string[], line: 
   if (columnWidth(title) > underline.length) {
     if (underline.length < 4) {
       if (m.matchTitles) {
-        m.node.children.push(
-          ctx.report(
-            1,
-            "Possible title underline, too short for the title.\nTreating it as ordinary text because it's so short.",
-            { abs: lineno },
-          ),
-        );
+        m.node.children.push(ctx.report('short-title-underline', {}, { abs: lineno }));
       }
       throw new TransitionCorrection('text');
     }
-    messages.push(ctx.report(2, 'Title underline too short.', { abs: lineno }));
+    messages.push(ctx.report('title-underline-too-short', {}, { abs: lineno }));
   }
   if (!m.matchTitles) {
-    const msg = ctx.report(4, 'Unexpected section title.', { real: m.realLine(m.lineOffset) });
+    const msg = ctx.report('unexpected-section-title', {}, { real: m.realLine(m.lineOffset) });
     pushAll(m.node.children, messages);
     m.node.children.push(msg);
     return [[], 'Body'];
