@@ -44,6 +44,7 @@ const TRIGGERS: Partial<Record<ParseRuleId, string>> = {
   'directive-misplaced': '- item\n\n  .. topic:: T\n\n     text\n',
   'image-align': '.. image:: x.png\n   :align: top\n',
   'figure-caption': '.. figure:: x.png\n\n   - item\n',
+  'code-number-lines': '.. code::\n   :number-lines: x\n\n   a\n',
   'table-widths-mismatch': '.. list-table::\n   :widths: 1 2 3\n\n   * - a\n     - b\n',
   'table-header-rows': '.. list-table::\n   :header-rows: 5\n\n   * - a\n',
   'table-stub-columns': '.. list-table::\n   :stub-columns: 5\n\n   * - a\n',
