@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,8 +6,17 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // fast-check's fixed seed for every property (determinism).
     setupFiles: ['test/setup.ts'],
+    // Builds dist/ once when it is older than src/ (CLI process tests spawn bin/rst-codegen.js).
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Speed: every core (vitest's default leaves one idle: one worker on a
+    // 2-core machine), and the test files of a worker share one module graph,
+    // so TypeScript, ts-morph and the parsed corpus (test/helpers/corpus-run.ts)
+    // load once per worker instead of once per file. Tests must therefore not
+    // leave global state behind (no vi.mock, no process.env or cwd changes).
+    maxWorkers: availableParallelism(),
+    isolate: false,
   },
 });

@@ -12,13 +12,11 @@
  * Options: --runs N, --no-docutils, --skeleton (also build the restructured skeleton).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot as root, rstFiles, sharedDir as shared } from '../test/helpers/corpus.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = path.resolve(root, '..', 'shared');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 3) || 3;
 const python = '/usr/bin/python3';
@@ -30,19 +28,6 @@ interface Measure {
   maxrssMb: number;
   tables: number;
   cells?: number;
-}
-
-function listRst(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.rst')) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 function ours(files: string[], work: string): Measure {
@@ -78,7 +63,7 @@ try {
     console.log('bench: ../shared not found; nothing to measure.');
     process.exit(0);
   }
-  const apiRef = listRst(path.join(shared, 'corpus/api-ref'));
+  const apiRef = rstFiles(path.join(shared, 'corpus/api-ref')).sort();
   const size = apiRef.reduce((s, f) => s + statSync(f).size, 0);
   const synth = (mode: string, name: string, extra: string[]) => {
     const file = path.join(work, name);

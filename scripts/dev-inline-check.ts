@@ -12,15 +12,14 @@
  *     snippet) and NAME.expected.json (the oracle's output for it).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inlineText } from '../src/parse/inline.js';
 import { pyCollapse } from '../src/parse/block-text.js';
+import { corpusDir, repoRoot, rstFiles, sharedDir } from '../test/helpers/corpus.js';
 
-const repoRoot = path.resolve(import.meta.dirname, '..');
-const shared = path.resolve(repoRoot, '..', 'shared');
-const oracle = path.join(shared, 'tools', 'rst-oracle.py');
+const oracle = path.join(sharedDir, 'tools', 'rst-oracle.py');
 
 interface OracleMessage {
   level: number;
@@ -61,19 +60,9 @@ function runOracle(file: string): OracleOutput {
   return JSON.parse(json) as OracleOutput;
 }
 
-function walk(dir: string, acc: string[]): string[] {
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) {
-      if (name !== 'oracle') walk(full, acc);
-    } else if (name.endsWith('.rst')) acc.push(full);
-  }
-  return acc;
-}
-
 function corpusSnippets(limit: number): string[] {
   const seen = new Set<string>();
-  const files = walk(path.join(shared, 'corpus'), []).sort();
+  const files = rstFiles(corpusDir).sort();
   for (const file of files) {
     for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
       const trimmed = line.trim();

@@ -5,13 +5,12 @@
  * RST, mutations of the seed and mutations of the corpus pages. Prints the
  * counterexample and exits 1 on the first failure.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { corpusPages, readPage, repoRoot, sharedPresent } from '../test/helpers/corpus.js';
 import { checkPipeline, mutated, randomRst, TIME_BOUND_MS } from '../test/fuzz/property.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
   const i = args.indexOf(name);
@@ -20,13 +19,8 @@ const option = (name: string, fallback: number) => {
 const seconds = option('--seconds', 120);
 let seed = option('--seed', Date.now() % 2 ** 31);
 
-const bases = [readFileSync(path.join(root, 'seeds/cloud-backup-recovery/status_codes.rst'), 'utf8')];
-const codes = path.resolve(root, '..', 'shared/corpus/status-and-error-codes');
-if (existsSync(codes)) {
-  for (const p of readdirSync(codes, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.rst')).sort()) {
-    bases.push(readFileSync(path.join(codes, p), 'utf8').slice(0, 30_000));
-  }
-} else console.log('fuzz: ../shared not found: fuzzing random RST and the seed only');
+const bases = [readFileSync(path.join(repoRoot, 'seeds/cloud-backup-recovery/status_codes.rst'), 'utf8')];
+if (sharedPresent('fuzz: corpus mutations')) for (const page of corpusPages()) bases.push(readPage(page).slice(0, 30_000));
 
 console.log(`fuzz: seed ${seed} (repeat with --seed ${seed}), ${seconds} s`);
 const arbitrary = fc.oneof(randomRst, ...bases.map((b) => mutated(b)));

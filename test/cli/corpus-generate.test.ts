@@ -4,15 +4,14 @@
  * output type-checks as one project, every schema and OpenAPI document
  * validates, and a second run and --check find nothing to change.
  */
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { codesDocsDir as docs, sharedPresent } from '../helpers/corpus.js';
 import { typeCheck, validateJsonSchema, validateOpenApi } from '../helpers/validators.js';
-import { config, project, repoRoot, run } from './helpers.js';
+import { config, project, run } from './helpers.js';
 
-const docs = path.resolve(repoRoot, '..', 'shared/corpus/status-and-error-codes/opentelekomcloud-docs');
-const present = existsSync(docs);
-if (!present) console.log('corpus generate test skipped: ../shared not found');
+const present = sharedPresent('corpus generate test', [docs]);
 
 describe.skipIf(!present)('generate: all 41 corpus services in one config', () => {
   const services = present ? readdirSync(docs).sort() : [];

@@ -1,12 +1,10 @@
 /** `rst-codegen lint` on real pages: what maintainers are shown, in both formats, with exit codes. */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { codesDocsDir as docs, sharedPresent } from '../helpers/corpus.js';
 import { project, repoRoot, run, seedText } from './helpers.js';
 
-const docs = path.resolve(repoRoot, '..', 'shared/corpus/status-and-error-codes/opentelekomcloud-docs');
-const present = existsSync(docs);
-if (!present) console.log('lint corpus test skipped: ../shared not found');
+const present = sharedPresent('lint corpus test', [docs]);
 
 describe.skipIf(!present)('lint on corpus pages', () => {
   const gemini = path.join(docs, 'geminidb-temp/api-ref/source/appendixes/status_codes.rst');

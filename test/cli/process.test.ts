@@ -4,15 +4,15 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { config, project, repoRoot, seedText, snapshot } from './helpers.js';
 
 const SERVICES = 80;
-const cli = path.join(repoRoot, 'src/cli/main.ts');
-/** tsx's loader, resolved from this repo (the projects live in temporary folders). */
-const tsx = import.meta.resolve('tsx');
+/** The built CLI (test/global-setup.ts keeps dist/ up to date with src/): no TypeScript loader in each process. */
+const cli = path.join(repoRoot, 'bin/rst-codegen.js');
 
 /** A project of many services (so writing takes long enough to be interrupted), all from the seed. */
 function bigProject(tag: string): string {
@@ -28,7 +28,7 @@ function bigProject(tag: string): string {
 }
 
 function start(dir: string, args: string[]): ChildProcess & { output: () => string; exit: Promise<{ code: number | null; signal: string | null }> } {
-  const child = spawn(process.execPath, ['--import', tsx, cli, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -85,11 +85,23 @@ describe('two generate runs at once', () => {
 });
 
 describe('a run killed mid-way', () => {
+  // One big project generated once (by a real process) with the old tag; each test works on a copy of it.
+  let generatedOld = '';
+  beforeAll(async () => {
+    generatedOld = bigProject('old');
+    const first = start(generatedOld, ['generate', '--quiet']);
+    expect((await first.exit).code).toBe(0);
+    expect(tagsIn(generatedOld)).toEqual(new Set(['old']));
+  });
+  const copyOfOld = (): string => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rst-codegen-project-'));
+    cpSync(generatedOld, dir, { recursive: true, preserveTimestamps: true });
+    return dir;
+  };
+
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`${signal} while writing: exit 130, the old output whole, temporary files removed`, async () => {
-      const dir = bigProject('old');
-      const first = start(dir, ['generate', '--quiet']);
-      expect((await first.exit).code).toBe(0);
+      const dir = copyOfOld();
       const before = snapshot(path.join(dir, 'generated'));
       setTag(dir, 'new');
       const run = start(dir, ['generate', '--quiet']);
@@ -104,8 +116,7 @@ describe('a run killed mid-way', () => {
   }
 
   it('SIGKILL while writing: the output stays whole and the next run cleans up', async () => {
-    const dir = bigProject('old');
-    expect((await start(dir, ['generate', '--quiet']).exit).code).toBe(0);
+    const dir = copyOfOld();
     setTag(dir, 'new');
     const run = start(dir, ['generate', '--quiet']);
     await waitFor(() => readdirSync(dir).some((n) => n.startsWith('.rst-codegen-tmp-')));

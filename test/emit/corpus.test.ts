@@ -1,64 +1,28 @@
 /**
  * The emitters over the real corpus: every service of
- * ../shared/corpus/status-and-error-codes is read (parse stage's `fromRst`,
- * or docutils' reading through the oracle JSON when the parse stage is
- * absent), modelled, emitted in both styles, and every output is validated:
+ * ../shared/corpus/status-and-error-codes is read and modelled
+ * (test/helpers/corpus-run.ts, shared with the model corpus test), emitted in
+ * both styles, and every output is validated:
  * TypeScript type-checks as one project (the const style also under
  * erasableSyntaxOnly), schemas compile in ajv strict mode and accept exactly
  * the documented codes, OpenAPI documents are valid 3.1.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { emitIndex, emitService } from '../../src/emit/index.js';
 import type { EnumStyle, OutputFile } from '../../src/emit/types.js';
 import { buildServiceModel } from '../../src/model/index.js';
-import type { RstRoot } from '../../src/parse/types.js';
-import { oracleRoot, type OracleDoc } from '../helpers/oracle-root.js';
 import { errorMemberName, statusMemberName } from '../../src/emit/typescript/names.js';
 import { documentedErrors, documentedStatuses } from '../../src/emit/view.js';
 import type { ServiceModel } from '../../src/model/types.js';
 import { registeredStatusNames } from '../../src/emit/typescript/status-names.js';
 import { runModule } from './run-module.js';
 import { ACCEPTED_REDOCLY_WARNINGS, redoclyLint } from '../helpers/redocly.js';
+import { sharedPresent } from '../helpers/corpus.js';
+import { codesCorpusRun } from '../helpers/corpus-run.js';
 import { topLevelStatements, typeCheck, validateJsonSchema, validateOpenApi } from '../helpers/validators.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const shared = path.resolve(repoRoot, '..', 'shared');
-const corpus = path.join(shared, 'corpus', 'status-and-error-codes');
-const oracle = path.join(shared, 'corpus', 'oracle', 'status-and-error-codes');
-const present = existsSync(corpus) && existsSync(oracle);
-if (!present) console.log('emit corpus test skipped: ../shared not found');
-const parser = existsSync(path.join(repoRoot, 'src', 'parse', 'index.ts')) ? await import('../../src/parse/index.js') : null;
-
-const walk = (dir: string): string[] =>
-  readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? walk(full) : full.endsWith('.rst') ? [full] : [];
-    });
-
-function corpusPages() {
-  const byService = new Map<string, { path: string; root: RstRoot }[]>();
-  for (const file of walk(corpus)) {
-    const rel = path.relative(corpus, file).split(path.sep).join('/');
-    const service = rel.split('/')[1] ?? rel;
-    const text = readFileSync(file, 'utf8');
-    const root = parser
-      ? parser.fromRst(text, { path: rel })
-      : oracleRoot(JSON.parse(readFileSync(path.join(oracle, `${rel}.json`), 'utf8')) as OracleDoc, text);
-    byService.set(service, [...(byService.get(service) ?? []), { path: rel, root }]);
-  }
-  return byService;
-}
-
-function corpusModels() {
-  const files = new Map<string, VFile>();
-  return [...corpusPages()].map(([service, pages]) => buildServiceModel({ service, pages }, files));
-}
+const present = sharedPresent('emit corpus test');
 
 /** Member name -> value of the first enum of a generated module (enum style). */
 function enumMembers(text: string): Map<string, string | number> {
@@ -68,7 +32,7 @@ function enumMembers(text: string): Map<string, string | number> {
 }
 
 describe.skipIf(!present)('emit over the corpus', () => {
-  const models = present ? corpusModels() : [];
+  const models = present ? codesCorpusRun().models : [];
   const styles: EnumStyle[] = ['enum', 'const'];
   const outputs = new Map<EnumStyle, OutputFile[]>(
     styles.map((style) => [style, [...models.flatMap((model) => emitService(model, { style })), emitIndex(models, { style })]]),
@@ -144,7 +108,7 @@ describe.skipIf(!present)('emit over the corpus', () => {
       new Map(documentedErrors(model).map((error) => [errorMemberName(error.code), error.code])),
     ];
     let checked = 0;
-    for (const [service, pages] of corpusPages()) {
+    for (const [service, pages] of codesCorpusRun().byService) {
       if (pages.length < 2) continue;
       const after = membersOf(buildServiceModel({ service, pages }, files));
       for (let leftOut = 0; leftOut < pages.length; leftOut++) {

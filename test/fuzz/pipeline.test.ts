@@ -1,14 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, seedText } from '../cli/helpers.js';
 import { VFile } from 'vfile';
+import { seedText } from '../cli/helpers.js';
+import { corpusPages, readPage, sharedPresent } from '../helpers/corpus.js';
 import { checkPipeline, mutated, positionProblem, randomRst } from './property.js';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 150);
-const shared = path.resolve(repoRoot, '..', 'shared');
-const codes = path.join(shared, 'corpus/status-and-error-codes');
 
 function property(text: string): void {
   const outcome = checkPipeline(text);
@@ -33,14 +30,11 @@ describe('fuzz: parse -> model -> emit never throws, positions stay inside the i
     expect(positionProblem(file, text)).toBe('diagnostic outside the input (3 lines): 5:1 outside [undefined]');
   });
 
-  const pages = existsSync(codes)
-    ? readdirSync(codes, { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith('.rst')).sort()
-    : [];
+  const pages = sharedPresent('fuzz: corpus mutations') ? corpusPages() : [];
   it.skipIf(pages.length === 0)(`mutations of real corpus pages (${Math.min(pages.length, 24)} pages x ${Math.ceil(runs / 10)} runs)`, () => {
     for (const page of pages.filter((_, i) => i % Math.ceil(pages.length / 24) === 0)) {
-      const text = readFileSync(path.join(codes, page), 'utf8').slice(0, 20_000);
+      const text = readPage(page).slice(0, 20_000);
       fc.assert(fc.property(mutated(text), property), { numRuns: Math.ceil(runs / 10) });
     }
   });
-  if (pages.length === 0) console.log('fuzz: corpus mutations skipped: ../shared not found');
 });

@@ -1,5 +1,5 @@
 /** Helpers shared by the merge tests: comments, kept lines, fixtures. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffLines } from 'diff';
@@ -8,7 +8,6 @@ import type { GeneratedComponents } from '../../src/merge/index.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fixtures = path.join(repoRoot, 'test', 'fixtures', 'merge');
-export const shared = path.resolve(repoRoot, '..', 'shared');
 
 export function readFixture(name: string): string {
   return readFileSync(path.join(fixtures, name), 'utf8');
@@ -55,18 +54,4 @@ export function lostLines(original: string, merged: string, json = false): numbe
 /** Reads a spec's data (YAML or JSON) with merge keys on. */
 export function data(text: string): Record<string, unknown> {
   return parse(text, { merge: true }) as Record<string, unknown>;
-}
-
-/**
- * The expected file's text. A missing expected file is an error, never a
- * silent pass: run with UPDATE_EXPECTED=1 to write it from `actual`, review
- * it, then commit it.
- */
-export function expectFile(name: string, actual: string): string {
-  const file = path.join(fixtures, name);
-  if (!existsSync(file)) {
-    if (process.env.UPDATE_EXPECTED !== '1') throw new Error(`Missing expected file ${file}; run with UPDATE_EXPECTED=1 to write it, then review it.`);
-    writeFileSync(file, actual);
-  }
-  return readFileSync(file, 'utf8');
 }

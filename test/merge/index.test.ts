@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MergeOptions } from '../../src/merge/index.js';
 import { GENERATED_MARKER, merge } from '../../src/merge/index.js';
@@ -5,7 +6,8 @@ import { GENERATED_MARKER, merge } from '../../src/merge/index.js';
 const MARKER_KEY = GENERATED_MARKER.key;
 const MARKER_VALUE = GENERATED_MARKER.value;
 import { validateSpec } from '../../src/merge/validate.js';
-import { comments, data, expectFile, generated, lostLines, readFixture } from './helpers.js';
+import { expectedText } from '../helpers/fixtures.js';
+import { comments, data, fixtures, generated, lostLines, readFixture } from './helpers.js';
 
 interface Case {
   input: string;
@@ -44,7 +46,7 @@ describe('merge: fixtures', () => {
         expect(result.diagnostics.filter((m) => m.fatal === true).map(String)).toEqual([]);
         expect(result.writable).toBe(true);
         expect(result.changed).toBe(true);
-        expect(result.text).toBe(expectFile(expectedName(c), result.text));
+        expect(result.text).toBe(expectedText(path.join(fixtures, expectedName(c)), result.text));
       });
 
       it('is idempotent: a second merge changes no byte', () => {

@@ -6,18 +6,18 @@
  * those the test asserts that the merge adds no invalidity, i.e. the
  * validator says exactly the same before and after.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { diffLines } from 'diff';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MergeResult } from '../../src/merge/index.js';
 import { merge } from '../../src/merge/index.js';
-import { comments, data, generated, lostLines, shared } from './helpers.js';
+import { sharedDir, sharedPresent } from '../helpers/corpus.js';
+import { comments, data, generated, lostLines } from './helpers.js';
 
-const specsDir = path.join(shared, 'openapi-specs');
-const present = existsSync(specsDir);
-if (!present) console.log('merge shared-spec tests skipped: ../shared not found');
+const specsDir = path.join(sharedDir, 'openapi-specs');
+const present = sharedPresent('merge shared-spec tests', [specsDir]);
 
 const SPECS = ['oai-tictactoe.yaml', 'anpr-dashboard.yaml', 'nginx-unit.yaml', 'grocy.json', 'linode-api-v4.yaml'];
 

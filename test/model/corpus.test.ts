@@ -2,71 +2,27 @@
  * The model over the real corpus: all "Status Codes" / "Error Codes" pages of
  * ../shared/corpus/status-and-error-codes, grouped per service (the folder
  * after `opentelekomcloud-docs/`). Pages are read with the parse stage's
- * `fromRst` when src/parse/index.ts is there, else through docutils' reading
- * (the oracle JSON, cell lines recovered from the RST by
- * test/helpers/oracle-root.ts); MODEL_CORPUS_READER=oracle|parse forces one.
+ * `fromRst`, or with MODEL_CORPUS_READER=oracle through docutils' reading
+ * (test/helpers/corpus-run.ts, shared with the emit corpus test).
  *
  * KEEP EVERY ROW: every body row of every table the model reads (not
  * reported `not-a-code-table`) must appear in the model (a source on one of
  * its lines) or in a diagnostic placed on one of its lines, or be covered by
  * an `unreadable-table` diagnostic of its table.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { VFile } from 'vfile';
-import { buildServiceModel } from '../../src/model/index.js';
-import type { ServiceModel } from '../../src/model/types.js';
-import type { RstNode, RstRoot, RstTable } from '../../src/parse/types.js';
-import { oracleRoot } from '../helpers/oracle-root.js';
-import type { OracleDoc } from '../helpers/oracle-root.js';
+import type { VFile } from 'vfile';
+import type { RstNode, RstTable } from '../../src/parse/types.js';
+import { sharedPresent } from '../helpers/corpus.js';
+import { codesCorpusRun } from '../helpers/corpus-run.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const shared = path.resolve(repoRoot, '..', 'shared');
-const corpus = path.join(shared, 'corpus', 'status-and-error-codes');
-const oracle = path.join(shared, 'corpus', 'oracle', 'status-and-error-codes');
-const present = existsSync(corpus) && existsSync(oracle);
-if (!present) console.log('model corpus test skipped: ../shared not found');
-const reader = process.env['MODEL_CORPUS_READER'] ?? (existsSync(path.join(repoRoot, 'src', 'parse', 'index.ts')) ? 'parse' : 'oracle');
-const parser = reader === 'parse' ? await import('../../src/parse/index.js') : null;
-
-const walk = (dir: string): string[] =>
-  readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = path.join(dir, n);
-      return statSync(p).isDirectory() ? walk(p) : p.endsWith('.rst') ? [p] : [];
-    });
+const present = sharedPresent('model corpus test');
 
 const tablesOf = (nodes: readonly RstNode[]): RstTable[] =>
   nodes.flatMap((n) => (n.type === 'table' ? [n] : n.type === 'paragraph' ? [] : tablesOf(n.children)));
 
-interface Run {
-  pages: Array<{ path: string; root: RstRoot }>;
-  models: ServiceModel[];
-  files: Map<string, VFile>;
-}
-
-function runCorpus(): Run {
-  const byService = new Map<string, Array<{ path: string; root: RstRoot }>>();
-  for (const file of walk(corpus)) {
-    const rel = path.relative(corpus, file).split(path.sep).join('/');
-    const service = rel.split('/')[1] ?? rel;
-    const text = readFileSync(file, 'utf8');
-    const root = parser
-      ? parser.fromRst(text, { path: rel })
-      : oracleRoot(JSON.parse(readFileSync(path.join(oracle, `${rel}.json`), 'utf8')) as OracleDoc, text);
-    const page = { path: rel, root };
-    byService.set(service, [...(byService.get(service) ?? []), page]);
-  }
-  const files = new Map<string, VFile>();
-  const models = [...byService].map(([service, pages]) => buildServiceModel({ service, pages }, files));
-  return { pages: [...byService.values()].flat(), models, files };
-}
-
 describe.skipIf(!present)('model over the corpus', () => {
-  const run = present ? runCorpus() : { pages: [], models: [], files: new Map<string, VFile>() };
+  const run = present ? codesCorpusRun() : { reader: 'parse', pages: [], models: [], files: new Map<string, VFile>() };
   const messages = [...run.files.values()].flatMap((f) => f.messages.map((m) => ({ file: f.path, m })));
   const find = (file: string, ruleId: string, reason: RegExp) =>
     messages.filter((x) => x.file.endsWith(file) && x.m.ruleId === ruleId && reason.test(x.m.reason)).map((x) => x.m.line);
@@ -117,7 +73,7 @@ describe.skipIf(!present)('model over the corpus', () => {
     const byRule = new Map<string, number>();
     for (const x of messages) byRule.set(x.m.ruleId ?? '?', (byRule.get(x.m.ruleId ?? '?') ?? 0) + 1);
     console.log(
-      `model corpus (read with ${reader}): ${run.pages.length} pages, ${run.models.length} services, ${tables} code tables, ${rows} body rows, ` +
+      `model corpus (read with ${run.reader}): ${run.pages.length} pages, ${run.models.length} services, ${tables} code tables, ${rows} body rows, ` +
         `${run.models.reduce((n, m) => n + m.statusCodes.length, 0)} status codes, ` +
         `${run.models.reduce((n, m) => n + m.statusClasses.length, 0)} status classes, ` +
         `${run.models.reduce((n, m) => n + m.errorCodes.length, 0)} error codes, ${unexplained.length} unexplained rows\n` +

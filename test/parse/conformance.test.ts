@@ -2,31 +2,13 @@
  * The whole shared corpus against docutils' oracle: same tables, same cells,
  * same messages, same unknown roles and directives. Prints the match rate and every difference (file:line).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fromRst, toOracleJson } from '../../src/parse/index.js';
+import { corpusDir, corpusPages, readOracle, readPage, sharedPresent } from '../helpers/corpus.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const shared = path.resolve(repoRoot, '..', 'shared');
-const corpus = path.join(shared, 'corpus');
-const present = existsSync(path.join(corpus, 'oracle'));
-if (!present) console.log('conformance skipped: ../shared not found');
-
-function rstFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (name === 'oracle') continue;
-    if (statSync(p).isDirectory()) rstFiles(p, out);
-    else if (name.endsWith('.rst')) out.push(p);
-  }
-  return out;
-}
-
-describe.skipIf(!present)('docutils conformance on ../shared/corpus', () => {
+describe.skipIf(!sharedPresent('conformance'))('docutils conformance on ../shared/corpus', () => {
   it('finds the same tables, cells and messages as the oracle', () => {
-    const files = rstFiles(corpus);
+    const files = corpusPages(corpusDir);
     expect(files.length).toBeGreaterThan(1000);
     let tables = 0;
     let tablesOk = 0;
@@ -35,10 +17,11 @@ describe.skipIf(!present)('docutils conformance on ../shared/corpus', () => {
     let messageFilesOk = 0;
     const unknownOk = { unknown_roles: 0, unknown_directives: 0 };
     const diffs: string[] = [];
-    for (const file of files) {
-      const rel = path.relative(corpus, file);
-      const oracle = JSON.parse(readFileSync(path.join(corpus, 'oracle', `${rel}.json`), 'utf8'));
-      const got = toOracleJson(fromRst(readFileSync(file, 'utf8'), { skeleton: false }), oracle.source);
+    for (const page of files) {
+      const rel = page.rel;
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- compared field by field with the JSON below
+      const oracle = readOracle<any>(page);
+      const got = toOracleJson(fromRst(readPage(page), { skeleton: false }), oracle.source);
       const n = Math.max(oracle.tables.length, got.tables.length);
       for (let i = 0; i < n; i++) {
         const o = oracle.tables[i];

@@ -3,27 +3,25 @@
  * <rule>.expected.json, the oracle's output for it
  * (`/usr/bin/python3 ../shared/tools/rst-oracle.py <rule>.rst`).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fromRst, toOracleJson } from '../../src/parse/index.js';
+import { expectedOracle, fixturePairs } from '../helpers/fixtures.js';
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'parse');
-const inputs = readdirSync(dir).filter((f) => f.endsWith('.rst')).sort();
+const pairs = fixturePairs(dir, { input: '.rst', expected: '.expected.json' });
 
 describe('parse fixtures (docutils oracle)', () => {
   it('has fixtures', () => {
-    expect(inputs.length).toBeGreaterThanOrEqual(10);
+    expect(pairs.length).toBeGreaterThanOrEqual(10);
   });
-  for (const input of inputs) {
-    const name = input.slice(0, -'.rst'.length);
-    it(name, () => {
-      const expectedPath = path.join(dir, `${name}.expected.json`);
-      // a missing expected file is a failure, never a silent pass
-      expect(existsSync(expectedPath), `${name}.expected.json is missing`).toBe(true);
-      const expected = JSON.parse(readFileSync(expectedPath, 'utf8'));
-      const text = readFileSync(path.join(dir, input), 'utf8');
+  for (const pair of pairs) {
+    it(pair.name, () => {
+      // a missing expected file is a failure, never a silent pass (UPDATE_EXPECTED=1 asks docutils)
+      const expected = expectedOracle(pair.input, pair.expected) as ReturnType<typeof toOracleJson>;
+      const text = readFileSync(pair.input, 'utf8');
       const got = toOracleJson(fromRst(text, { skeleton: false }), expected.source);
       expect(got).toEqual({
         source: expected.source,

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileLines, SourceLines } from '../../src/parse/lines.js';
 import { GRID_TABLE_TOP, scanGridTable } from '../../src/parse/grid-table.js';
 import { SIMPLE_TABLE_TOP, scanSimpleTable } from '../../src/parse/simple-table.js';
+import { corpusPages, readOracle, readPage, sharedPresent } from '../helpers/corpus.js';
 import { fixtureTests, fixturesDir } from './fixture-runner.js';
 import { docutilsLines } from './table-oracle.js';
 
@@ -94,23 +95,15 @@ describe('scanGridTable', () => {
   });
 });
 
-const shared = path.resolve(fixturesDir, '..', '..', '..', '..', 'shared');
-const corpus = path.join(shared, 'corpus', 'status-and-error-codes');
-if (!existsSync(corpus)) console.log('grid/simple table corpus test skipped: ../shared not found');
-
-describe.skipIf(!existsSync(corpus))('tables of the status-and-error-codes corpus', () => {
+describe.skipIf(!sharedPresent('grid/simple table corpus test'))('tables of the status-and-error-codes corpus', () => {
   it('have the rows, columns, spans, widths and header rows docutils finds', () => {
-    const walk = (dir: string): string[] =>
-      readdirSync(dir).flatMap((name) => {
-        const p = path.join(dir, name);
-        return statSync(p).isDirectory() ? walk(p) : p.endsWith('.rst') ? [p] : [];
-      });
     let compared = 0;
-    for (const file of walk(corpus)) {
-      const oracle = JSON.parse(readFileSync(file.replace(path.join(shared, 'corpus'), path.join(shared, 'corpus', 'oracle')) + '.json', 'utf8')) as {
+    for (const page of corpusPages()) {
+      const file = page.file;
+      const oracle = readOracle<{
         tables: { kind: string; line: number; rows: number; columns: number; header_rows: number; colwidths: number[]; cells: { row: number; col: number; rowspan: number; colspan: number }[] }[];
-      };
-      const all = docutilsLines(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+      }>(page);
+      const all = docutilsLines(readPage(page).replace(/^\uFEFF/, ''));
       for (const expected of oracle.tables.filter((t) => t.kind === 'grid' || t.kind === 'simple')) {
         const i = expected.line - 1;
         const indent = all[i]!.length - all[i]!.trimStart().length;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { inlineText } from '../../src/parse/inline.js';
 import { parseRules, type ParseRuleId } from '../../src/parse/rules.js';
 import { pyCollapse } from '../../src/parse/block-text.js';
+import { corpusPages, readOracle, sharedPresent } from '../helpers/corpus.js';
+import { expectedOracle, fixturePairs } from '../helpers/fixtures.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.resolve(here, '..', 'fixtures', 'inline');
@@ -37,10 +39,14 @@ function cellsOf(rst: string): { line: number; raw: string }[] {
   return cells;
 }
 
-const fixtureNames = readdirSync(fixtures)
-  .filter((f) => f.endsWith('.rst'))
-  .map((f) => f.slice(0, -'.rst'.length))
-  .filter((name) => name !== 'paragraphs'); // body paragraphs, not tables: tested below
+// paragraphs.rst holds body paragraphs, not tables: tested below
+const pairs = fixturePairs(fixtures, { input: '.rst', expected: '.expected.json' });
+const fixtureNames = pairs.map((p) => p.name).filter((name) => name !== 'paragraphs');
+/** A fixture's expected file (docutils' reading): missing fails, UPDATE_EXPECTED=1 asks docutils. */
+const expectedOf = (name: string): Expected => {
+  const pair = pairs.find((p) => p.name === name)!;
+  return expectedOracle(pair.input, pair.expected) as Expected;
+};
 
 describe('inlineText against docutils (fixtures from the oracle)', () => {
   it('has the fixtures', () => {
@@ -52,7 +58,7 @@ describe('inlineText against docutils (fixtures from the oracle)', () => {
   for (const name of fixtureNames) {
     it(`${name}: cell text and messages equal docutils'`, () => {
       const rst = readFileSync(path.join(fixtures, `${name}.rst`), 'utf8');
-      const expected = JSON.parse(readFileSync(path.join(fixtures, `${name}.expected.json`), 'utf8')) as Expected;
+      const expected = expectedOf(name);
       const cells = cellsOf(rst);
       expect(cells.length).toBe(expected.tables.length);
       const failures: string[] = [];
@@ -139,7 +145,7 @@ describe('inlineText: examples', () => {
 describe('inlineText: body paragraphs (messages from the oracle)', () => {
   it('reports at the paragraph line', () => {
     const rst = readFileSync(path.join(fixtures, 'paragraphs.rst'), 'utf8');
-    const expected = JSON.parse(readFileSync(path.join(fixtures, 'paragraphs.expected.json'), 'utf8')) as Expected;
+    const expected = expectedOf('paragraphs');
     const got: OracleMessage[] = [];
     const lines = rst.split('\n');
     for (let i = 0; i < lines.length; ) {
@@ -206,33 +212,20 @@ describe('inlineText: robustness', () => {
   });
 });
 
-const shared = path.resolve(here, '..', '..', '..', 'shared');
-const hasShared = existsSync(path.join(shared, 'corpus'));
-if (!hasShared) console.log('inline corpus test skipped: ../shared not found');
-
-describe.skipIf(!hasShared)('inlineText on the corpus', () => {
+describe.skipIf(!sharedPresent('inline corpus test'))('inlineText on the corpus', () => {
   it('leaves the reduced one-paragraph cell texts of the status-code pages unchanged', () => {
     // The oracle's cell texts are already reduced: reducing them again must change nothing
     // when they hold no markup or escape characters (and no URI: those stay text anyway).
-    const dir = path.join(shared, 'corpus', 'oracle', 'status-and-error-codes');
     let checked = 0;
-    const walk = (d: string): void => {
-      for (const entry of readdirSync(d, { withFileTypes: true })) {
-        const full = path.join(d, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else if (entry.name.endsWith('.json')) {
-          const doc = JSON.parse(readFileSync(full, 'utf8')) as Expected;
-          for (const table of doc.tables) {
-            for (const cell of table.cells) {
-              if (cell.blocks.join() !== 'paragraph' || /[*`_|[\]\\]/.test(cell.text)) continue;
-              expect(pyCollapse(inlineText(cell.text, { line: 1 }).text)).toBe(cell.text);
-              checked++;
-            }
-          }
+    for (const page of corpusPages()) {
+      for (const table of readOracle<Expected>(page).tables) {
+        for (const cell of table.cells) {
+          if (cell.blocks.join() !== 'paragraph' || /[*`_|[\]\\]/.test(cell.text)) continue;
+          expect(pyCollapse(inlineText(cell.text, { line: 1 }).text)).toBe(cell.text);
+          checked++;
         }
       }
-    };
-    walk(dir);
+    }
     expect(checked).toBeGreaterThan(1000);
   });
 });
