@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { MERGE_HELP } from '../../src/cli/merge.js';
-import { expectFile, readFixture } from './helpers.js';
+import { expectedText } from '../helpers/fixtures.js';
+import { fixtures, readFixture } from './helpers.js';
 
 let dir = '';
 let out = '';
@@ -30,7 +31,7 @@ const spec = () => readFileSync(path.join(dir, 'spec.yaml'), 'utf8');
 describe('rst-codegen merge', () => {
   it('prints the merged spec to stdout without --write, and writes nothing', async () => {
     expect(await run('--spec', 'spec.yaml', '--service', 'cbr', '--wire')).toBe(0);
-    expect(out).toBe(expectFile('pets-31.cli.expected.yaml', out));
+    expect(out).toBe(expectedText(path.join(fixtures, 'pets-31.cli.expected.yaml'), out));
     expect(spec()).toBe(readFixture('pets-31.yaml'));
   });
 
@@ -71,7 +72,7 @@ describe('rst-codegen merge', () => {
     expect(await run('--spec', 'conflict.yaml', '--service', 'cbr', '--on-conflict', 'keep', '--write')).toBe(0);
     expect(err).toContain('warning');
     const written = readFileSync(path.join(dir, 'conflict.yaml'), 'utf8');
-    expect(written).toBe(expectFile('conflict.keep.cli.expected.yaml', written));
+    expect(written).toBe(expectedText(path.join(fixtures, 'conflict.keep.cli.expected.yaml'), written));
   });
 
   it('exits 1 with a message for an unreadable spec', async () => {

@@ -7,7 +7,7 @@
  * a service whose names clash with another service's entries is refused,
  * naming both services (test/merge/owner.test.ts has the unprefixed case).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { VFile } from 'vfile';
@@ -16,12 +16,11 @@ import { generate } from '../../src/generate.js';
 import type { GeneratedDocument, MergeOptions, Owner } from '../../src/merge/index.js';
 import { componentTo30 } from '../../src/merge/dialect.js';
 import { merge } from '../../src/merge/index.js';
-import { data, shared } from './helpers.js';
+import { codesDocsDir as corpus, rstFiles, sharedDir as shared, sharedPresent } from '../helpers/corpus.js';
+import { data } from './helpers.js';
 
-const corpus = path.join(shared, 'corpus', 'status-and-error-codes', 'opentelekomcloud-docs');
 const specsDir = path.join(shared, 'openapi-specs');
-const present = existsSync(corpus) && existsSync(specsDir);
-if (!present) console.log('merge three-services tests skipped: ../shared not found');
+const present = sharedPresent('merge three-services tests', [corpus, specsDir]);
 
 const SERVICES = [
   { name: 'elastic-volume-service', prefix: 'Evs' },
@@ -31,10 +30,7 @@ const SERVICES = [
 const SPECS = ['oai-tictactoe.yaml', 'anpr-dashboard.yaml', 'nginx-unit.yaml', 'grocy.json', 'linode-api-v4.yaml'];
 
 function pagesOf(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.rst'))
-    .sort()
-    .map((file) => path.join(dir, file));
+  return rstFiles(dir).sort();
 }
 
 /** Generates one corpus service in memory: its openapi.json and the owner the CLI would record. */

@@ -7,15 +7,15 @@
  * list items, tables) and every difference.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fromRst } from '../../src/parse/index.js';
+import { corpusDir as corpus, rstFiles } from '../helpers/corpus.js';
 import { doctreeSummary, type DoctreeSummary } from './doctree-summary.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus');
 const script = path.join(repoRoot, 'scripts', 'docutils-doctree.py');
 const python = '/usr/bin/python3';
 
@@ -23,16 +23,6 @@ const hasCorpus = existsSync(corpus);
 const hasDocutils = existsSync(python) && spawnSync(python, ['-c', 'import docutils'], { encoding: 'utf8' }).status === 0;
 if (!hasCorpus) console.log('doctree conformance skipped: ../shared/corpus not found');
 else if (!hasDocutils) console.log('doctree conformance skipped: /usr/bin/python3 with docutils (python3-docutils) not found');
-
-function rstFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (name === 'oracle') continue;
-    if (statSync(p).isDirectory()) rstFiles(p, out);
-    else if (name.endsWith('.rst')) out.push(p);
-  }
-  return out;
-}
 
 const KEYS = ['labels', 'sections', 'tables', 'literal_blocks', 'list_items', 'paragraphs', 'admonitions', 'definitions'] as const;
 

@@ -6,20 +6,21 @@
  * agree with it; that part is skipped, saying so, without python3-docutils.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fromRst } from '../../src/parse/index.js';
 import type { RstDocument } from '../../src/parse/index.js';
+import { expectedText, fixturePairs } from '../helpers/fixtures.js';
 import { doctreeSummary, type DoctreeSummary } from './doctree-summary.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = path.join(repoRoot, 'test', 'fixtures', 'parse', 'document');
 const script = path.join(repoRoot, 'scripts', 'docutils-doctree.py');
 const python = '/usr/bin/python3';
-const inputs = readdirSync(dir).filter((f) => f.endsWith('.rst')).sort();
-const update = process.env.UPDATE_EXPECTED === '1';
+const pairs = fixturePairs(dir, { input: '.rst', expected: '.expected.json' });
+const inputs = pairs.map((pair) => path.basename(pair.input));
 
 const hasDocutils = existsSync(python) && spawnSync(python, ['-c', 'import docutils'], { encoding: 'utf8' }).status === 0;
 if (!hasDocutils) console.log('document fixtures: docutils comparison skipped (/usr/bin/python3 with python3-docutils not found)');
@@ -34,14 +35,11 @@ describe('document tree fixtures', () => {
   it('has fixtures', () => {
     expect(inputs.length).toBeGreaterThanOrEqual(5);
   });
-  for (const input of inputs) {
-    const name = input.slice(0, -'.rst'.length);
-    it(`${name}: the expected tree`, () => {
-      const expectedPath = path.join(dir, `${name}.expected.json`);
-      const got = documentOf(input);
-      if (update) writeFileSync(expectedPath, `${JSON.stringify(got, null, 1)}\n`);
-      expect(existsSync(expectedPath), `${name}.expected.json is missing`).toBe(true);
-      expect(got).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
+  for (const pair of pairs) {
+    it(`${pair.name}: the expected tree`, () => {
+      const got = documentOf(path.basename(pair.input));
+      // a missing expected file fails; UPDATE_EXPECTED=1 writes it (test/helpers/fixtures.ts)
+      expect(got).toEqual(JSON.parse(expectedText(pair.expected, `${JSON.stringify(got, null, 1)}\n`)));
     });
   }
 });
