@@ -7,7 +7,7 @@
  * versions): the second is refused by default, and with `--on-conflict keep`
  * everything else of it is merged, the first's `GET /` untouched.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { VFile } from 'vfile';
@@ -15,12 +15,12 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
 import type { GeneratedDocument, MergeOptions } from '../../src/merge/index.js';
 import { merge } from '../../src/merge/index.js';
-import { data, shared } from './helpers.js';
+import { corpusDir, rstFiles, sharedDir, sharedPresent } from '../helpers/corpus.js';
+import { data } from './helpers.js';
 
-const corpus = path.join(shared, 'corpus', 'api-ref');
-const specsDir = path.join(shared, 'openapi-specs');
-const present = existsSync(corpus) && existsSync(specsDir);
-if (!present) console.log('merge real-operations tests skipped: ../shared not found');
+const corpus = path.join(corpusDir, 'api-ref');
+const specsDir = path.join(sharedDir, 'openapi-specs');
+const present = sharedPresent('merge real-operations tests', [corpus, specsDir]);
 
 const CODE_PAGE = /(status|error)_?codes?/i;
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
@@ -28,7 +28,7 @@ const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'pat
 /** Generates one api-ref service in memory (codes pages and API pages). */
 function generateService(service: string): { doc: GeneratedDocument; text: string; options: MergeOptions } {
   const dir = path.join(corpus, service);
-  const all = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.rst')).sort();
+  const all = rstFiles(dir).map((f) => path.relative(dir, f)).sort();
   const toFile = (p: string) => new VFile({ path: `${service}/${p}`, value: readFileSync(path.join(dir, p), 'utf8') });
   const result = generate(
     [{ service, title: service, pages: all.filter((p) => CODE_PAGE.test(p)).map(toFile), apiPages: all.filter((p) => !CODE_PAGE.test(p)).map(toFile) }],
