@@ -141,7 +141,7 @@ describe('errorMemberName (a function of the code alone, injective)', () => {
         expect(errorMemberName(a)).toMatch(/^[A-Za-z_$][A-Za-z0-9_$]*$/);
         if (a !== b) expect(errorMemberName(a)).not.toBe(errorMemberName(b));
       }),
-      { seed: 112, numRuns: 5_000 },
+      { numRuns: 5_000 },
     );
   });
 });
@@ -165,7 +165,7 @@ describe('adding and removing codes renames nothing else (seeded property)', () 
         expect(new Set(statusMemberNames(all)).size).toBe(all.length);
         expect(new Set(responseNames(all)).size).toBe(all.length);
       }),
-      { seed: 1121, numRuns: 500 },
+      { numRuns: 500 },
     );
   });
 
@@ -178,7 +178,7 @@ describe('adding and removing codes renames nothing else (seeded property)', () 
         errorMemberNames(kept).forEach((name, i) => expect(name).toBe(before.get(kept[i]!.code)));
         expect(new Set(errorMemberNames(all)).size).toBe(all.length);
       }),
-      { seed: 1122, numRuns: 500 },
+      { numRuns: 500 },
     );
   });
 });
