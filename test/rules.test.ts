@@ -118,6 +118,7 @@ const triggers: Record<string, () => Promise<string[]> | string[]> = {
   'merge-invalid-result': () => mergeIds(`${head}paths: {}\n`, { responses: { Broken: { content: {} } } }),
   'merge-summary': () => mergeIds(`${head}paths: {}\n`),
   'merge-prefix-invalid': () => mergeIds(`${head}paths: {}\n`, generated, { prefix: 'a b' }),
+  'merge-stale-entry': () => mergeIds(`${head}paths: {}\ncomponents:\n  schemas:\n    Old:\n      type: string\n      x-generated-by: {tool: rst-codegen, service: s}\n`, generated, { owner: { service: 's' } }),
   'wire-list-invalid': () => mergeIds(`${head}paths: {}\n`, generated, { wire: 'nonsense' }),
   'wire-status-undocumented': () => mergeIds(`${head}paths:\n  /a:\n    get:\n      responses:\n        "200": {description: ok}\n`, generated, { wire: '418' }),
   'wire-skipped': () => mergeIds(`${head}x-r: &r\n  "200": {description: ok}\npaths:\n  /b:\n    get:\n      responses: *r\n`, generated, { wire: true }),

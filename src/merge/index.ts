@@ -282,6 +282,26 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
     return translation.value;
   };
 
+  /** Entries this service generated earlier that its document no longer has: reported, never removed (something may refer to them). */
+  const reportStale = (service: string): void => {
+    const generatedIds = new Set<string>();
+    for (const [section, entries] of Object.entries(doc.components ?? {})) for (const name of Object.keys(entries ?? {})) generatedIds.add(`components\u0000${section}\u0000${name}`);
+    for (const [path, item] of Object.entries(doc.paths ?? {})) for (const method of Object.keys(item)) generatedIds.add(`paths\u0000${path}\u0000${method}`);
+    for (const top of ['components', 'paths'] as const) {
+      const level = spec.data[top];
+      if (!isRecord(level)) continue;
+      for (const [group, entries] of Object.entries(level)) {
+        if (!isRecord(entries)) continue;
+        for (const [name, entry] of Object.entries(entries)) {
+          const own = ownershipOf(entry);
+          if (own.kind !== 'generated' || own.service !== service || generatedIds.has(`${top}\u0000${group}\u0000${name}`)) continue;
+          const label = top === 'components' ? `\`components.${group}.${name}\`` : `operation \`${name.toUpperCase()} ${group}\``;
+          flag(file, mergeRules['merge-stale-entry'], { text: `${label} was generated for service \`${service}\`, which no longer generates it; it was left as it is (remove it by hand when nothing refers to it).` }, placeOf(keyNode([top, group, name])));
+        }
+      }
+    }
+  };
+
   // 1. Components, every section.
   const responseNames = new Map<string, string>();
   for (const [section, entries] of Object.entries(original.components ?? {})) {
@@ -339,6 +359,7 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
     }
   }
   if (conflicts > 0) return refuse();
+  if (owner !== undefined) reportStale(owner.service);
 
   // 3. Wire the chosen error responses into hand-written operations.
   if (wireList) {

@@ -14,6 +14,7 @@ export const mergeRules = defineRules({
   'generated-invalid': { id: 'generated-invalid', severity: 'error', description: 'The generated document given to merge is not one rst-codegen wrote (an unknown component section…).', message: asText },
   'generated-too-deep': { id: 'generated-too-deep', severity: 'error', description: 'The generated document given to merge nests deeper than the limit.', message: asText },
   'merge-owner-unknown': { id: 'merge-owner-unknown', severity: 'warning', description: 'An entry merged by an older rst-codegen, without its owner recorded, was replaced.', message: asText },
+  'merge-stale-entry': { id: 'merge-stale-entry', severity: 'warning', description: 'An entry the service generated earlier is no longer in its generated document; it is left in the spec.', message: asText },
   'merge-path-clash': { id: 'merge-path-clash', severity: 'error', description: 'A generated path has the shape of a spec path written with other template names (error, or warning with --on-conflict keep).', message: asText },
   'merge-operation-id-clash': { id: 'merge-operation-id-clash', severity: 'error', description: 'A generated operation has the operationId of another operation of the spec (error, or warning with --on-conflict keep).', message: asText },
   'merge-prefix-invalid': { id: 'merge-prefix-invalid', severity: 'error', description: 'The --prefix given to merge cannot start a component name.', message: asText },

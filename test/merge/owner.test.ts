@@ -64,6 +64,19 @@ describe('owner marker', () => {
     expect(third.changed).toBe(false);
   });
 
+  it('reports, and leaves, an entry its service no longer generates', () => {
+    const first = merge(SPEC, service('evs'), { owner: evs }).text;
+    const fewer: GeneratedDocument = { components: { schemas: service('evs').components?.schemas ?? {} } };
+    const result = merge(first, fewer, { owner: evs, specPath: 'api.yaml' });
+    expect(result.changed).toBe(false);
+    const stale = result.diagnostics.filter((m) => m.ruleId === 'merge-stale-entry');
+    expect(stale.map((m) => m.reason)).toEqual([
+      '`components.responses.NotFound` was generated for service `evs`, which no longer generates it; it was left as it is (remove it by hand when nothing refers to it).',
+    ]);
+    expect(stale[0]?.line).toBeGreaterThan(5);
+    expect(merge(first, fewer, { owner: iam, onConflict: 'keep' }).diagnostics.filter((m) => m.ruleId === 'merge-stale-entry')).toEqual([]);
+  });
+
   it('adopts an entry with the old string marker, warning when its content differs', () => {
     const old = merge(SPEC, service('evs')).text;
     expect(old).toContain('x-generated-by: rst-codegen');
