@@ -5,6 +5,8 @@
  *   - api-ref: every .rst under ../shared/corpus/api-ref (19 MB), to tables and cells;
  *   - big-10k / big-20k: one 10,000- / 20,000-row x 4 grid table (make-synthetic-rst.py big);
  *   - many: 2,000 tables in list items (make-synthetic-rst.py many);
+ *   - api-ref specs: the same pages to the ten services' whole OpenAPI specs
+ *     (`generate`: codes model + operations + emit), against docutils merely parsing them;
  *   - wide-cell: one grid table whose mostly blank cell is 100,000 columns wide
  *     (right-stripping its lines was once quadratic: minutes).
  * Each case runs in a fresh process (so peak RSS is the case's own); our time
@@ -30,12 +32,12 @@ interface Measure {
   cells?: number;
 }
 
-function ours(files: string[], work: string): Measure {
+function ours(files: string[], work: string, specs = false): Measure {
   const list = path.join(work, `list-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(list, files.join('\n'));
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'scripts/bench-worker.ts'), '--list', list, '--runs', String(runs), ...(skeleton ? ['--skeleton'] : [])],
+    ['--import', 'tsx', path.join(root, 'scripts/bench-worker.ts'), '--list', list, '--runs', String(runs), ...(skeleton ? ['--skeleton'] : []), ...(specs ? ['--specs'] : [])],
     { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 },
   );
   return JSON.parse(out) as Measure;
@@ -99,6 +101,24 @@ try {
       m.docutils ? `${(m.docutils.seconds / m.ours.seconds).toFixed(1)}x` : 'n/a',
     ]);
   }
+  // The same pages to the ten whole specs (tables column: operations), against docutils' parse of them.
+  process.stderr.write('bench: api-ref to specs...\n');
+  const specs = { ours: ours(apiRef, work, true), docutils: results.get(cases[0]!.name)!.docutils };
+  rows.push([
+    'api-ref -> 10 specs',
+    mb(size),
+    `${specs.ours.tables} ops`,
+    `${specs.ours.seconds.toFixed(3)} s`,
+    `${specs.ours.maxrssMb.toFixed(0)} MB`,
+    specs.docutils ? `${specs.docutils.seconds.toFixed(3)} s` : 'n/a',
+    specs.docutils ? `${specs.docutils.maxrssMb.toFixed(0)} MB` : 'n/a',
+    specs.docutils ? `${(specs.docutils.seconds / specs.ours.seconds).toFixed(1)}x` : 'n/a',
+  ]);
+  if (specs.docutils) {
+    const ratio = specs.docutils.seconds / specs.ours.seconds;
+    checks.push({ target: 'api-ref to the ten specs at least 10x faster than docutils parsing the pages', value: `${ratio.toFixed(1)}x`, ok: ratio >= 10 });
+  }
+  checks.push({ target: 'api-ref to the ten specs: peak memory at most 400 MB', value: `${specs.ours.maxrssMb.toFixed(0)} MB`, ok: specs.ours.maxrssMb <= 400 });
   const api = results.get(cases[0]!.name)!;
   if (api.docutils) {
     const ratio = api.docutils.seconds / api.ours.seconds;
