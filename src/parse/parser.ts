@@ -50,6 +50,12 @@ import { NameTable } from './targets.js';
 import type { ParseRuleArgs, ParseRuleId } from './rules.js';
 import type { SystemMessage } from './types.js';
 
+/**
+ * The deepest nesting of state machine runs read (docutils itself fails at
+ * 108 to 163 levels, by construct; see `BlockParser.tooDeep`).
+ */
+export const MAX_NESTING = 200;
+
 /** One parse of one document: docutils' `memo`, reporter and name tables, and the state machine runs. */
 export class BlockParser implements ParserContext {
   /** Roles docutils looked up and did not know (as written; the oracle's `unknown_roles`). */
@@ -141,8 +147,49 @@ export class BlockParser implements ParserContext {
     return { offset: m.absLineOffset(), blankFinish: st.blankFinish };
   }
 
+  /** How many state machine runs are active (each nested block, list, directive body or table cell adds one). */
+  private depth = 0;
+
   /** StateMachine.run with docutils' exception protocol (EOF, TransitionCorrection, StateCorrection). */
   run(m: Machine, initial: StateName, preset?: Partial<RunState>): RunState {
+    if (this.depth >= MAX_NESTING) return this.tooDeep(m, preset);
+    this.depth++;
+    try {
+      return this.runMachine(m, initial, preset);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /**
+   * docutils 0.19 has no nesting limit of its own: past about 160 nested list
+   * items or block quotes (100 nested directives) Python's recursion limit
+   * stops the whole parse with "RecursionError: maximum recursion depth
+   * exceeded". Here the machine that would go one level deeper is not run:
+   * one severe message at its first line, its lines consumed, the rest of
+   * the document read on.
+   */
+  private tooDeep(m: Machine, preset?: Partial<RunState>): RunState {
+    let first = 0;
+    while (first < m.length && m.at(first).trim() === '') first++;
+    // nothing to read (the rest of a list after its last item): nothing lost, no message
+    if (first < m.length) m.node.children.push(this.report('nesting-too-deep', { max: MAX_NESTING }, { real: m.realLine(first) }));
+    m.lineOffset = m.length - 1;
+    return {
+      blankFinish: true,
+      lastOrdinal: 0,
+      format: '',
+      auto: false,
+      eofcheck: true,
+      qlbMessages: [],
+      qlbInitialLine: null,
+      qlbQuote: null,
+      messageParent: null,
+      ...preset,
+    };
+  }
+
+  private runMachine(m: Machine, initial: StateName, preset?: Partial<RunState>): RunState {
     const st: RunState = {
       blankFinish: true,
       lastOrdinal: 0,

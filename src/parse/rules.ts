@@ -78,6 +78,7 @@ export interface ParseRuleArgs {
   'role-and-reference': { position: string };
   // rst-codegen's own
   'parser-stalled': None;
+  'nesting-too-deep': { max: number };
   'skeleton-too-large': { chars: number; max: number };
   'skeleton-too-complex': { steps: number };
   'skeleton-unavailable': { reason: string };
@@ -244,6 +245,12 @@ const RULES: { readonly [Id in ParseRuleId]: ParseRule<Id> } = {
   ),
   'parser-stalled': rule('parser-stalled', 4, 'The block parser stopped making progress (a bug): the rest of the block is not read.', () =>
     'Internal error: the block parser stopped making progress.',
+  ),
+  'nesting-too-deep': rule(
+    'nesting-too-deep',
+    4,
+    'Blocks (lists, block quotes, directives, table cells) nested deeper than the parser reads; docutils 0.19 fails on the whole page there with "maximum recursion depth exceeded". The deeper content is not read.',
+    (a) => `Nesting too deep: more than ${a.max} nested blocks (docutils stops with "maximum recursion depth exceeded"); the content nested deeper is not read.`,
   ),
   'skeleton-too-large': rule('skeleton-too-large', 2, 'A page with too much text outside its tables for the document skeleton; its tables are listed flat.', (a) =>
     `The page has ${a.chars} characters outside its tables, more than the ${a.max} the document skeleton is built for; its tables are read without their sections and list items, so groups come only from table captions.`,

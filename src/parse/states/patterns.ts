@@ -23,8 +23,36 @@ export const PATTERNS = {
   simple_table_top: /^=+(?: +=+)+ *$/,
   explicit_markup: /^\.\.(?: +|$)/,
   anonymous: /^__(?: +|$)/,
-  line: /^([!-/:-@[-`{-~])\1* *$/,
+  line: uniformLine(),
 } as const;
+
+/**
+ * docutils' `line` pattern, `^([!-/:-@[-`{-~])\1* *$` (one punctuation
+ * character repeated, then spaces), without a regular expression: V8 runs
+ * the back-reference loop `\1*` with one backtracking frame per character,
+ * so a line of millions of `=` overflowed its stack.
+ */
+function uniformLine(): { test(s: string): boolean; exec(s: string): RegExpExecArray | null } {
+  const test = (s: string): boolean => {
+    const c = s.charCodeAt(0);
+    const punct = (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
+    if (!punct) return false;
+    let i = 1;
+    while (i < s.length && s.charCodeAt(i) === c) i++;
+    while (i < s.length && s.charCodeAt(i) === 32) i++;
+    return i === s.length;
+  };
+  return {
+    test,
+    exec: (s) => {
+      if (!test(s)) return null;
+      const m = [s, s.charAt(0)] as unknown as RegExpExecArray;
+      m.index = 0;
+      m.input = s;
+      return m;
+    },
+  };
+}
 
 export type BodyTransition = keyof typeof PATTERNS | 'text';
 const BODY_ORDER: readonly BodyTransition[] = [

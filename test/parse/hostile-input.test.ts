@@ -1,0 +1,70 @@
+/**
+ * Issue 12, 1(b) and 1(c): small pages that overflowed the stack (deep
+ * nesting) and long lines that crashed a regular expression. Each must be
+ * read to the end with the right diagnostics. docutils 0.19 has no nesting
+ * limit of its own: it fails on the whole page with Python's RecursionError
+ * at 108 (directives) to 163 (lists, block quotes) levels; the parser stops
+ * one level past MAX_NESTING with a `nesting-too-deep` error instead.
+ */
+import { describe, expect, it } from 'vitest';
+import { fromRst } from '../../src/parse/index.js';
+import { MAX_NESTING } from '../../src/parse/parser.js';
+import { project, run } from '../cli/helpers.js';
+
+const rules = (text: string) => fromRst(text, { skeleton: false }).messages.map((m) => `${m.line}:${m.ruleId}`);
+
+describe('deep nesting: one nesting-too-deep error, no stack overflow', () => {
+  it('800 nested bullet list items on one line', () => {
+    expect(rules('- '.repeat(800) + 'x\n')).toEqual(['1:nesting-too-deep']);
+  });
+
+  it('800 nested enumerated list items on one line', () => {
+    expect(rules('1. '.repeat(800) + 'x\n')).toEqual(['1:nesting-too-deep']);
+  });
+
+  it('1,000 block-quote levels', () => {
+    const text = Array.from({ length: 1000 }, (_, i) => ' '.repeat(i) + 'p\n\n').join('');
+    expect(rules(text)).toEqual([`${2 * MAX_NESTING + 1}:nesting-too-deep`]);
+  });
+
+  it('600 nested note directives', () => {
+    const text = Array.from({ length: 600 }, (_, i) => '   '.repeat(i) + '.. note::\n\n').join('') + '   '.repeat(600) + 'x\n';
+    expect(rules(text)).toEqual([`${2 * MAX_NESTING + 1}:nesting-too-deep`]);
+  });
+
+  it('a table nested deep inside lists keeps its cells up to the limit, and the rest of the page is read', () => {
+    const depth = 150;
+    const table = ['=== ===', 'a   b', '=== ==='];
+    const text = '- '.repeat(depth) + 'x\n\n' + table.map((l) => ' '.repeat(2 * depth) + l).join('\n') + '\n\n' + table.join('\n') + '\n';
+    const root = fromRst(text, { skeleton: false });
+    expect(root.messages).toEqual([]);
+    expect(root.children.map((t) => (t.type === 'table' ? t.cells.map((c) => c.text).join(' ') : t.type))).toEqual(['a b', 'a b']);
+  });
+
+  it('nesting just at the limit is read without a message', () => {
+    expect(rules('- '.repeat(MAX_NESTING - 1) + 'x\n')).toEqual([]);
+    expect(rules('- '.repeat(MAX_NESTING) + 'x\n')).toEqual(['1:nesting-too-deep']);
+  });
+});
+
+describe('long lines: no regular expression overflows its stack', () => {
+  it('a title underlined by 8,000,000 `=`', () => {
+    const root = fromRst('Title\n' + '='.repeat(8_000_000) + '\n', { skeleton: false });
+    expect(root.messages).toEqual([]);
+  });
+
+  it('7,000,000 `+` on one line (a paragraph)', () => {
+    expect(rules('+'.repeat(7_000_000) + '\n')).toEqual([]);
+  });
+
+  it('a 7,000,000-character transition between paragraphs', () => {
+    expect(rules('a\n\n' + '-'.repeat(7_000_000) + '\n\nb\n')).toEqual([]);
+  });
+
+  it('through the CLI `tables`: 7,000,000 `+` is read, no table found', async () => {
+    const dir = project({ 'page.rst': '+'.repeat(7_000_000) + '\n' });
+    const result = await run(['tables', 'page.rst', '--format', 'json'], dir);
+    expect(result.stderr).not.toContain('Maximum call stack');
+    expect(result.code).toBe(0);
+  });
+});
