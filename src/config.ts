@@ -70,7 +70,7 @@ export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 /** Schema errors reported per config; the rest are summed up in one message. */
 const MAX_REPORTED = 50;
 
-export const configSchema: Record<string, unknown> = JSON.parse(readFileSync(new URL('../schema/config.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const configSchema: Record<string, unknown> = JSON.parse(readFileSync(new URL('../schema/config.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
 ajv.addVocabulary(['x-message']);

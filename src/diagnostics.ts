@@ -14,8 +14,6 @@ import type { Point, Position } from './parse/types.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-
 /** Every diagnostic carries this `source`, so a reporter can tell ours from others'. */
 export const SOURCE = 'rst-codegen';
 
@@ -61,7 +59,7 @@ export function flag<Args>(
 }
 
 /** vfile's encoding of a severity: `fatal` true = error, false = warning, undefined = info. */
-export function setSeverity(message: VFileMessage, severity: Severity): void {
+function setSeverity(message: VFileMessage, severity: Severity): void {
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
 }
 

@@ -111,7 +111,7 @@ function help(io: CliIo, topic: 'tables' | 'model' | 'lint'): number {
 }
 
 /** A service id from a page path: the nearest folder that is not a docs-layout folder, kebab-cased. */
-export function serviceIdFrom(page: string): string {
+function serviceIdFrom(page: string): string {
   const generic = new Set(['', '.', 'source', 'api-ref', 'appendix', 'appendixes', 'common_parameters', 'public_parameters', 'doc', 'docs', 'error_codes', 'umn']);
   const parts = path.posix.dirname(page.split(path.sep).join('/')).split('/').reverse();
   const name = parts.find((p) => !generic.has(p)) ?? 'service';

@@ -46,7 +46,7 @@ function where(message: VFileMessage): { line: number; column: number } | undefi
 /** Docs text in a message never spans lines (one diagnostic, one line). */
 const oneLine = (text: string): string => text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
 
-export function formatMessage(file: VFile, message: VFileMessage, color = false): string {
+function formatMessage(file: VFile, message: VFileMessage, color = false): string {
   const point = where(message);
   const name = file.path || '<stdin>';
   const severity = severityOf(message);
@@ -72,7 +72,7 @@ function sorted(file: VFile): VFileMessage[] {
   return [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
-export function countMessages(files: readonly VFile[]): Counts {
+function countMessages(files: readonly VFile[]): Counts {
   const counts: Counts = { errors: 0, warnings: 0, infos: 0 };
   for (const file of files) {
     for (const m of file.messages) {
