@@ -11,7 +11,7 @@ import { parseRules, type ParseRuleId } from './rules.js';
 import type { ParseOptions, RstRoot } from './types.js';
 
 /** Parses `file`'s text and reports docutils' messages on it (one sentence each: detail lines joined with a space). */
-function parsePage(text: string, file: VFile, options: ParseOptions = {}): RstRoot {
+export function parsePage(text: string, file: VFile, options: ParseOptions = {}): RstRoot {
   const root = fromRst(text, { ...options, ...(file.path ? { path: file.path } : {}) });
   for (const message of root.messages) {
     // the message's text is already made (by its rule, from docutils' words): it is reported as one sentence
