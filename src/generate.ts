@@ -115,7 +115,7 @@ export function generate(
     const apiPages = service.apiPages ?? [];
     if (apiPages.length > 0) {
       // The document tree (labels, references, literal blocks) instead of the slower skeleton.
-      const parsed = apiPages.map((file) => ({ path: file.path, text: String(file.value), root: parsePage(String(file.value), file, { skeleton: false, document: true }) }));
+      const parsed = apiPages.map((file) => ({ path: file.path, text: String(file.value), parse: () => parsePage(String(file.value), file, { skeleton: false, document: true }) }));
       const { model: operations, stats } = buildOperations(parsed, new Map(apiPages.map((file) => [file.path, file])));
       operationStats[service.service] = stats;
       if (operations.operations.length > 0) model.operations = operations;

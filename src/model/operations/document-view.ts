@@ -92,5 +92,5 @@ export function buildDocumentView(path: string, text: string, root: RstRoot, doc
   };
   visit(document.children, { trail: [], section: '' }, 0);
   blocks.sort((a, b) => a.line - b.line);
-  return { path, title, labels, blocks, lines, root };
+  return { path, title, labels, blocks, lines, titleLine: pageSection?.position.start.line ?? 1 };
 }

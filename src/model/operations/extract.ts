@@ -445,7 +445,7 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
     requestRequired: bodyRequired.length > 0,
     responseHeaders,
     statuses,
-    source: at(ctx, view.root.children.find((n) => n.type === 'section')?.position.start.line ?? 1),
+    source: at(ctx, view.titleLine),
   };
   if (requestSchema || requestExample !== undefined) {
     draft.requestBody = {

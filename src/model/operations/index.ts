@@ -27,11 +27,8 @@ export { operationRules, flagOperation } from './rules.js';
 export type { OperationRule, OperationRuleArgs, OperationRuleId } from './rules.js';
 export type { RowStats } from './extract.js';
 
-export interface OperationPage {
-  path: string;
-  text: string;
-  root: RstRoot;
-}
+/** A page to read: its tree, or a function that parses it (called once; the tree is dropped once the page's view is built, which keeps memory flat). */
+export type OperationPage = { path: string; text: string } & ({ root: RstRoot } | { parse: () => RstRoot });
 
 export interface OperationsResult {
   model: OperationsModel;
@@ -44,7 +41,10 @@ const DEPRECATED = /\b(?:deprecated|to be discarded|to_be_discarded|discarded|ou
 export function buildOperations(pages: readonly OperationPage[], files: Map<string, VFile>): OperationsResult {
   const sorted = [...pages].sort((a, b) => compareCodePoints(a.path, b.path));
   // The document tree when the parser built it (`{ document: true }`), else the skeleton and the source lines.
-  const views = sorted.map((p) => (p.root.document ? buildDocumentView(p.path, p.text, p.root, p.root.document) : buildPageView(p.path, p.text, p.root)));
+  const views = sorted.map((p) => {
+    const root = 'root' in p ? p.root : p.parse();
+    return root.document ? buildDocumentView(p.path, p.text, root, root.document) : buildPageView(p.path, p.text, root);
+  });
   const labels = new Map<string, LabelTarget>();
   for (const view of views) {
     for (const block of view.blocks) {

@@ -58,7 +58,8 @@ export interface PageView {
   blocks: Block[];
   /** The raw source lines (0-based index = line - 1). */
   lines: string[];
-  root: RstRoot;
+  /** Line of the page title (1 when it has none). */
+  titleLine: number;
 }
 
 const LABEL = /^\s*(?:[-*+]\s+|#\.\s+|\d+\.\s+)?\.\.\s+_([^:`]+|`[^`]+`):\s*$/;
@@ -151,7 +152,7 @@ export function buildPageView(path: string, text: string, root: RstRoot): PageVi
     blocks.push({ ...code, context });
   }
   blocks.sort((a, b) => a.line - b.line);
-  return { path, title, labels, blocks, lines, root };
+  return { path, title, labels, blocks, lines, titleLine: pageSection?.position.start.line ?? 1 };
 }
 
 function paragraphLines(lines: readonly string[], start: number): string[] {
