@@ -11,7 +11,9 @@
 import type { VFile } from 'vfile';
 import type { EnumStyle } from './emit/types.js';
 import { unified } from 'unified';
-import { applyRuleSettings, defineRules, flag, severityOf } from './diagnostics.js';
+import { applyRuleSettings, flag, severityOf } from './diagnostics.js';
+import { generateRules } from './generate-rules.js';
+import { modelService } from './process.js';
 import type { RuleSetting } from './diagnostics.js';
 import { compareCodePoints } from './order.js';
 import { emitIndex } from './emit/index.js';
@@ -20,21 +22,12 @@ import { rstEmit } from './emit/plugin.js';
 import { rstModel } from './model/plugin.js';
 import { buildOperations } from './model/operations/index.js';
 import type { OperationsResult } from './model/operations/index.js';
-import type { RstService, ServiceModelTree } from './model/plugin.js';
+import type { ServiceModelTree } from './model/plugin.js';
 import type { ModelRoot, ServiceModel } from './model/types.js';
 import { parsePage, rstParse } from './parse/plugin.js';
 
-/** Rules of the whole-service pipeline (see src/diagnostics.ts for the shape). */
-export const generateRules = defineRules({
-  'empty-page': { id: 'empty-page', severity: 'warning', description: 'A configured page is empty.', message: (a: { path: string }) => `\`${a.path}\` is empty.` },
-  'empty-service': {
-    id: 'empty-service',
-    severity: 'error',
-    description: 'A service yields no status codes and no error codes from all its pages, so nothing would be generated for it.',
-    message: (a: { service: string; pages: number }) =>
-      `Service \`${a.service}\` yields no status codes and no error codes (and no operations) from its ${a.pages} page(s); nothing would be generated for it.`,
-  },
-});
+export { generateRules } from './generate-rules.js';
+export { modelService } from './process.js';
 
 /** What the CLI resolved for one service: its pages, loaded, in config order. */
 export interface ServiceSources {
@@ -78,17 +71,6 @@ export function createProcessor(options: { skeleton?: boolean; style?: EnumStyle
     .use(rstModel)
     .use(rstEmit, { style: options.style ?? 'enum' })
     .freeze();
-}
-
-/** Parses `pages` and builds their service's model with `processor`. */
-export function modelService(processor: ReturnType<typeof createProcessor>, service: { service: string; title?: string; pages: readonly VFile[] }, serviceFile: VFile): ServiceModel {
-  const tree: RstService = {
-    type: 'rst-service',
-    service: service.service,
-    ...(service.title === undefined ? {} : { title: service.title }),
-    pages: service.pages.map((file) => ({ file, root: processor.parse(file) })),
-  };
-  return (processor.runSync(tree, serviceFile) as ServiceModelTree).model;
 }
 
 /**

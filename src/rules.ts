@@ -11,7 +11,7 @@
 import type { Rule } from './diagnostics.js';
 import { readRules } from './cli/rules.js';
 import { configRules } from './config-rules.js';
-import { generateRules } from './generate.js';
+import { generateRules } from './generate-rules.js';
 import { mergeRules } from './merge/rules.js';
 import { parseRules } from './parse/rules.js';
 import { rules as modelRules } from './model/rules.js';

@@ -4,20 +4,18 @@
  * for a bug (an exception nobody expected), with a request to report it.
  */
 import { pathToFileURL } from 'node:url';
-import { generateCommand } from './generate.js';
 import { HELP, VERSION } from './help.js';
 import { ExitCode, UserError } from './io.js';
 import type { CliIo, Command } from './io.js';
-import { lintCommand, modelCommand, tablesCommand } from './pages.js';
-import { mergeCommand } from './merge.js';
 import { wantColor } from './report.js';
 
-const COMMANDS: Record<string, Command> = {
-  generate: generateCommand,
-  tables: tablesCommand,
-  model: modelCommand,
-  lint: lintCommand,
-  merge: mergeCommand,
+/** Each command's module is loaded only when it runs, so start-up pays for that command alone (not ts-morph for `tables`). */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  generate: async () => (await import('./generate.js')).generateCommand,
+  tables: async () => (await import('./pages.js')).tablesCommand,
+  model: async () => (await import('./pages.js')).modelCommand,
+  lint: async () => (await import('./pages.js')).lintCommand,
+  merge: async () => (await import('./merge.js')).mergeCommand,
 };
 
 export const defaultIo = (): CliIo => ({
@@ -39,24 +37,24 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
       io.stdout(HELP.main);
       return ExitCode.ok;
     }
-    const command = COMMANDS[topic];
-    if (!command) {
+    const load = COMMANDS[topic];
+    if (!load) {
       io.stderr(`rst-codegen: unknown command \`${topic}\`; run \`rst-codegen --help\`.\n`);
       return ExitCode.usage;
     }
-    return command(['--help'], io);
+    return (await load())(['--help'], io);
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${VERSION}\n`);
     return ExitCode.ok;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     io.stderr(`rst-codegen: unknown command \`${name}\`; the commands are ${Object.keys(COMMANDS).join(', ')} (run \`rst-codegen --help\`).\n`);
     return ExitCode.usage;
   }
   try {
-    return await command(rest, io);
+    return await (await load())(rest, io);
   } catch (error) {
     if (error instanceof UserError) {
       io.stderr(`rst-codegen ${name}: ${error.message}\n`);

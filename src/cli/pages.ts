@@ -9,7 +9,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { applyRuleSettings } from '../diagnostics.js';
-import { createProcessor, modelService } from '../generate.js';
+import { createModelProcessor, modelService } from '../process.js';
 import { titleFromId } from '../model/index.js';
 import { toOracleJson } from '../parse/oracle-json.js';
 import { parseFlags, REPORT_FLAGS, reporting, tooManyWarnings } from './args.js';
@@ -52,7 +52,7 @@ export const tablesCommand: Command = async (args, io) => {
   const options = reporting(values, 'tables', io);
   needFiles(positionals, 'tables');
   const { files, ok } = await loadPages(positionals, io);
-  const processor = createProcessor({ skeleton: false });
+  const processor = createModelProcessor({ skeleton: false });
   const pages = ok.map((file) => ({ file, root: processor.parse(file) }));
   if (values.json) {
     const objects = pages.map(({ file, root }) => toOracleJson(root, file.path));
@@ -77,7 +77,7 @@ export const modelCommand: Command = async (args, io) => {
   const settings = await loadConfigRules(io, values.config, 'model');
   const { files, ok } = await loadPages(positionals, io);
   const service = values.service ?? serviceIdFrom(positionals[0]!);
-  const model = modelService(createProcessor(), { service, title: titleFromId(service), pages: ok }, new VFile());
+  const model = modelService(createModelProcessor(), { service, title: titleFromId(service), pages: ok }, new VFile());
   applyRuleSettings(files, settings);
   if (values.json) io.stdout(`${JSON.stringify({ version: 1, services: [model] }, null, 2)}\n`);
   else {
@@ -97,7 +97,7 @@ export const lintCommand: Command = async (args, io) => {
   const names = await expandPaths(positionals, io.cwd);
   const { files, ok } = await loadPages(names, io);
   // Each page is linted on its own: duplicates are looked for within a page.
-  const processor = createProcessor();
+  const processor = createModelProcessor();
   for (const file of ok) modelService(processor, { service: serviceIdFrom(file.path), title: '', pages: [file] }, new VFile());
   applyRuleSettings(files, settings);
   const code = finish(files, ok.length < files.length, options, 'lint', io, io.stdout);
