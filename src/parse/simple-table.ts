@@ -35,8 +35,10 @@ import { padLine, rstripEnd, skipSpaces, stripCombining, type PaddedLine } from 
 import { isBlank } from './block-text.js';
 
 /** docutils' `Body.simple_table_top_pat`. */
+/** (the block parser uses the linear test in states/patterns.ts: this one backtracks per repetition) */
 export const SIMPLE_TABLE_TOP = /^=+( +=+)+ *$/;
-const SIMPLE_TABLE_BORDER = /^=+[ =]*$/;
+// `^=+[ =]*$` in docutils: the same language, but backtracking between `=+` and `[ =]*` is quadratic on a long run of `=` that ends otherwise
+const SIMPLE_TABLE_BORDER = /^=[ =]*$/;
 const SIMPLE_HEAD_BODY_SEP = /^=[ =]*$/;
 const SPAN = /^-[ -]*$/;
 

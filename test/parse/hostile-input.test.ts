@@ -61,6 +61,15 @@ describe('long lines: no regular expression overflows its stack', () => {
     expect(rules('a\n\n' + '-'.repeat(7_000_000) + '\n\nb\n')).toEqual([]);
   });
 
+  it('3,500,000 `= ` on one line (docutils\' simple table top pattern repeats a group)', () => {
+    expect(rules('= '.repeat(3_500_000) + '\n')).toEqual(['1:malformed-table']);
+  });
+
+  it('a simple table border line of 2,000,000 `=` ending in another character (no quadratic backtracking)', () => {
+    // as docutils reads it with 20 `=`: the table runs into the line, so it has no blank line after it
+    expect(rules('=== ===\na   b\n=== ===\n' + '='.repeat(2_000_000) + 'x\n')).toEqual(['1:malformed-table', '4:blank-line-after-table']);
+  });
+
   it('through the CLI `tables`: 7,000,000 `+` is read, no table found', async () => {
     const dir = project({ 'page.rst': '+'.repeat(7_000_000) + '\n' });
     const result = await run(['tables', 'page.rst', '--format', 'json'], dir);

@@ -20,10 +20,10 @@ export const PATTERNS = {
   doctest: /^>>>(?: +|$)/,
   line_block: /^\|( +|$)/,
   grid_table_top: /^\+-[-+]+-\+ *$/,
-  simple_table_top: /^=+(?: +=+)+ *$/,
+  simple_table_top: linear((s) => /^=[= ]*$/.test(s) && s.includes(' =')),
   explicit_markup: /^\.\.(?: +|$)/,
   anonymous: /^__(?: +|$)/,
-  line: uniformLine(),
+  line: linear(isUniformLine),
 } as const;
 
 /**
@@ -32,21 +32,28 @@ export const PATTERNS = {
  * the back-reference loop `\1*` with one backtracking frame per character,
  * so a line of millions of `=` overflowed its stack.
  */
-function uniformLine(): { test(s: string): boolean; exec(s: string): RegExpExecArray | null } {
-  const test = (s: string): boolean => {
-    const c = s.charCodeAt(0);
-    const punct = (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
-    if (!punct) return false;
-    let i = 1;
-    while (i < s.length && s.charCodeAt(i) === c) i++;
-    while (i < s.length && s.charCodeAt(i) === 32) i++;
-    return i === s.length;
-  };
+function isUniformLine(s: string): boolean {
+  const c = s.charCodeAt(0);
+  const punct = (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
+  if (!punct) return false;
+  let i = 1;
+  while (i < s.length && s.charCodeAt(i) === c) i++;
+  while (i < s.length && s.charCodeAt(i) === 32) i++;
+  return i === s.length;
+}
+
+/**
+ * A pattern as a linear test, for `matchBody` (which needs `exec`): the
+ * regular expressions with a repeated group (`^=+(?: +=+)+ *$`: docutils'
+ * simple table top) or a back-reference loop push one backtracking frame per
+ * repetition in V8 and overflow on a line of millions of `= `.
+ */
+function linear(test: (s: string) => boolean): { test(s: string): boolean; exec(s: string): RegExpExecArray | null } {
   return {
     test,
     exec: (s) => {
       if (!test(s)) return null;
-      const m = [s, s.charAt(0)] as unknown as RegExpExecArray;
+      const m = [s] as unknown as RegExpExecArray;
       m.index = 0;
       m.input = s;
       return m;
