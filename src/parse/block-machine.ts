@@ -34,25 +34,53 @@ export class UnexpectedIndentation {
   ) {}
 }
 
-/** A node of the internal document tree (docutils' tag names). */
-export interface DNode {
-  tag: string;
+/** Tags of the internal tree that carry nothing but children, text and the common fields. */
+export type PlainTag =
+  | 'document' | 'element' | 'section' | 'paragraph' | 'title' | 'comment' | 'doctest_block' | 'math_block' | 'transition'
+  | 'block_quote' | 'attribution' | 'line_block' | 'list_item' | 'definition_list' | 'definition_list_item' | 'term'
+  | 'classifier' | 'definition' | 'field_list' | 'field' | 'field_name' | 'field_body' | 'option_list'
+  | 'option_list_item' | 'option_group' | 'option' | 'description' | 'tgroup' | 'entry' | 'footnote' | 'citation'
+  | 'label' | 'substitution_definition' | 'rubric' | 'image' | 'figure' | 'caption' | 'legend' | 'compound' | 'topic'
+  | 'sidebar' | 'admonition' | 'attention' | 'caution' | 'danger' | 'error' | 'hint' | 'important' | 'note' | 'tip'
+  | 'warning';
+
+/** What every node of the internal tree has. */
+interface NodeBase {
   children: DNode[];
   /** For text elements (paragraph, title, literal_block...): their `astext()`. */
   text?: string;
   /** Real source line (1-based), when docutils sets one. */
   line?: number;
-  /** For `system_message`. */
-  message?: SystemMessage;
-  /** For `table`. */
-  table?: TableData;
-  /** Misc attributes docutils keeps on nodes (bullet, enumtype, names...). */
-  attrs?: Record<string, unknown>;
+  /** docutils' `names` (targets, titles, `:name:` options), normalised. */
+  names?: string[];
   /** Source span (document mode only; containers without one span their children). */
   pos?: Position;
   /** The raw inline text of a paragraph, title or term and where it starts (document mode only). */
   inlineSrc?: InlineSource;
 }
+
+/**
+ * A node of the internal document tree (docutils' tag names): a union over
+ * the tags that carry data of their own, each with its fields typed.
+ */
+export type DNode =
+  | (NodeBase & { tag: PlainTag })
+  | (NodeBase & { tag: 'system_message'; message: SystemMessage })
+  | (NodeBase & { tag: 'table'; table?: TableData })
+  | (NodeBase & { tag: 'bullet_list'; bullet: string })
+  | (NodeBase & { tag: 'enumerated_list'; enumtype: string; start: number })
+  | (NodeBase & { tag: 'line'; indent?: number })
+  | (NodeBase & { tag: 'target'; refuri?: string; refname?: string; anonymous?: boolean })
+  /** literal_block: `directive`, `language` and the verbatim `code` for code directives. */
+  | (NodeBase & { tag: 'literal_block'; directive?: string; language?: string | null; code?: string })
+  /** container: a `container` directive, or an unknown directive (`directive`, its `argument`). */
+  | (NodeBase & { tag: 'container'; directive?: string; argument?: string });
+
+/** The node type of tag `T`. */
+export type NodeOf<T extends DNode['tag']> = T extends PlainTag ? NodeBase & { tag: PlainTag } : Extract<DNode, { tag: T }>;
+
+/** Tags whose own fields are all optional, so `el` can make them. */
+type BareTag = PlainTag | 'table' | 'line' | 'target' | 'literal_block' | 'container';
 
 /** Raw inline text and the source line and column of each of its lines. */
 export interface InlineSource {
@@ -86,8 +114,8 @@ export interface TableData {
   position: Position;
 }
 
-export function el(tag: string, children: DNode[] = [], text?: string): DNode {
-  return text === undefined ? { tag, children } : { tag, children, text };
+export function el<T extends BareTag>(tag: T, children: DNode[] = [], text?: string): NodeOf<T> {
+  return (text === undefined ? { tag, children } : { tag, children, text }) as NodeOf<T>;
 }
 
 /**

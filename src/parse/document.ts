@@ -97,7 +97,7 @@ function flatten(root: DNode, out: DNode[]): void {
 }
 
 function names(node: DNode): string[] {
-  return (node.attrs?.names as string[] | undefined) ?? [];
+  return node.names ?? [];
 }
 
 /** docutils' references.PropagateTargets over the pre-order list, plus the `:name:` options of directives. */
@@ -112,8 +112,8 @@ function propagateTargets(flat: readonly DNode[], ctx: Context, fallback: Positi
     }
     // received first: source order (docutils' own order on the recipient is the reverse for chained targets);
     // the one array moves along a chain of targets (no copy: a chain of n targets stays linear)
-    const external = Boolean(node.attrs?.refuri) || node.attrs?.refname !== undefined;
-    if (external || node.attrs?.anonymous) {
+    const external = Boolean(node.refuri) || node.refname !== undefined;
+    if (external || node.anonymous) {
       // a target with a URI or a reference keeps what it received (its own names are not labels)
       continue;
     }
@@ -222,8 +222,8 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
     if (ctx.consumed.has(node)) return null;
     const labels = ctx.labels.get(node);
     const own = OWN_NAMES_ARE_NOT_LABELS.has(tag) ? names(node) : [];
-    const refuri = (node.attrs?.refuri as string | undefined) || null;
-    const refname = (node.attrs?.refname as string | undefined) ?? null;
+    const refuri = node.refuri || null;
+    const refname = node.refname ?? null;
     if (!labels?.length && !refuri && !refname && !own.length) return null;
     const position = spanOf(node, [], parent);
     return withLabels(node, { type: 'target', names: refuri || refname ? own : [], refuri, refname, position }, ctx);
@@ -256,9 +256,9 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
         {
           type: 'list',
           ordered,
-          bullet: ordered ? null : ((node.attrs?.bullet as string | undefined) ?? null),
-          enumtype: ordered ? ((node.attrs?.enumtype as string | undefined) ?? null) : null,
-          start: ordered ? ((node.attrs?.start as number | undefined) ?? 1) : null,
+          bullet: node.tag === 'bullet_list' ? node.bullet : null,
+          enumtype: node.tag === 'enumerated_list' ? node.enumtype : null,
+          start: node.tag === 'enumerated_list' ? node.start : null,
           children,
           position: spanOf(node, children, parent),
         },
@@ -276,9 +276,9 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
         node,
         {
           type: 'literalBlock',
-          text: (node.attrs?.code as string | undefined) ?? node.text ?? astext(node),
-          language: doctest ? 'pycon' : ((node.attrs?.language as string | null | undefined) ?? null),
-          directive: doctest ? null : ((node.attrs?.directive as string | undefined) ?? null),
+          text: (node.tag === 'literal_block' ? node.code : undefined) ?? node.text ?? astext(node),
+          language: node.tag === 'literal_block' ? (node.language ?? null) : 'pycon',
+          directive: node.tag === 'literal_block' ? (node.directive ?? null) : null,
           position: spanOf(node, [], parent),
         },
         ctx,
@@ -342,8 +342,8 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
   }
   if (node.text === undefined && node.children.length > 0) {
     const children = convertChildren(node, ctx, depth, sectionDepth, node.pos ?? parent);
-    const directive = node.attrs?.directive as string | undefined;
-    const argument = (node.attrs?.argument as string | undefined) ?? '';
+    const directive = node.tag === 'container' ? node.directive : undefined;
+    const argument = (node.tag === 'container' ? node.argument : undefined) ?? '';
     return withLabels(
       node,
       {
@@ -357,12 +357,12 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
       ctx,
     );
   }
-  if (tag === 'container' && node.attrs?.directive !== undefined) {
+  if (node.tag === 'container' && node.directive !== undefined) {
     // an unknown directive without content
-    const argument = (node.attrs?.argument as string | undefined) ?? '';
+    const argument = node.argument ?? '';
     return withLabels(
       node,
-      { type: 'container', name: node.attrs.directive as string, unknownDirective: true, title: argument || null, children: [], position: spanOf(node, [], parent) },
+      { type: 'container', name: node.directive, unknownDirective: true, title: argument || null, children: [], position: spanOf(node, [], parent) },
       ctx,
     );
   }
@@ -389,7 +389,7 @@ function termInline(nodes: RstInline[]): RstInline[] {
 function table(node: DNode, ctx: Context, depth: number, parent: Position): RstBlock {
   const index = ctx.tableIndex.get(node) ?? -1;
   const t = ctx.tables[index];
-  const data = node.table;
+  const data = node.tag === 'table' ? node.table : undefined;
   const position = t?.position ?? data?.position ?? parent;
   const cells: RstTableCellNode[] = (data?.cells ?? []).map((c, i) => {
     const pub = t?.cells[i];

@@ -64,7 +64,7 @@ function collectMessages(node: DNode, out: RstTable['messages']): void {
 }
 
 function toTable(node: DNode, index: number, source: string): RstTable {
-  const t = node.table;
+  const t = node.tag === 'table' ? node.table : undefined;
   if (!t) throw new TypeError('not a table node');
   const cells: RstCell[] = t.cells.map((c) => {
     const blocks = c.entry.children.filter((b) => b.tag !== 'system_message');
@@ -130,7 +130,7 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
     if (options.document === true) root.document = buildDocument(document, tables, tableNodes, position);
     return root;
   }
-  const out: RstRoot = { ...buildSkeleton(source, root, tables, split.map((l) => l.text)), unknownRoles, unknownDirectives };
+  const out: RstRoot = { ...buildSkeleton(root, tables, split.map((l) => l.text)), unknownRoles, unknownDirectives };
   if (options.document === true) out.document = buildDocument(document, tables, tableNodes, position);
   return out;
 }

@@ -238,7 +238,7 @@ function attach(parent: RstParent, table: RstTable): void {
  * Builds the skeleton of `root` from `restructured`, attaching `tables`
  * (all of them, nested ones included, in document order).
  */
-export function buildSkeleton(_source: string, root: RstRoot, tables: RstTable[], lines: readonly string[]): RstRoot {
+export function buildSkeleton(root: RstRoot, tables: RstTable[], lines: readonly string[]): RstRoot {
   const flat = (message: SystemMessage): RstRoot => ({ ...root, children: tables, messages: [...root.messages, message] });
   const outside = charsOutsideTables(lines, tables);
   if (outside > SKELETON_MAX_CHARS) {

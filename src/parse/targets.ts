@@ -34,7 +34,7 @@ export class NameTable {
 
   /** document.set_name_id_map + set_duplicate_name_id. */
   private setNameIdMap(node: DNode, id: number, msgnode: DNode | null, explicit: boolean, line: LineSpec): void {
-    const names = (node.attrs?.names as string[] | undefined) ?? [];
+    const names = node.names ?? [];
     for (const name of [...names]) {
       if (!this.nameIds.has(name)) {
         this.nameIds.set(name, id);
@@ -49,8 +49,8 @@ export class NameTable {
           let redundant = false;
           if (oldId !== null) {
             const oldNode = this.idNodes.get(oldId);
-            const refuri = node.attrs?.refuri;
-            redundant = refuri !== undefined && oldNode?.attrs?.refuri === refuri && ((oldNode.attrs?.names as string[]) ?? []).length > 0;
+            const refuri = node.tag === 'target' ? node.refuri : undefined;
+            redundant = refuri !== undefined && oldNode?.tag === 'target' && oldNode.refuri === refuri && (oldNode.names ?? []).length > 0;
             if (!redundant) this.nameIds.set(name, null);
           }
           const msg = this.reporter.report(redundant ? 'redundant-explicit-target' : 'duplicate-explicit-target', { name }, line);

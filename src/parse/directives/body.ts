@@ -44,7 +44,7 @@ function numberLines(code: string, option: unknown, lineCount: number): string {
   return label(n) + code.replace(/\n/g, () => `\n${label(++n)}`);
 }
 
-const ADMONITIONS = ['attention', 'caution', 'danger', 'error', 'hint', 'important', 'note', 'tip', 'warning'];
+const ADMONITIONS = ['attention', 'caution', 'danger', 'error', 'hint', 'important', 'note', 'tip', 'warning'] as const;
 
 const ALIGN_H = ['left', 'center', 'right'];
 const IMAGE_OPTIONS: OptionSpec = {
@@ -94,7 +94,9 @@ export const BODY_DIRECTIVES: Record<string, DirectiveSpec> = {
       assertHasContent(d);
       const code = d.content.lines.join('\n');
       const node = el('literal_block', [], numberLines(code, d.options['number-lines'], d.content.length));
-      node.attrs = { directive: d.name, language: d.arguments[0] ?? null, code };
+      node.directive = d.name;
+      node.language = d.arguments[0] ?? null;
+      node.code = code;
       addName(ctx, d, node);
       return [node];
     },
@@ -106,7 +108,8 @@ export const BODY_DIRECTIVES: Record<string, DirectiveSpec> = {
       assertHasContent(d);
       const r = ctx.inline(d.content.lines.join('\n'), d.lineno);
       const node = el('literal_block', [], r.text);
-      node.attrs = { directive: d.name, language: null };
+      node.directive = d.name;
+      node.language = null;
       addName(ctx, d, node);
       return [node, ...r.messages];
     },
@@ -281,7 +284,8 @@ export const GENERIC: DirectiveSpec = spec({
   hasContent: true,
   run(ctx, d) {
     const node = el('container');
-    node.attrs = { directive: d.name, argument: d.arguments.join(' ') };
+    node.directive = d.name;
+    node.argument = d.arguments.join(' ');
     if (d.content.length) ctx.nestedParse(d.content, d.contentOffset, node);
     return [node];
   },

@@ -58,7 +58,7 @@ export function assertHasContent(d: DirectiveRun): void {
 /** Directive.add_name: the `:name:` option as an explicit target. */
 export function addName(ctx: ParserContext, d: DirectiveRun, node: DNode): void {
   if (typeof d.options.name === 'string') {
-    node.attrs = { ...node.attrs, names: [normalizeName(d.options.name)] };
+    node.names = [normalizeName(d.options.name)];
     ctx.noteExplicitTarget(node, node, { none: true });
   }
 }

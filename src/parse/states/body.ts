@@ -148,8 +148,13 @@ function lineBlockLine(
   const r = m.getFirstKnownIndented(match[0].length, true);
   const inl = ctx.inline(r.indented.lines.join('\n'), lineno);
   const line = el('line', [], inl.text);
-  if (pyRstrip(full) !== '|') line.attrs = { indent: (match[1] ?? '').length - 1 };
+  if (pyRstrip(full) !== '|') line.indent = (match[1] ?? '').length - 1;
   return { line, messages: inl.messages, blankFinish: r.blankFinish };
+}
+
+/** A line's indentation within its line block (0 for anything else). */
+function indentOf(node: DNode): number {
+  return node.tag === 'line' ? (node.indent ?? 0) : 0;
 }
 
 /** Body.nest_line_block_lines / nest_line_block_segment. */
@@ -157,21 +162,20 @@ function nestLineBlock(block: DNode): void {
   let prev = 0;
   for (let i = 0; i < block.children.length; i++) {
     const child = block.children[i];
-    if (!child) continue;
-    const indent = child.attrs?.indent as number | undefined;
-    if (indent === undefined) child.attrs = { ...child.attrs, indent: i === 0 ? 0 : prev };
-    prev = child.attrs?.indent as number;
+    if (child?.tag !== 'line') continue;
+    child.indent ??= i === 0 ? 0 : prev;
+    prev = child.indent;
   }
   nestSegment(block);
 }
 
 function nestSegment(block: DNode): void {
   let least = Infinity;
-  for (const c of block.children) least = Math.min(least, (c.attrs?.indent as number) ?? 0);
+  for (const c of block.children) least = Math.min(least, indentOf(c));
   const items: DNode[] = [];
   let nb = el('line_block');
   for (const item of block.children) {
-    if (((item.attrs?.indent as number) ?? 0) > least) nb.children.push(item);
+    if (indentOf(item) > least) nb.children.push(item);
     else {
       if (nb.children.length) {
         nestSegment(nb);

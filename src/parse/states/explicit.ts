@@ -53,7 +53,7 @@ export function anonymous(ctx: ParserContext, m: Machine, st: RunState, match: R
   const start = m.lineOffset;
   const r = m.getFirstKnownIndented(match[0].length, true);
   const target = el('target');
-  target.attrs = { anonymous: true };
+  target.anonymous = true;
   if (ctx.doc) target.pos = spanPos(m, start, m.lineOffset);
   finishExplicit(ctx, m, st, { nodes: [target], blankFinish: r.blankFinish }, inExplicit);
 }
@@ -123,7 +123,7 @@ function footnote(ctx: ParserContext, m: Machine, match: RegExpExecArray, tag: '
     node.children.push(el('label', [], label));
     names.push(name);
   }
-  node.attrs = { names };
+  node.names = names;
   if (name) ctx.noteExplicitTarget(node, node, { real: realLine });
   if (r.indented.length) ctx.nestedParse(r.indented, r.offset, node);
   return { nodes: [node], blankFinish: r.blankFinish };
@@ -149,13 +149,13 @@ function hyperlinkTarget(ctx: ParserContext, m: Machine, match: RegExpExecArray)
   const target = el('target');
   const rawName = tm[2];
   const refuri = rest.map((l) => l.trim()).join('').replace(/\x00/g, '');
-  target.attrs = { refuri };
+  target.refuri = refuri;
   if (rawName !== undefined) {
-    target.attrs.names = [normalizeName(rawName.replace(/\x00/g, ''))];
+    target.names = [normalizeName(rawName.replace(/\x00/g, ''))];
     if (refuri.endsWith('_')) {
       // an indirect target (`.. _a: b_`): docutils keeps the reference name
-      delete target.attrs.refuri;
-      target.attrs.refname = normalizeName(refuri.slice(0, -1).replace(/^`([^]*)`$/, '$1'));
+      delete target.refuri;
+      target.refname = normalizeName(refuri.slice(0, -1).replace(/^`([^]*)`$/, '$1'));
     }
     ctx.noteExplicitTarget(target, m.node, { abs: lineno });
   }

@@ -20,8 +20,7 @@ type Item = { node: DNode; blankFinish: boolean };
 
 /** Body.bullet: a new bullet list. */
 export function bullet(ctx: ParserContext, m: Machine, match: RegExpExecArray): void {
-  const list = el('bullet_list');
-  list.attrs = { bullet: (m.line ?? '')[0] };
+  const list: DNode = { tag: 'bullet_list', children: [], bullet: (m.line ?? '')[0] ?? '' };
   m.node.children.push(list);
   const r = listItem(ctx, m, match[0].length);
   list.children.push(r.node);
@@ -32,7 +31,7 @@ export function bullet(ctx: ParserContext, m: Machine, match: RegExpExecArray): 
 
 /** BulletList.bullet: the next item, if it has the list's bullet. */
 export function bulletListItem(ctx: ParserContext, m: Machine, st: RunState, match: RegExpExecArray): void {
-  if ((m.line ?? '')[0] !== m.node.attrs?.bullet) invalidInput(m);
+  if (m.node.tag !== 'bullet_list' || (m.line ?? '')[0] !== m.node.bullet) invalidInput(m);
   const r = listItem(ctx, m, match[0].length);
   m.node.children.push(r.node);
   st.blankFinish = r.blankFinish;
@@ -65,8 +64,7 @@ function isEnumeratedListItem(m: Machine, ordinal: number | null, sequence: stri
 export function enumerator(ctx: ParserContext, m: Machine, match: RegExpExecArray): void {
   const e = parseEnumerator(match, null);
   if (!isEnumeratedListItem(m, e.ordinal, e.sequence, e.format)) throw new TransitionCorrection('text');
-  const list = el('enumerated_list');
-  list.attrs = { enumtype: e.sequence === '#' ? 'arabic' : e.sequence, start: e.ordinal ?? 1 };
+  const list: DNode = { tag: 'enumerated_list', children: [], enumtype: e.sequence === '#' ? 'arabic' : e.sequence, start: e.ordinal ?? 1 };
   m.node.children.push(list);
   const ordinal = e.ordinal ?? 1;
   if (ordinal !== 1) {
@@ -85,7 +83,7 @@ export function enumerator(ctx: ParserContext, m: Machine, match: RegExpExecArra
 
 /** EnumeratedList.enumerator: the next item, if its enumerator continues the list. */
 export function enumeratedListItem(ctx: ParserContext, m: Machine, st: RunState, match: RegExpExecArray): void {
-  const enumtype = (m.node.attrs?.enumtype as string | undefined) ?? 'arabic';
+  const enumtype = m.node.tag === 'enumerated_list' ? m.node.enumtype : 'arabic';
   const e = parseEnumerator(match, enumtype);
   if (
     e.format !== st.format ||

@@ -66,13 +66,12 @@ function newSubsection(ctx: ParserContext, m: Machine, title: string, lineno: nu
   m.node.children.push(node);
   const inl = ctx.inline(title, lineno);
   const name = pyCollapse(inl.text).toLowerCase();
-  node.attrs = { names: [name], title: inl.text, titleLine: lineno };
+  node.names = [name];
   node.children.push(el('title', [], inl.text), ...messages, ...inl.messages);
   ctx.noteImplicitTarget(node, node, { real: node.line });
   const nm = new Machine(m.src, m.base + m.lineOffset + 1, m.absLineOffset() + 1, true, node);
   ctx.run(nm, 'Body');
   m.gotoLineSafe(nm.absLineOffset());
-  node.attrs.endLine = m.realLine(Math.min(m.lineOffset, m.length - 1));
   if (memo.sectionLevel <= mylevel) throw EOF;
   memo.sectionLevel = mylevel;
 }

@@ -137,7 +137,7 @@ function literalBlock(ctx: ParserContext, m: Machine): DNode[] {
   const lb = el('literal_block', [], indented.lines.join('\n'));
   lb.line = indented.lineNumbers[0] ?? 0;
   if (ctx.doc) lb.pos = spanPos(m, start, m.lineOffset);
-  const out = [lb];
+  const out: DNode[] = [lb];
   if (!r.blankFinish) out.push(unindentWarning(ctx, m, 'Literal block'));
   return out;
 }
