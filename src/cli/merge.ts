@@ -4,7 +4,7 @@
  * (src/merge) and prints, diffs or writes (atomically) the result. Nothing is
  * written when the merge reports an error.
  */
-import { lstat, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import { lstat, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { DEFAULT_WIRE, WIRE_SETS, merge, parseWireList, unifiedDiff } from '../merge/index.js';
@@ -16,7 +16,7 @@ import { loadConfig } from './config.js';
 import { writeFileAtomic } from './atomic.js';
 import { ExitCode, UserError } from './io.js';
 import type { CliIo, Command } from './io.js';
-import { decodeUtf8, describeFsError } from './read.js';
+import { decodeUtf8, describeFsError, kindOf, MAX_PAGE_BYTES, readRegularFile, wideEncoding } from './read.js';
 import { formatReport } from './report.js';
 import type { ReportOptions } from './report.js';
 
@@ -89,21 +89,29 @@ Exit codes:
 const POLICIES: readonly ConflictPolicy[] = ['error', 'keep', 'overwrite'];
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Reads a UTF-8 text file (a BOM is kept); a user error (exit 3) when it cannot. */
+/** Largest spec, generated file or model read (bytes), as for a page. */
+const MAX_INPUT_BYTES = MAX_PAGE_BYTES;
+
+/**
+ * Reads a UTF-8 text file (a BOM is kept): regular files only, at most
+ * MAX_INPUT_BYTES counted while reading (read.ts), so a FIFO or /dev/zero is
+ * refused at once; a user error (exit 3) when it cannot, UTF-16/32 named as such.
+ */
 async function readText(absolute: string, display: string, what: string): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(absolute);
+    bytes = await readRegularFile(absolute, MAX_INPUT_BYTES);
   } catch (error) {
     throw new UserError(`cannot read ${what} \`${display}\`: ${describeFsError(error)}.`, ExitCode.io);
   }
   try {
-    return decoder.decode(bytes);
+    if (wideEncoding(bytes) === null) return decoder.decode(bytes);
   } catch {
-    const file = new VFile({ path: display });
-    decodeUtf8(bytes, file);
-    throw new UserError(`${what} ${file.messages[0]?.reason ?? `\`${display}\` is not valid UTF-8.`}`, ExitCode.io);
+    // Reported below, at the first bad byte.
   }
+  const file = new VFile({ path: display });
+  decodeUtf8(bytes, file);
+  throw new UserError(`${what} ${file.messages[0]?.reason ?? `\`${display}\` is not valid UTF-8.`}`, ExitCode.io);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -144,10 +152,18 @@ export function generatedOf(text: string, display: string): GeneratedDocument {
  * \`model.json\` beside the generated file; without one, \`--service\` or the
  * generated file's folder name.
  */
-async function ownerOf(generatedFile: string, service: string | undefined): Promise<Owner> {
+async function ownerOf(generatedFile: string, display: string, service: string | undefined): Promise<Owner> {
+  let bytes: Buffer | undefined;
+  try {
+    bytes = await readRegularFile(path.join(path.dirname(generatedFile), 'model.json'), MAX_INPUT_BYTES);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new UserError(`cannot read the model \`${path.join(path.dirname(display), 'model.json')}\` beside the generated file: ${describeFsError(error)}.`, ExitCode.io);
+    }
+  }
   let model: unknown;
   try {
-    model = JSON.parse(await readFile(path.join(path.dirname(generatedFile), 'model.json'), 'utf8'));
+    model = bytes === undefined ? undefined : JSON.parse(decoder.decode(bytes).replace(/^\uFEFF/, ''));
   } catch {
     model = undefined;
   }
@@ -171,7 +187,7 @@ async function writeTarget(target: string, display: string, isSpec: boolean): Pr
     return { file, mode: undefined };
   }
   const info = await stat(file);
-  if (!info.isFile()) throw new UserError(`cannot write \`${display}\`: it is not a regular file.`, ExitCode.io);
+  if (!info.isFile()) throw new UserError(`cannot write \`${display}\`: ${info.isDirectory() ? 'it is a directory' : `it is ${kindOf(info)}, not a regular file`}.`, ExitCode.io);
   const mode = info.mode & 0o7777;
   if ((mode & 0o222) === 0) {
     throw new UserError(`\`${display}\` is read-only (mode ${mode.toString(8).padStart(4, '0')}); make it writable (chmod u+w) to ${isSpec ? 'merge into it, or write the result elsewhere with --out' : 'replace it, or choose another --out'}.`, ExitCode.io);
@@ -260,7 +276,7 @@ export const mergeCommand: Command = async (args, io) => {
   const result = merge(specText, generated, {
     onConflict: policy as ConflictPolicy,
     wire: wireStatuses ?? (values.wire ? DEFAULT_WIRE : false),
-    owner: await ownerOf(path.resolve(io.cwd, from), values.service),
+    owner: await ownerOf(path.resolve(io.cwd, from), from, values.service),
     ...(prefix === undefined ? {} : { prefix }),
     specPath: spec,
     sourcePath: from,

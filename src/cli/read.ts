@@ -32,7 +32,7 @@ export class ReadRefused extends Error {
 }
 
 /** What a non-regular file is, in words. */
-function kindOf(info: Stats): string {
+export function kindOf(info: Stats): string {
   if (info.isFIFO()) return 'a FIFO (named pipe)';
   if (info.isCharacterDevice()) return 'a character device';
   if (info.isBlockDevice()) return 'a block device';
