@@ -67,7 +67,7 @@ export interface GenerateResult {
  */
 export function createProcessor(options: { skeleton?: boolean; style?: EnumStyle } = {}) {
   return unified()
-    .use(rstParse, { skeleton: options.skeleton ?? true })
+    .use(rstParse, { skeleton: options.skeleton ?? true, document: true })
     .use(rstModel)
     .use(rstEmit, { style: options.style ?? 'enum' })
     .freeze();

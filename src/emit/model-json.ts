@@ -41,6 +41,7 @@ export function modelJson(model: ServiceModel, generatedBy: string): { generated
     statusCodes: model.statusCodes.map(statusCode),
     statusClasses: model.statusClasses.map(statusClass),
     errorCodes: model.errorCodes.map(errorCode),
+    ...(model.errorBody ? { errorBody: model.errorBody } : {}),
     sources: [...model.sources],
     ...(model.operations ? { operations: model.operations } : {}),
   };

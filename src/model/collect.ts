@@ -93,6 +93,11 @@ export class Collector {
   private readonly classes = new Map<string, ClassEntry>();
   private readonly errors = new Map<string, ErrorEntry>();
 
+  /** How many distinct error codes are collected so far. */
+  errorCount(): number {
+    return this.errors.size;
+  }
+
   /** True when `code` already has an entry (used to tell duplicates from out-of-order rows). */
   hasStatus(code: number): boolean {
     return this.status.has(code);

@@ -8,7 +8,8 @@
  * place of a code and reports duplicates. Rules are named in rules.ts.
  */
 import { VFile } from 'vfile';
-import type { RstTable } from '../parse/types.js';
+import type { RstRoot, RstTable } from '../parse/types.js';
+import { readErrorBody } from './error-body.js';
 import type { ServiceInput, ServiceModel } from './types.js';
 import { buildGrid, classifyTable } from './classify.js';
 import { Collector } from './collect.js';
@@ -42,6 +43,7 @@ const headerText = (header: readonly string[]): string => header.map((h) => h ||
  */
 export function buildServiceModel(input: ServiceInput, files: Map<string, VFile>): ServiceModel {
   const collector = new Collector();
+  let firstErrorPage: { file: VFile; root: RstRoot } | null = null;
   for (const page of input.pages) {
     let file = files.get(page.path);
     if (!file) {
@@ -49,15 +51,20 @@ export function buildServiceModel(input: ServiceInput, files: Map<string, VFile>
       files.set(page.path, file);
     }
     let codeTables = 0;
+    const errorsBefore = collector.errorCount();
     for (const { table, group } of collectTables(page.root)) {
       if (readTable(table, group, file, page.path, collector)) codeTables++;
     }
+    if (firstErrorPage === null && collector.errorCount() > errorsBefore) firstErrorPage = { file, root: page.root };
     if (codeTables === 0) flag(file, 'no-code-table', {}, page.root.position);
   }
+  const errorBody = firstErrorPage === null ? null : readErrorBody(input.pages);
+  if (firstErrorPage !== null && errorBody === null) flag(firstErrorPage.file, 'error-body-undocumented', {}, firstErrorPage.root.position);
   return {
     service: input.service,
     title: input.title ?? titleFromId(input.service),
     ...collector.result(),
+    ...(errorBody === null ? {} : { errorBody }),
     sources: input.pages.map((p) => p.path),
   };
 }

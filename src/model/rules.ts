@@ -33,6 +33,7 @@ export interface RuleArgs {
   'no-status': { code: string; text: string };
   'unreadable-status': { code: string; text: string };
   'error-code-whitespace': { code: string };
+  'error-body-undocumented': Record<string, never>;
 }
 
 export type RuleId = keyof RuleArgs;
@@ -162,6 +163,12 @@ export const rules: { readonly [Id in RuleId]: Rule<Id> } = defineRules({
     severity: 'warning',
     description: 'An error code containing whitespace, usually a line wrapped inside the cell.',
     message: (a) => `Error code \`${a.code}\` contains whitespace`,
+  },
+  'error-body-undocumented': {
+    id: 'error-body-undocumented',
+    severity: 'info',
+    description: 'A service documents error codes but no example error body (JSON or XML literal block); the common `{error_code, error_msg, request_id}` body is assumed.',
+    message: () => 'No example error body is documented for these error codes, so the common `{error_code, error_msg, request_id}` body is assumed',
   },
 });
 

@@ -51,6 +51,25 @@ export interface ErrorCode {
   sources: SourceRef[];
 }
 
+/** The error response body a service documents (an example block on its pages). */
+export interface ErrorBody {
+  mediaType: 'application/json' | 'application/xml';
+  /** The one member wrapping the body (`{"error": {...}}`), else null. */
+  wrapper: string | null;
+  /** XML: the root element's name (`Error`); JSON: null. */
+  root: string | null;
+  /** The member (JSON) or child element (XML) holding the error code: `error_code`, `errorCode`, `Code`. */
+  codeField: string;
+  /** The member holding the message, or null when the example has none. */
+  messageField: string | null;
+  /** Every member of the example, in its order (the code and message fields included). */
+  fields: string[];
+  /** The documented examples, as JSON values (XML: child element name -> text). */
+  examples: unknown[];
+  /** Where each example is. */
+  sources: SourceRef[];
+}
+
 export interface ServiceModel {
   /** Service id: lower-case kebab (`cloud-backup-recovery`), unique in a run. */
   service: string;
@@ -62,6 +81,8 @@ export interface ServiceModel {
   statusClasses: StatusClass[];
   /** Sorted by code (code-point order). */
   errorCodes: ErrorCode[];
+  /** The documented error body, or absent when the docs show none (the common `{error_code, error_msg}` is assumed). */
+  errorBody?: ErrorBody;
   /** The RST files read for this service, in config order. */
   sources: string[];
   /** The operations of the service's API reference pages (absent when it has none). */

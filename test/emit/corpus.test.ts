@@ -15,6 +15,7 @@ import { buildServiceModel } from '../../src/model/index.js';
 import { errorMemberName, statusMemberName } from '../../src/emit/typescript/names.js';
 import { documentedErrors, documentedStatuses } from '../../src/emit/view.js';
 import type { ServiceModel } from '../../src/model/types.js';
+import { errorBodyOf } from '../../src/emit/json-schema/error-response.js';
 import { registeredStatusNames } from '../../src/emit/typescript/status-names.js';
 import { runModule } from './run-module.js';
 import { ACCEPTED_REDOCLY_WARNINGS, redoclyLint } from '../helpers/redocly.js';
@@ -66,8 +67,16 @@ describe.skipIf(!present)('emit over the corpus', () => {
       const errorFile = of('enum', `${dir}/error-response.schema.json`)[0];
       const error = validateJsonSchema(JSON.parse(errorFile?.contents ?? 'null'));
       expect(error.errors, dir).toEqual([]);
-      for (const code of model.errorCodes) expect(error.accepts({ error_code: code.code, error_msg: '' }), `${dir} ${code.code}`).toBe(true);
-      expect(error.accepts({ error_code: '\u0000undocumented', error_msg: '' }), dir).toBe(false);
+      const body = errorBodyOf(model);
+      const shaped = (code: string) => {
+        const members = { [body.codeField]: code, ...(body.messageField === null ? {} : { [body.messageField]: '' }) };
+        return body.wrapper === null ? members : { [body.wrapper]: members };
+      };
+      for (const code of model.errorCodes) expect(error.accepts(shaped(code.code)), `${dir} ${code.code}`).toBe(true);
+      // A code the docs do not list never makes a real error body invalid; a body without its code does not validate.
+      expect(error.accepts(shaped('Undocumented.0001')), dir).toBe(true);
+      expect(error.accepts(body.wrapper === null ? {} : { [body.wrapper]: {} }), dir).toBe(false);
+      for (const example of model.errorBody?.examples ?? []) expect(error.accepts(example), `${dir} documented example`).toBe(true);
     }
   });
 

@@ -34,7 +34,7 @@ export function codesCorpusRun(): CorpusRun {
   const byService = new Map<string, Array<{ path: string; root: RstRoot }>>();
   for (const page of corpusPages()) {
     const text = readPage(page);
-    const root = reader === 'parse' ? fromRst(text, { path: page.rel }) : oracleRoot(readOracle<OracleDoc>(page), text);
+    const root = reader === 'parse' ? fromRst(text, { path: page.rel, document: true }) : oracleRoot(readOracle<OracleDoc>(page), text);
     const service = serviceOf(page);
     byService.set(service, [...(byService.get(service) ?? []), { path: page.rel, root }]);
   }

@@ -39,7 +39,7 @@ describe('buildServiceModel', () => {
     const own = new VFile({ path: 'a.rst' });
     const files = new Map([['a.rst', own]]);
     buildServiceModel(input, files);
-    expect(own.messages.map((m) => m.ruleId)).toEqual(['out-of-order', 'class-code']);
+    expect(own.messages.map((m) => m.ruleId)).toEqual(['out-of-order', 'class-code', 'error-body-undocumented']);
     expect(files.get('b.rst')?.messages.map((m) => m.reason)).toEqual(['The status code `200` is also defined at a.rst:8:3']);
   });
   it('never throws on an empty or odd page', () => {

@@ -4,8 +4,8 @@
  * per documented status code and the StatusCode / ErrorCode / ErrorResponse
  * schemas. Every generated component carries {@link GENERATED_MARKER}.
  */
-import type { ErrorCode, ServiceModel } from '../../model/types.js';
-import { errorCodeSchemaBody, errorResponseSchemaBody } from '../json-schema/error-response.js';
+import type { ErrorBody, ErrorCode, ServiceModel } from '../../model/types.js';
+import { errorBodyOf, errorCodeSchemaBody, errorResponseSchemaBody } from '../json-schema/error-response.js';
 import { statusCodeSchemaBody } from '../json-schema/status-code.js';
 import { GENERATOR } from '../text.js';
 import { responseNames } from '../typescript/names.js';
@@ -29,8 +29,22 @@ const SERVERS: readonly Record<string, string>[] = [
   { url: '/', description: 'Relative to where this document is served: the docs name no endpoint. Replace it with the service endpoint.' },
 ];
 
+/** XML text of one example body: `<Error><Code>…</Code><Message>…</Message></Error>` (text escaped). */
+function xmlExample(root: string, members: Record<string, string>): string {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<${root}>${Object.entries(members).map(([name, text]) => `<${name}>${escape(text)}</${name}>`).join('')}</${root}>`;
+}
+
+/** The example body of one error code, in the documented shape: code and message filled in. */
+function exampleBody(body: ErrorBody, error: ErrorCode): unknown {
+  const members: Record<string, string> = { [body.codeField]: error.code };
+  if (body.messageField !== null) members[body.messageField] = error.message;
+  if (body.mediaType === 'application/xml') return xmlExample(body.root ?? 'Error', members);
+  return body.wrapper === null ? members : { [body.wrapper]: members };
+}
+
 /** The `examples` of one error response: one per error code documented with `code`, keyed by the error code. */
-function errorExamples(errors: readonly ErrorCode[], code: number): Record<string, unknown> {
+function errorExamples(body: ErrorBody, errors: readonly ErrorCode[], code: number): Record<string, unknown> {
   // Object.fromEntries defines own properties, so even a code such as `__proto__` stays a plain key.
   return Object.fromEntries(
     errors
@@ -39,7 +53,7 @@ function errorExamples(errors: readonly ErrorCode[], code: number): Record<strin
         error.code,
         {
           ...(error.description === '' ? {} : { summary: error.description }),
-          value: { error_code: error.code, error_msg: error.message },
+          value: exampleBody(body, error),
         },
       ]),
   );
@@ -51,6 +65,7 @@ export function openApiDocument(model: ServiceModel, description: string): Recor
   const errors = documentedErrors(model);
   const names = responseNames(statuses);
   const hasErrors = errors.length > 0;
+  const body = errorBodyOf(model);
 
   const responses: Record<string, unknown> = {};
   statuses.forEach((status, index) => {
@@ -58,9 +73,9 @@ export function openApiDocument(model: ServiceModel, description: string): Recor
       description: status.description === '' ? statusTitle(status) : status.description,
     };
     if (hasErrors && status.code >= 400 && status.code <= 599) {
-      const examples = errorExamples(errors, status.code);
+      const examples = errorExamples(body, errors, status.code);
       response['content'] = {
-        'application/json': {
+        [body.mediaType]: {
           schema: { $ref: '#/components/schemas/ErrorResponse' },
           ...(Object.keys(examples).length === 0 ? {} : { examples }),
         },
@@ -73,7 +88,7 @@ export function openApiDocument(model: ServiceModel, description: string): Recor
   const schemas: Record<string, unknown> = { StatusCode: { ...statusCodeSchemaBody(model), ...marker } };
   if (hasErrors) {
     schemas['ErrorCode'] = { ...errorCodeSchemaBody(model), ...marker };
-    schemas['ErrorResponse'] = { ...errorResponseSchemaBody(model, { $ref: '#/components/schemas/ErrorCode' }), ...marker };
+    schemas['ErrorResponse'] = { ...errorResponseSchemaBody(model, { $ref: '#/components/schemas/ErrorCode' }, true), ...marker };
   }
 
   // The operations of the API reference pages (paths.ts); their schemas never take the names above.
