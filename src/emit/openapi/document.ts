@@ -29,17 +29,14 @@ const SERVERS: readonly Record<string, string>[] = [
   { url: '/', description: 'Relative to where this document is served: the docs name no endpoint. Replace it with the service endpoint.' },
 ];
 
-/** XML text of one example body: `<Error><Code>…</Code><Message>…</Message></Error>` (text escaped). */
-function xmlExample(root: string, members: Record<string, string>): string {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<${root}>${Object.entries(members).map(([name, text]) => `<${name}>${escape(text)}</${name}>`).join('')}</${root}>`;
-}
-
-/** The example body of one error code, in the documented shape: code and message filled in. */
+/**
+ * The example body of one error code, in the documented shape: code and
+ * message filled in. An XML body's example is its JSON form (element name ->
+ * text), which the schema (with its `xml` names) describes and redocly checks.
+ */
 function exampleBody(body: ErrorBody, error: ErrorCode): unknown {
   const members: Record<string, string> = { [body.codeField]: error.code };
   if (body.messageField !== null) members[body.messageField] = error.message;
-  if (body.mediaType === 'application/xml') return xmlExample(body.root ?? 'Error', members);
   return body.wrapper === null ? members : { [body.wrapper]: members };
 }
 
