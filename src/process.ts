@@ -13,7 +13,7 @@ import { rstParse } from './parse/plugin.js';
 /** `rstParse` (page text -> RstRoot) and `rstModel` (a service's parsed pages -> its model). */
 export function createModelProcessor(options: { skeleton?: boolean } = {}) {
   return unified()
-    .use(rstParse, { skeleton: options.skeleton ?? true })
+    .use(rstParse, { skeleton: options.skeleton ?? true, document: true })
     .use(rstModel)
     .freeze();
 }
