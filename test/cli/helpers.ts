@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const seedPath = path.join(repoRoot, 'seeds/cloud-backup-recovery/status_codes.rst');
+const seedPath = path.join(repoRoot, 'seeds/cloud-backup-recovery/status_codes.rst');
 export const seedText = readFileSync(seedPath, 'utf8');
 
 export interface Run {

@@ -6,7 +6,7 @@ export function runModule(text: string): Record<string, unknown> {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
   });
   const module = { exports: {} as Record<string, unknown> };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- running the generated code is the point of the test
+  // Running the generated code is the point of the test.
   new Function('exports', 'module', outputText)(module.exports, module);
   return module.exports;
 }

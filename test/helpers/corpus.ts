@@ -12,11 +12,11 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const sharedDir = path.resolve(repoRoot, '..', 'shared');
 export const corpusDir = path.join(sharedDir, 'corpus');
 /** The status-code and error-code pages (41 services). */
-export const codesDir = path.join(corpusDir, 'status-and-error-codes');
+const codesDir = path.join(corpusDir, 'status-and-error-codes');
 /** The services' docs folders inside `codesDir`. */
 export const codesDocsDir = path.join(codesDir, 'opentelekomcloud-docs');
 /** docutils' reading of every corpus page: `oracle/<path relative to corpus>.json`. */
-export const oracleDir = path.join(corpusDir, 'oracle');
+const oracleDir = path.join(corpusDir, 'oracle');
 
 /**
  * Whether `dir` (default: the corpus and its oracle) is there. When it is

@@ -16,7 +16,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { sharedDir } from './corpus.js';
 
 /** True when expected files may be written: UPDATE_EXPECTED=1 outside CI. */
-export const updating = process.env['UPDATE_EXPECTED'] === '1' && process.env['CI'] !== 'true';
+const updating = process.env['UPDATE_EXPECTED'] === '1' && process.env['CI'] !== 'true';
 
 /** Writes `produce()` to `file` when updating and `file` is missing or not `same` as it; then reads it, failing when missing. */
 function ensure(file: string, produce: () => string, same: (old: string, text: string) => boolean): string {

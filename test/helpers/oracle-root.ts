@@ -16,10 +16,9 @@
 import type { OracleCell, OracleTable as SourceOracleTable } from '../../src/parse/oracle-json.js';
 import type { Position, RstCell, RstNode, RstRoot, RstTable, TableKind } from '../../src/parse/types.js';
 
-export type { OracleCell };
 
 /** The oracle's table as the model tests read it (src/parse/oracle-json.ts, with the kinds and lines every corpus table has). */
-export type OracleTable = Omit<SourceOracleTable, 'kind' | 'line' | 'messages'> & { kind: TableKind; line: number };
+type OracleTable = Omit<SourceOracleTable, 'kind' | 'line' | 'messages'> & { kind: TableKind; line: number };
 
 export interface OracleDoc {
   source: string;

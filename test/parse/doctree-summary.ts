@@ -6,7 +6,7 @@
 import { pyCollapse } from '../../src/parse/block-text.js';
 import type { RstBlock, RstDocument, RstInline, RstParagraphNode } from '../../src/parse/index.js';
 
-export interface DoctreeRef {
+interface DoctreeRef {
   role?: string;
   title: string;
   target?: string | null;
@@ -43,10 +43,6 @@ function* walkIn(nodes: readonly RstBlock[], csv: boolean): Generator<[RstBlock,
     if (n.type === 'table') for (const c of n.cells) yield* walkIn(c.children, csv || n.kind === 'csv-table');
     else if ('children' in n) yield* walkIn(n.children as readonly RstBlock[], csv);
   }
-}
-
-function* walk(nodes: readonly RstBlock[]): Generator<RstBlock> {
-  for (const [n] of walkIn(nodes, false)) yield n;
 }
 
 function signature(nodes: readonly RstInline[]): [string, string][] {

@@ -10,14 +10,14 @@ import type { TableScan } from '../../src/parse/table-structure.js';
 import { GRID_TABLE_TOP, scanGridTable } from '../../src/parse/grid-table.js';
 import { SIMPLE_TABLE_TOP, scanSimpleTable } from '../../src/parse/simple-table.js';
 
-export interface OracleCell {
+interface OracleCell {
   row: number;
   col: number;
   rowspan: number;
   colspan: number;
   text: string;
 }
-export interface OracleTable {
+interface OracleTable {
   kind: string;
   line: number;
   header_rows: number;
@@ -26,7 +26,7 @@ export interface OracleTable {
   colwidths: number[];
   cells: OracleCell[];
 }
-export interface OracleMessage {
+interface OracleMessage {
   level: number;
   type: string;
   line: number;
@@ -105,7 +105,7 @@ export function toOracleShape(src: SourceLines, scanned: readonly Scanned[]): Or
 }
 
 /** Messages the table path itself produces (the oracle also lists later, unrelated ones). */
-export function tableMessages(messages: readonly OracleMessage[]): OracleMessage[] {
+function tableMessages(messages: readonly OracleMessage[]): OracleMessage[] {
   return messages
     .filter((m) => /^(Malformed table\.|Blank line required after table\.|Unexpected indentation\.)/.test(m.message))
     .map((m) => ({ level: m.level, type: m.type, line: m.line, message: m.message }));
