@@ -13,7 +13,7 @@
  * Skeleton: tables inside a `.. table::` get an enclosing `table` directive;
  * there are no sections or list items (the oracle does not report them).
  */
-import type { OracleCell, OracleTable as SourceOracleTable } from '../../src/parse/oracle-json.js';
+import type { OracleTable as SourceOracleTable } from '../../src/parse/oracle-json.js';
 import type { Position, RstCell, RstNode, RstRoot, RstTable, TableKind } from '../../src/parse/types.js';
 
 
