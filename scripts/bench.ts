@@ -94,6 +94,16 @@ try {
     const width = 100_000;
     writeFileSync(wide, [`+${'-'.repeat(width)}+`, `| x${' '.repeat(width - 2)}|`, `|${' '.repeat(width)}|`, `+${'-'.repeat(width)}+`, ''].join('\n'));
     cases.push({ name: 'wide-cell', files: [wide], size: statSync(wide).size });
+    // issue 12 1(d): 4 MB of unclosed inline markup (1.6 M messages), 200,000 tiny simple tables
+    const hostile: Array<[string, string]> = [
+      ['inline-markup (4 MB of *`_|:)', `${'*`_|:'.repeat(800_000)}\n`],
+      ['tiny tables (200,000 simple)', '=== ===\na   b\n=== ===\n\n'.repeat(200_000)],
+    ];
+    for (const [name, text] of hostile) {
+      const file = path.join(work, `${name.replace(/\W+/g, '-')}.rst`);
+      writeFileSync(file, text);
+      cases.push({ name, files: [file], size: statSync(file).size });
+    }
     const results = new Map<string, { ours: Measure; docutils: Measure | null }>();
     for (const c of cases) {
       process.stderr.write(`bench: ${c.name}...\n`);

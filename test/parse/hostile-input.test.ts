@@ -77,3 +77,17 @@ describe('long lines: no regular expression overflows its stack', () => {
     expect(result.code).toBe(0);
   });
 });
+
+describe('blow-ups (issue 12 1(d)): large pages of tiny constructs complete (their cost is measured by `npm run bench`)', () => {
+  it('1 MB of unclosed inline markup `*`_|:`: two messages per group, as docutils gives', () => {
+    const root = fromRst('*`_|:'.repeat(200_000) + '\n', { skeleton: false });
+    expect(root.messages).toHaveLength(400_000);
+    expect(new Set(root.messages.map((m) => m.ruleId))).toEqual(new Set(['inline-markup']));
+  });
+
+  it('200,000 tiny simple tables: each one read', () => {
+    const root = fromRst('=== ===\na   b\n=== ===\n\n'.repeat(200_000), { skeleton: false });
+    expect(root.messages).toEqual([]);
+    expect(root.children).toHaveLength(200_000);
+  });
+});
