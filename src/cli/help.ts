@@ -20,7 +20,7 @@ const EXIT_CODES = `Exit codes:
   130  interrupted (SIGINT/SIGTERM) before anything was written
 `;
 
-const DIAGNOSTICS = `Diagnostics are printed to stderr, one per line (--format text):
+const DIAGNOSTICS = `Diagnostics are printed to stderr (lint: stdout), one per line (--format text):
   file:line:col  severity  message  rule-id
 A rule's severity can be changed, or the rule turned off, in the config:
   "rules": { "nonstandard-phrase": "off" }   (off, info, warning or error)
