@@ -32,16 +32,7 @@ import type { SourceLines } from './lines.js';
 import { Reporter } from './reporter.js';
 import { bodyIndent, bodyLine, doctest, invalidInput, lineBlock, lineBlockItem } from './states/body.js';
 import { anonymous, explicitMarkup } from './states/explicit.js';
-import {
-  bullet,
-  bulletListItem,
-  enumeratedListItem,
-  enumerator,
-  fieldListItem,
-  fieldMarker,
-  optionListNext,
-  optionMarker,
-} from './states/lists.js';
+import { bullet, bulletListItem, enumeratedListItem, enumerator, fieldListItem, fieldMarker, optionListNext, optionMarker } from './states/lists.js';
 import { matchBody, SPECIALIZED, type BodyTransition } from './states/patterns.js';
 import { lineEof } from './states/sections.js';
 import { tableTop } from './states/tables.js';
@@ -88,11 +79,7 @@ export class BlockParser implements ParserContext {
     return this.reporter.adopt(message, spec);
   }
 
-  inline(
-    text: string,
-    absLine: number,
-    real?: { line: number; column: number; lineColumns?: readonly number[] },
-  ): { text: string; messages: DNode[] } {
+  inline(text: string, absLine: number, real?: { line: number; column: number; lineColumns?: readonly number[] }): { text: string; messages: DNode[] } {
     const r = inlineText(text, {
       line: real?.line ?? absLine,
       column: real?.column ?? 1,

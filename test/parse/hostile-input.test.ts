@@ -61,7 +61,7 @@ describe('long lines: no regular expression overflows its stack', () => {
     expect(rules('a\n\n' + '-'.repeat(7_000_000) + '\n\nb\n')).toEqual([]);
   });
 
-  it('3,500,000 `= ` on one line (docutils\' simple table top pattern repeats a group)', () => {
+  it("3,500,000 `= ` on one line (docutils' simple table top pattern repeats a group)", () => {
     expect(rules('= '.repeat(3_500_000) + '\n')).toEqual(['1:malformed-table']);
   });
 
