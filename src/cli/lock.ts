@@ -19,10 +19,11 @@
  * and removed only if it is still the same file (inode) that was judged
  * stale; if another run replaced it in between, it is put back.
  */
-import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { link, open, rename, rm, stat } from 'node:fs/promises';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { killPointForTests, TEMP_PREFIX, tempPathFor } from './atomic.js';
+import { ReadRefused, readRegularFile } from './read.js';
 
 /** A lock whose content is not a pid (not written by this version) counts as stale once it is this old. */
 const UNREADABLE_LOCK_STALE_MS = 2_000;
@@ -136,9 +137,11 @@ async function readHolder(lockPath: string): Promise<Holder | null> {
   let text;
   try {
     info = await stat(lockPath);
-    text = await readFile(lockPath, 'utf8');
+    // A regular file of a few bytes: a FIFO or a device put in its place cannot hang or fill memory.
+    text = (await readRegularFile(lockPath, 4096)).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (error instanceof ReadRefused) throw new ReadRefused(error.reason, `its lock file \`${path.basename(lockPath)}\` ${error.detail.replace(/^it /, '')}; remove it`);
     throw error;
   }
   const owner = /^(\d+)(?: (\d+|-))?\n?$/.exec(text);

@@ -134,6 +134,16 @@ describe('merge: inputs that are not regular files', () => {
   });
 });
 
+describe.skipIf(!hasMkfifo)('generate: a FIFO in place of the output lock', () => {
+  it('is refused with a message naming it (exit 3), not waited on', async () => {
+    const dir = mergeProject();
+    execFileSync('mkfifo', [path.join(dir, '.rst-codegen-generated.lock')]);
+    const result = await cliRun(['generate', '--quiet'], dir);
+    expect([result.code, result.signal]).toEqual([3, null]);
+    expect(result.stderr).toBe('rst-codegen generate: cannot write `generated`: its lock file `.rst-codegen-generated.lock` is a FIFO (named pipe), not a regular file; remove it; the output folder was left as it was.\n');
+  });
+});
+
 describe.skipIf(!hasDevZero)('merge and config: /dev/zero is refused, not read', () => {
   it('--spec /dev/zero', async () => {
     const result = await cliRun(['merge', '--spec', '/dev/zero', '--service', 'cbr'], mergeProject());
