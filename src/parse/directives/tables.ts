@@ -229,7 +229,8 @@ function csvTable(ctx: ParserContext, d: DirectiveRun): DNode[] {
   if (typeof d.options.header === 'string') {
     const r = parseCsv(d.options.header, { escape: '\\', directive: d.name });
     if (r.error) return csvError(r.error.detail);
-    head = r.rows.map((cells) => ({ cells, base: null }));
+    // docutils reads the option's lines with csv.reader: an empty `:header:` is one empty line, one empty row
+    head = d.options.header === '' ? [{ cells: [], base: null }] : r.rows.map((cells) => ({ cells, base: null }));
     maxHeader = r.maxColumns;
   }
   const csvOptions: Parameters<typeof parseCsv>[1] = { directive: d.name };
