@@ -7,12 +7,9 @@
 import type { RstRoot } from '../parse/types.js';
 import type { OperationsModel } from './operations/types.js';
 
-/** Where something came from: the RST file (as given in the config, `/`-separated) and the 1-based line/column of its cell. */
-export interface SourceRef {
-  file: string;
-  line: number;
-  column: number;
-}
+import type { SourceRef } from './source-ref.js';
+
+export type { SourceRef } from './source-ref.js';
 
 export interface StatusCode {
   /** The numeric HTTP status, 100..599 (or another 3-digit code the docs use, e.g. 441). */

@@ -8,7 +8,7 @@
  * objects documented by their own tables are named component schemas,
  * referenced as `{ "$ref": "#/components/schemas/<Name>" }`.
  */
-import type { SourceRef } from '../types.js';
+import type { SourceRef } from '../source-ref.js';
 
 /** A JSON Schema 2020-12 object as built from the docs (only the keywords the builder writes). */
 export interface Schema {
