@@ -44,7 +44,10 @@ function timed(script: string, cwd: string, runs: number): E2eMeasure {
 
 function docutilsParse(python: string, files: string[]): { seconds: number; maxrssMb: number } | null {
   if (!existsSync(python) || spawnSync(python, ['-c', 'import docutils'], { stdio: 'ignore' }).status !== 0) return null;
-  const out = execFileSync(python, [path.join(root, 'scripts/docutils-bench.py'), path.join(shared, 'tools/rst-oracle.py'), ...files], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const out = execFileSync(python, [path.join(root, 'scripts/docutils-bench.py'), path.join(shared, 'tools/rst-oracle.py'), ...files], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const r = JSON.parse(out) as { seconds: number; maxrss_mb: number };
   return { seconds: r.seconds, maxrssMb: r.maxrss_mb };
 }
@@ -75,14 +78,26 @@ export function e2eCases(work: string, options: { runs: number; python: string; 
   mkdirSync(project, { recursive: true });
   cpSync(codesDocsDir, path.join(project, 'docs'), { recursive: true });
   const services = readdirSync(codesDocsDir).sort();
-  writeFileSync(path.join(project, 'rst-codegen.config.json'), `${JSON.stringify({ services: services.map((name) => ({ name, docs: `docs/${name}` })) }, null, 2)}\n`);
+  writeFileSync(
+    path.join(project, 'rst-codegen.config.json'),
+    `${JSON.stringify({ services: services.map((name) => ({ name, docs: `docs/${name}` })) }, null, 2)}\n`,
+  );
   const codePages = rstFiles(codesDocsDir).sort();
   process.stderr.write(`bench: e2e generate --check, ${services.length} services...\n`);
   execFileSync(process.execPath, [bin, 'generate', '--quiet'], { cwd: project, stdio: ['ignore', 'ignore', 'inherit'] });
   const codes = timed(`${quote(process.execPath)} ${quote(bin)} generate --check --quiet`, project, options.runs);
   const codesRatio = row(`generate --check (${services.length} services)`, codePages.length, codes, docutils(codePages));
-  if (codesRatio !== undefined) checks.push({ target: `generate --check, ${services.length} services: at least 4x faster than docutils' parse`, value: `${codesRatio.toFixed(1)}x`, ok: codesRatio >= 4 });
-  checks.push({ target: `generate --check, ${services.length} services: peak RSS at most 200 MB`, value: `${codes.maxrssMb.toFixed(0)} MB`, ok: codes.maxrssMb <= 200 });
+  if (codesRatio !== undefined)
+    checks.push({
+      target: `generate --check, ${services.length} services: at least 4x faster than docutils' parse`,
+      value: `${codesRatio.toFixed(1)}x`,
+      ok: codesRatio >= 4,
+    });
+  checks.push({
+    target: `generate --check, ${services.length} services: peak RSS at most 200 MB`,
+    value: `${codes.maxrssMb.toFixed(0)} MB`,
+    ok: codes.maxrssMb <= 200,
+  });
 
   // The seed, as the README runs it.
   process.stderr.write('bench: e2e seed npm run generate -- --check...\n');
@@ -99,6 +114,7 @@ export function e2eCases(work: string, options: { runs: number; python: string; 
   const half = Math.ceil(apiRef.length / 2);
   const tables = timed(`xargs -0 -P 2 -n ${half} ${quote(process.execPath)} ${quote(bin)} tables --json < ${quote(list)} > /dev/null`, root, options.runs);
   const tablesRatio = row('tables --json api-ref (2 processes)', apiRef.length, tables, docutils(apiRef));
-  if (tablesRatio !== undefined) checks.push({ target: "tables --json over api-ref: at least 10x faster than docutils' parse", value: `${tablesRatio.toFixed(1)}x`, ok: tablesRatio >= 10 });
+  if (tablesRatio !== undefined)
+    checks.push({ target: "tables --json over api-ref: at least 10x faster than docutils' parse", value: `${tablesRatio.toFixed(1)}x`, ok: tablesRatio >= 10 });
   return { rows, checks };
 }

@@ -44,7 +44,17 @@ function ours(files: string[], work: string, specs = false): Measure {
   writeFileSync(list, files.join('\n'));
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'scripts/bench-worker.ts'), '--list', list, '--runs', String(runs), ...(skeleton ? ['--skeleton'] : []), ...(specs ? ['--specs'] : [])],
+    [
+      '--import',
+      'tsx',
+      path.join(root, 'scripts/bench-worker.ts'),
+      '--list',
+      list,
+      '--runs',
+      String(runs),
+      ...(skeleton ? ['--skeleton'] : []),
+      ...(specs ? ['--specs'] : []),
+    ],
     { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 },
   );
   return JSON.parse(out) as Measure;
@@ -137,7 +147,11 @@ try {
       const ratio = specs.docutils.seconds / specs.ours.seconds;
       checks.push({ target: 'api-ref to the ten specs at least 10x faster than docutils parsing the pages', value: `${ratio.toFixed(1)}x`, ok: ratio >= 10 });
     }
-    checks.push({ target: 'api-ref to the ten specs: peak memory at most 400 MB', value: `${specs.ours.maxrssMb.toFixed(0)} MB`, ok: specs.ours.maxrssMb <= 400 });
+    checks.push({
+      target: 'api-ref to the ten specs: peak memory at most 400 MB',
+      value: `${specs.ours.maxrssMb.toFixed(0)} MB`,
+      ok: specs.ours.maxrssMb <= 400,
+    });
     const api = results.get(cases[0]!.name)!;
     if (api.docutils) {
       const ratio = api.docutils.seconds / api.ours.seconds;
@@ -166,7 +180,9 @@ const table = (header: string[], body: string[][]) => {
 };
 if (rows.length > 0) {
   table(['case', 'size', 'tables', 'rst-codegen', 'peak RSS', 'docutils 0.19', 'peak RSS', 'speed-up'], rows);
-  console.log(`node ${process.version}, best of ${runs} run(s)${skeleton ? ', with the restructured skeleton' : ''}; docutils: one run${withDocutils ? '' : ' (not installed: skipped)'}.`);
+  console.log(
+    `node ${process.version}, best of ${runs} run(s)${skeleton ? ', with the restructured skeleton' : ''}; docutils: one run${withDocutils ? '' : ' (not installed: skipped)'}.`,
+  );
 }
 if (e2e) {
   table(['end to end (fresh process, dist/)', 'pages', 'wall', 'cpu (user+sys)', 'peak RSS', 'docutils parse', 'peak RSS', 'speed-up (wall)'], e2e.rows);

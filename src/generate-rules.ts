@@ -6,7 +6,12 @@
 import { defineRules } from './diagnostics.js';
 
 export const generateRules = defineRules({
-  'empty-page': { id: 'empty-page', severity: 'warning', description: 'A configured page is empty.', message: (a: { path: string }) => `\`${a.path}\` is empty.` },
+  'empty-page': {
+    id: 'empty-page',
+    severity: 'warning',
+    description: 'A configured page is empty.',
+    message: (a: { path: string }) => `\`${a.path}\` is empty.`,
+  },
   'empty-service': {
     id: 'empty-service',
     severity: 'error',

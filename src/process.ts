@@ -22,7 +22,11 @@ export function createModelProcessor(options: { skeleton?: boolean } = {}) {
 export type ModelProcessor = Pick<ReturnType<typeof createModelProcessor>, 'parse' | 'runSync'>;
 
 /** Parses `pages` and builds their service's model with `processor`. */
-export function modelService(processor: ModelProcessor, service: { service: string; title?: string; pages: readonly VFile[] }, serviceFile: VFile): ServiceModel {
+export function modelService(
+  processor: ModelProcessor,
+  service: { service: string; title?: string; pages: readonly VFile[] },
+  serviceFile: VFile,
+): ServiceModel {
   const tree: RstService = {
     type: 'rst-service',
     service: service.service,

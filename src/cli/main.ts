@@ -54,7 +54,9 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     return ExitCode.usage;
   }
   try {
-    return await (await load())(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (error) {
     if (error instanceof UserError) {
       io.stderr(`rst-codegen ${name}: ${error.message}\n`);
