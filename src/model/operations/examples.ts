@@ -15,6 +15,24 @@ export type ExampleReading = { kind: 'json'; value: unknown } | { kind: 'invalid
 
 const MAX_EXAMPLE = 2_000_000;
 
+/** Deepest nesting of arrays/objects an example may have; deeper examples are reported, not read (every later walk is bounded by it). */
+export const MAX_EXAMPLE_DEPTH = 64;
+
+/** Nesting depth of a parsed JSON value (a scalar is 0), measured without recursion; stops counting past `limit`. */
+export function jsonDepth(value: unknown, limit = MAX_EXAMPLE_DEPTH): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    const level = depth + 1;
+    if (level > deepest) deepest = level;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(node) ? node : Object.values(node as Record<string, unknown>)) if (child !== null && typeof child === 'object') stack.push([child, level]);
+  }
+  return deepest;
+}
+
 /** Reads a code block's text as a JSON example. */
 export function readExample(text: string): ExampleReading {
   if (text.length > MAX_EXAMPLE) return { kind: 'none' };
@@ -33,11 +51,14 @@ export function readExample(text: string): ExampleReading {
   if (body === '') return { kind: 'none' };
   if (body.startsWith('<')) return { kind: 'xml' };
   if (!body.startsWith('{') && !body.startsWith('[')) return { kind: 'none' };
+  let value: unknown;
   try {
-    return { kind: 'json', value: JSON.parse(body) as unknown };
+    value = JSON.parse(body) as unknown;
   } catch (error) {
     return { kind: 'invalid', reason: error instanceof Error ? error.message : String(error) };
   }
+  if (jsonDepth(value) > MAX_EXAMPLE_DEPTH) return { kind: 'invalid', reason: `it nests arrays and objects more than ${MAX_EXAMPLE_DEPTH} levels deep` };
+  return { kind: 'json', value };
 }
 
 export interface Mismatch {
@@ -51,8 +72,8 @@ const typeOf = (value: unknown): string =>
 
 /** The first place `value` does not match `schema`, or null. `resolve` gives a component by `$ref`. */
 export function firstMismatch(value: unknown, schema: Schema, resolve: (ref: string) => Schema | undefined, path = '', depth = 0): Mismatch | null {
-  if (depth > 64) return null;
   const field = path === '' ? '/' : path;
+  if (depth > MAX_EXAMPLE_DEPTH * 2) return { field, reason: `nests deeper than ${MAX_EXAMPLE_DEPTH} levels` };
   if (schema.$ref !== undefined) {
     const target = resolve(schema.$ref);
     return target ? firstMismatch(value, target, resolve, path, depth + 1) : null;

@@ -2,11 +2,11 @@
  * Reads the spelling of a type cell (233 spellings in the corpus) into a
  * JSON Schema type:
  *
- *   String, str, datetime, Date, Timestamp, UUID, XML, "HTTP time string…"   -> string
+ *   String, str, datetime, Date, Timestamp, UUID, "HTTP time string…"   -> string
  *   Integer, int, Long, Int32, Short                                        -> integer
  *   Float, Double, Number, Decimal                                          -> number
  *   Boolean, bool                                                           -> boolean
- *   Object, JSON object, dict, Dictionary data structure…, Container,
+ *   Object, JSON object, dict, Dictionary data structure…, Container, XML,
  *   `x object`, `:ref:` to a table                                          -> object (nested: see `nested`)
  *   Array, list, List data structure…, `Array of strings`, `List<String>`,
  *   `String Array`, `Array of x objects`, `list<dict>`, `JSONArray`          -> array (items read the same way)
@@ -30,12 +30,12 @@ export interface TypeReading {
 const MAX = 300;
 
 const SCALARS: ReadonlyArray<[RegExp, JsonType]> = [
-  [/^(?:string|str|char|text|varchar|uuid|datetime|date|time|timestamp|date-?time|xml|enum|ip|url|uri|binary or text|binary|file|byte\[\]|bytes?|char\[\]|string \(?enum\)?)$/i, 'string'],
+  [/^(?:string|str|char|text|varchar|uuid|datetime|date|time|timestamp|date-?time|enum|ip|url|uri|binary or text|binary|file|byte\[\]|bytes?|char\[\]|string \(?enum\)?)$/i, 'string'],
   [/^(?:integer|int|int32|int64|long|short|uint|uint32|uint64|bigint|unsigned int|int\(\d+\)|integer \(int32\)|integer \(int64\))$/i, 'integer'],
   [/^(?:float|double|number|decimal|numeric|bigdecimal|float32|float64)$/i, 'number'],
   [/^(?:boolean|bool)$/i, 'boolean'],
 ];
-const OBJECT = /^(?:object|json object|jsonobject|json|dict|dictionary|map|struct|container|hash|body)$/i;
+const OBJECT = /^(?:object|json object|jsonobject|json|dict|dictionary|map|struct|container|hash|body|xml)$/i;
 const ARRAY = /^(?:array|list|jsonarray|json array|set|tuple)$/i;
 
 function scalar(word: string): JsonType | null {
