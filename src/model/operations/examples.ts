@@ -9,6 +9,8 @@
  * minLength, maxLength, oneOf, `$ref` to a component); the tests check its
  * verdicts against ajv's.
  */
+import { toRequestLine } from './path.js';
+import type { RequestLine } from './path.js';
 import type { Schema } from './types.js';
 
 export type ExampleReading = { kind: 'json'; value: unknown } | { kind: 'invalid'; reason: string } | { kind: 'xml' } | { kind: 'none' };
@@ -59,6 +61,17 @@ export function readExample(text: string): ExampleReading {
   }
   if (jsonDepth(value) > MAX_EXAMPLE_DEPTH) return { kind: 'invalid', reason: `it nests arrays and objects more than ${MAX_EXAMPLE_DEPTH} levels deep` };
   return { kind: 'json', value };
+}
+
+/**
+ * The query parameter names of an example's request line (`GET /v1/x?limit={limit}&marker={marker}`)
+ * when it has the operation's method; none otherwise.
+ */
+export function exampleQuery(text: string, line: RequestLine): string[] {
+  const first = text.slice(0, 4000).split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  const m = /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)/.exec(first);
+  if (!m || m[1]!.toLowerCase() !== line.method) return [];
+  return toRequestLine(m[1]!, m[2]!)?.query ?? [];
 }
 
 export interface Mismatch {

@@ -9,7 +9,7 @@ import type { RstCell, RstTable } from '../../parse/types.js';
 import type { SourceRef } from '../types.js';
 import { componentRef, pascalCase } from './components.js';
 import type { ComponentRegistry } from './components.js';
-import { firstMismatch, readExample } from './examples.js';
+import { exampleQuery, firstMismatch, readExample } from './examples.js';
 import { readEnum, readLimits, readMandatory, typeFromDescription } from './facts.js';
 import type { Block, PageView, TableBlock } from './page.js';
 import { normalizeLabel, rawCellText } from './page.js';
@@ -159,6 +159,13 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
   }
 
   const pathNames = pathPlaceholders(line.path);
+  // Names the request line or an example's request line puts in the query string.
+  const codeBlocks = view.blocks.filter((b): b is Extract<Block, { kind: 'code' }> => b.kind === 'code');
+  const queryNames = new Set([...line.query, ...codeBlocks.flatMap((b) => exampleQuery(b.text, line))].map((q) => q.toLowerCase()));
+  // GET and HEAD have no request body; DELETE has none unless the page shows a JSON request example.
+  const requestJson = (): boolean =>
+    codeBlocks.some((b) => /\brequest/i.test(b.context.trail.join(' ')) && !/\bresponse/i.test(b.context.trail.join(' ')) && readExample(b.text).kind === 'json');
+  const bodyless = line.method === 'get' || line.method === 'head' || (line.method === 'delete' && !requestJson());
   const parameters: Parameter[] = [];
   const seenParams = new Map<string, SourceRef>();
   const bodyProps: Record<string, Schema> = {};
@@ -342,9 +349,10 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
           responseHeaders.push({ name, in: 'header', required: false, description: schema.description ?? '', schema: headerSchema, source });
           return true;
         case 'body': {
-          if (line.query.some((q) => q.toLowerCase() === name.toLowerCase()) || pathNames.some((p) => p.toLowerCase() === name.toLowerCase())) {
-            const inPath = pathNames.some((p) => p.toLowerCase() === name.toLowerCase());
-            return addParam(name, inPath ? 'path' : 'query', required, schema, schema.description ?? '', source);
+          // A "request parameter" the query string names, a path placeholder, or any row of a bodyless method: a parameter.
+          if (bodyless || queryNames.has(name.toLowerCase()) || pathNames.some((p) => p.toLowerCase() === name.toLowerCase())) {
+            const inPath = pathNames.find((p) => p.toLowerCase() === name.toLowerCase());
+            return addParam(inPath ?? name, inPath !== undefined ? 'path' : 'query', required, schema, schema.description ?? '', source);
           }
           if (Object.hasOwn(bodyProps, name)) return 'an earlier row';
           bodyProps[name] = schema;
