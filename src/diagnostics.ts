@@ -33,7 +33,7 @@ export interface Rule<Args = never> {
  * A stage's rules, keyed by id. Checks (at load time) that every key is its
  * rule's id, so a rule cannot be filed under another name.
  */
-export function defineRules<const T extends Record<string, Rule<any>>>(rules: T): T {
+export function defineRules<const T extends Record<string, Rule<unknown>>>(rules: T): T {
   for (const [key, rule] of Object.entries(rules)) {
     if (rule.id !== key) throw new Error(`rule filed under \`${key}\` has id \`${rule.id}\``);
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(rule.id)) throw new Error(`rule id \`${rule.id}\` is not kebab-case`);

@@ -20,7 +20,7 @@ import { operationRules } from './model/operations/rules.js';
 export type Stage = 'config' | 'read' | 'parse' | 'model' | 'operations' | 'generate' | 'merge';
 
 /** Every stage's rules, in pipeline order. Registering a stage is one line here. */
-export const STAGES: ReadonlyArray<{ stage: Stage; rules: Readonly<Record<string, Rule<any>>> }> = [
+export const STAGES: ReadonlyArray<{ stage: Stage; rules: Readonly<Record<string, Rule<unknown>>> }> = [
   { stage: 'config', rules: configRules },
   { stage: 'read', rules: readRules },
   { stage: 'parse', rules: parseRules },
@@ -32,7 +32,7 @@ export const STAGES: ReadonlyArray<{ stage: Stage; rules: Readonly<Record<string
 
 export interface CatalogEntry {
   stage: Stage;
-  rule: Rule<any>;
+  rule: Rule<unknown>;
 }
 
 /** Every rule by id; building it fails loudly on an id used twice. */

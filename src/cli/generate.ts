@@ -3,7 +3,7 @@
  * -> generate() -> the output folder, written atomically (see output.ts).
  */
 import { existsSync, readdirSync, statSync, watch } from 'node:fs';
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { DEFAULT_CONFIG_NAME } from '../config.js';
@@ -156,10 +156,6 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
     io.stderr(`rst-codegen generate: cannot write \`${outDisplay}\`: ${describeFsError(error)}; the output folder was left as it was.\n`);
     return outcome(ExitCode.io);
   }
-}
-
-function errnoCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
 /** Resolves each service's pages (listed ones, then those found under `docs`, without repeats) and loads them. */

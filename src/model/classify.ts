@@ -14,7 +14,7 @@
  *   | Cdm.0000   | 400         | ...   | ...         | ...      |  -> error table
  */
 import type { RstCell, RstTable } from '../parse/types.js';
-import { isErrorCodeShaped, isNoValue, isStatusLike, readStatusCell } from './cells.js';
+import { isErrorCodeShaped, isNoValue, isStatusLike } from './cells.js';
 import { isKnownPhrase } from './http-status.js';
 
 /** One slot of the table grid: the cell covering it, and whether it is the cell's top-left slot. */

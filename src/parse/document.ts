@@ -271,7 +271,6 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
     }
     case 'literal_block':
     case 'doctest_block': {
-      const doctest = tag === 'doctest_block';
       return withLabels(
         node,
         {

@@ -4,7 +4,6 @@
  * option converter. Generated with /usr/bin/python3 from `encodings` and
  * `encodings.aliases.aliases` (keeping the names `codecs.lookup` accepts).
  */
-/* eslint-disable */
 const MODULES =
   'ascii base64_codec big5 big5hkscs bz2_codec charmap cp037 cp1006 cp1026 cp1125 cp1140 cp1250 cp1251 cp1252 ' +
   'cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp273 cp424 cp437 cp500 cp720 cp737 cp775 cp850 cp852 cp855 cp856 ' +
@@ -46,7 +45,6 @@ const ALIASES =
   'utf8_ucs4 utf_16be utf_16le utf_32be utf_32le uu windows_1250 windows_1251 windows_1252 windows_1253 ' +
   'windows_1254 windows_1255 windows_1256 windows_1257 windows_1258 x_mac_japanese x_mac_korean ' +
   'x_mac_simp_chinese x_mac_trad_chinese zip zlib ';
-/* eslint-enable */
 
 const modules = new Set(MODULES.trim().split(' '));
 const aliases = new Set(ALIASES.trim().split(' '));
