@@ -49,6 +49,7 @@ const operations = (): Promise<string[]> => {
     'docs/create_thing_again.rst': page('create_thing.rst'),
     'docs/list_things.rst': page('list_things.rst'),
     'docs/get_thing.rst': page('get_thing.rst'),
+    'docs/deep_thing.rst': page('deep_thing.rst'),
   });
   return operationIds;
 };
@@ -97,7 +98,7 @@ const triggers: Record<string, () => Promise<string[]> | string[]> = {
   'skeleton-too-complex': () => lint(Array.from({ length: 20 }, (_, i) => `${' '.repeat(i)}p\n\n`).join('')),
   // operations: the API pages of test/fixtures/rules/operations beside the seed, read through a docs folder
   ...Object.fromEntries(
-    ['no-request-path', 'no-request-line', 'unknown-type', 'unresolved-ref', 'unreferenced-table', 'unreadable-parameter', 'invalid-example', 'example-mismatch', 'duplicate-operation', 'unused-table', 'undocumented-path-parameter', 'duplicate-parameter'].map((id) => [id, operations]),
+    ['no-request-path', 'no-request-line', 'unknown-type', 'unresolved-ref', 'unreferenced-table', 'table-nesting-too-deep', 'unreadable-parameter', 'invalid-example', 'example-mismatch', 'duplicate-operation', 'unused-table', 'undocumented-path-parameter', 'duplicate-parameter'].map((id) => [id, operations]),
   ),
   // generate
   'empty-page': () => generate(config([{ name: 'svc', status: ['status_codes.rst', 'empty.rst'] }]), { 'status_codes.rst': seedText, 'empty.rst': '' }),

@@ -63,6 +63,9 @@ export interface Draft {
 const ROLE_CAPTION = /\b(?:request|response|uri|url|query|headers?|path param\w*|parameters? description|body|returned)\b/i;
 
 const URI_CONTEXT = /^(?:uri|url|uris|urls|uri format|request uri|request url|request line|request syntax|api uri|uri and method|request path|path|api url|request method and uri)$/i;
+/** Deepest chain of nested-object tables read into schemas; deeper tables are reported (`nesting-too-deep`). */
+const MAX_NESTING = 20;
+
 const EXAMPLE = /\b(?:examples?|samples?)\b/i;
 
 const at = (ctx: ExtractContext, line: number, column = 1): SourceRef => ({ file: ctx.file.path, line, column });
@@ -311,12 +314,50 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
 
   const componentFor = (target: LabelTarget, field: string, objectName: string | null, stack: RstTable[]): Schema => {
     const table = target.block.table;
-    if (target.view === view) claimed.add(table);
     const columns = parameterColumns(table);
-    if (!columns || stack.includes(table) || stack.length > 20) return { type: 'object' };
+    if (columns && !stack.includes(table) && stack.length > MAX_NESTING) {
+      if (target.view === view && !claimed.has(table)) leaveOut(target.block, columns);
+      return { type: 'object' };
+    }
+    if (target.view === view) claimed.add(table);
+    if (!columns || stack.includes(table)) return { type: 'object' };
     const schema = objectSchema(target, columns, [...stack, table]);
     const name = ctx.registry.add(objectName ?? field, parentName, schema);
     return componentRef(name);
+  };
+
+  /**
+   * A table past the nesting bound: reported once, its rows counted as explained, and every table
+   * of this page nested in it (by `:ref:` or by name, walked without recursion) claimed the same way.
+   */
+  const leaveOut = (first: TableBlock, firstColumns: Columns): void => {
+    flagOperation(file, 'table-nesting-too-deep', { caption: first.caption ?? headerLine(first.table), limit: MAX_NESTING }, first.table.position);
+    const queue: Array<{ block: TableBlock; columns: Columns }> = [{ block: first, columns: firstColumns }];
+    claimed.add(first.table);
+    while (queue.length > 0) {
+      const { block, columns } = queue.shift()!;
+      countExplained(block.table, columns);
+      for (const row of parameterRows(block.table, columns)) {
+        const name = row.name ? parameterName(row.name.text) : null;
+        const targets: TableBlock[] = [];
+        for (const cell of row.cells) {
+          for (const label of refLabels(raw(view, block.table, cell))) {
+            const t = ctx.labels.get(label);
+            if (t && t.view === view) targets.push(t.block);
+          }
+        }
+        if (name !== null) {
+          const t = byName(view, block, name, null);
+          if (t) targets.push(t.block);
+        }
+        for (const t of targets) {
+          const cols = parameterColumns(t.table);
+          if (!cols || claimed.has(t.table)) continue;
+          claimed.add(t.table);
+          queue.push({ block: t, columns: cols });
+        }
+      }
+    }
   };
 
   // Top-level tables in document order.

@@ -96,10 +96,11 @@ export function readLimits(description: string, raw: string, type: JsonType | un
       out.maxLength = Number(both[2]);
     } else if (most) out.maxLength = Number(most[1]);
   }
+  const flatRaw = raw.slice(0, MAX_TEXT).replace(/\s+/g, ' ');
   const def =
-    /\b(?:the default value is|defaults? to|default value:|default:|by default, the value is|the value defaults to)\s*\*\*([^*]{1,60})\*\*/i.exec(raw.slice(0, MAX_TEXT).replace(/\s+/g, ' ')) ??
+    /\b(?:the default value is|defaults? to|default value:|default:|by default, the value is|the value defaults to)\s*\*\*([^*]{1,60})\*\*/i.exec(flatRaw) ??
     /\b(?:the default value is|defaults? to|default value:|default:)\s*([A-Za-z0-9_.-]{1,40})\s*(?:[.,;]|$)/i.exec(text);
-  if (def) {
+  if (def && !conditional(def.input, def.index, def.index + def[0].length)) {
     const value = def[1]!.trim().replace(/^["'`]+|["'`]+$/g, '');
     if (type === 'integer' || type === 'number') {
       const n = Number(value);
@@ -115,4 +116,18 @@ export function readLimits(description: string, raw: string, type: JsonType | un
     if ((out.maxLength !== undefined && out.default.length > out.maxLength) || (out.minLength !== undefined && out.default.length < out.minLength)) delete out.default;
   }
   return out;
+}
+
+/**
+ * Whether the sentence holding a default (`input[start, end)`) makes it conditional: "… **ENCRYPT_DECRYPT**
+ * for a symmetric key and **SIGN_VERIFY** for an asymmetric key", "If X is set, the default is …", or a
+ * default that names another field (`the value of **other_field**`).
+ */
+function conditional(input: string, start: number, end: number): boolean {
+  const before = input.slice(Math.max(0, start - 300), start);
+  const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '));
+  const after = input.slice(end, end + 300);
+  const stop = after.search(/\.(?:\s|$)|;/);
+  const sentence = `${from >= 0 ? before.slice(from + 2) : before} \u0000 ${stop >= 0 ? after.slice(0, stop) : after}`;
+  return /\b(?:for|if|when|unless|depending|otherwise|depends|based on|same as|value of)\b/i.test(sentence);
 }

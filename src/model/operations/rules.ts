@@ -21,6 +21,7 @@ export interface OperationRuleArgs {
   'unknown-type': { name: string; type: string };
   'unresolved-ref': { name: string; target: string };
   'unreferenced-table': { caption: string };
+  'table-nesting-too-deep': { caption: string; limit: number };
   'unreadable-parameter': { row: number; text: string };
   'invalid-example': { what: string; reason: string };
   'example-mismatch': { what: string; field: string; reason: string };
@@ -72,6 +73,12 @@ export const operationRules: { readonly [Id in OperationRuleId]: OperationRule<I
     severity: 'warning',
     description: 'A table that describes the fields of a nested object, but no row points to it: its rows are not in any schema.',
     message: (a) => `Table \`${clip(a.caption)}\` describes a nested object, but no field points to it, so its rows are left out`,
+  },
+  'table-nesting-too-deep': {
+    id: 'table-nesting-too-deep',
+    severity: 'warning',
+    description: 'A nested-object table deeper than the nesting bound: its rows, and the tables nested in it, are left out (the field stays an untyped object).',
+    message: (a) => `Table \`${clip(a.caption)}\` is nested more than ${a.limit} levels deep, so its rows and the tables nested in it are left out`,
   },
   'unreadable-parameter': {
     id: 'unreadable-parameter',
