@@ -68,7 +68,7 @@ export interface ParseRuleArgs {
   'csv-access-disabled': Named;
   'csv-content-missing': Named;
   'csv-error': Named & { detail: string };
-  // inline markup (inline.ts)
+  // inline markup (inline/inliner.ts, inline/roles.ts)
   'inline-markup': { construct: string };
   'role-not-implemented': { role: string };
   'raw-role-disabled': None;

@@ -1,0 +1,70 @@
+/**
+ * The inline nodes docutils builds for the document tree (`inlineNodes`),
+ * before the Inliner gives them their value and source position: the nodes
+ * of the simple start-strings and of phrase references, and the one text
+ * node of a text block without markup.
+ */
+import { normalizeName } from '../block-text.js';
+import type { Position, RstInline } from '../types.js';
+import type { InlineOptions } from './types.js';
+
+/** An inline node before `emit` gives it its value and position. */
+export type InlineSpec =
+  | { type: 'text' | 'strong' | 'emphasis' | 'literal' | 'subscript' | 'superscript' | 'math' | 'titleReference' | 'abbreviation' | 'acronym' | 'problematic' }
+  | { type: 'reference'; role: string | null; target: string | null; explicit: boolean; refname: string | null; refuri: string | null; anonymous: boolean }
+  | { type: 'footnoteReference' | 'citationReference'; refname: string | null }
+  | { type: 'substitutionReference'; refname: string }
+  | { type: 'inlineTarget'; name: string };
+
+/** What `phraseText` found: the shown text and where the reference leads. */
+export interface PhraseRef {
+  text: string;
+  refname: string | null;
+  refuri: string | null;
+  /** `text <target>` form. */
+  embedded: boolean;
+}
+
+/** The node of a simple start-string (`**`, `*`, ` `` `, `` _` ``, `|`) whose end-string was found. */
+export function simpleSpec(token: string, text: string, endString: string): InlineSpec {
+  switch (token) {
+    case '**':
+      return { type: 'strong' };
+    case '*':
+      return { type: 'emphasis' };
+    case '``':
+      return { type: 'literal' };
+    case '_`':
+      return { type: 'inlineTarget', name: normalizeName(text) };
+    default:
+      // `|name|`, `|name|_`, `|name|__`: the substitution reference (the reference around it is not kept)
+      void endString;
+      return { type: 'substitutionReference', refname: normalizeName(text) };
+  }
+}
+
+export function phraseSpec(phrase: PhraseRef, anonymous: boolean): InlineSpec {
+  const bare = anonymous && !phrase.embedded;
+  return {
+    type: 'reference',
+    role: null,
+    target: null,
+    explicit: false,
+    refname: bare ? null : phrase.refname,
+    refuri: bare ? null : phrase.refuri,
+    anonymous: bare,
+  };
+}
+
+/** The nodes of a text block without markup: one text node spanning it (none for an empty block). */
+export function plainTextNodes(raw: string, options: InlineOptions): RstInline[] {
+  if (raw === '') return [];
+  const lines = raw.split('\n');
+  const last = lines.length - 1;
+  const lastColumn = options.lineColumns?.[last] ?? (last === 0 ? (options.column ?? 1) : 1);
+  const position: Position = {
+    start: { line: options.lineNumbers?.[0] ?? options.line, column: options.lineColumns?.[0] ?? options.column ?? 1 },
+    end: { line: options.lineNumbers?.[last] ?? options.line + last, column: lastColumn + (lines[last] ?? '').length },
+  };
+  return [{ type: 'text', value: raw, position }];
+}
