@@ -298,18 +298,33 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
     return description === '' ? schema : { ...schema, description };
   };
 
+  // Caption names -> parameter tables, in document order, built once per page (byName is asked for every object row).
+  const captionIndex = new Map<string, Array<{ block: TableBlock; order: number }>>();
+  paramTables.forEach(({ block }, order) => {
+    for (const n of new Set(nestedNames(block.caption).map((c) => c.toLowerCase()))) {
+      const list = captionIndex.get(n);
+      if (list) list.push({ block, order });
+      else captionIndex.set(n, [{ block, order }]);
+    }
+  });
+
   /** A table of the page whose caption names `name` (or the type's object name), not yet claimed. */
   const byName = (tview: PageView, parent: TableBlock, name: string, objectName: string | null): LabelTarget | undefined => {
     if (tview !== view) return undefined;
     const wanted = [name, objectName].filter((n): n is string => n !== null).map((n) => n.toLowerCase());
-    const last = name.split('.').pop()!.toLowerCase();
-    wanted.push(last);
-    for (const { block } of paramTables) {
-      if (block === parent || claimed.has(block.table) || block.line < parent.line) continue;
-      const names = nestedNames(block.caption).map((n) => n.toLowerCase());
-      if (names.some((n) => wanted.includes(n))) return { view, block };
+    wanted.push(name.split('.').pop()!.toLowerCase());
+    // The first table in document order named by any wanted name (the index keeps each name's tables in document order).
+    let best: { block: TableBlock; order: number } | undefined;
+    for (const w of new Set(wanted)) {
+      for (const candidate of captionIndex.get(w) ?? []) {
+        if (best && candidate.order >= best.order) break;
+        const { block } = candidate;
+        if (block === parent || claimed.has(block.table) || block.line < parent.line) continue;
+        best = candidate;
+        break;
+      }
     }
-    return undefined;
+    return best ? { view, block: best.block } : undefined;
   };
 
   const componentFor = (target: LabelTarget, field: string, objectName: string | null, stack: RstTable[]): Schema => {

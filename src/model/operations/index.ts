@@ -162,8 +162,14 @@ function finish(entry: { operation: Operation; drafts: Draft[] }): Operation {
         response.body = { ...body };
         if (responseBodies.length > 1) delete response.body.example;
       }
-      if (draft.responseHeaders.length > 0) response.headers = draft.responseHeaders;
+      if (draft.responseHeaders.length > 0) response.headers = [...draft.responseHeaders];
       responses.push(response);
+    } else {
+      // Another page of the same operation: its response headers join the first page's (none is lost).
+      const response = responses.find((r) => r.status === status)!;
+      for (const h of draft.responseHeaders) {
+        if (!(response.headers ?? []).some((k) => k.name.toLowerCase() === h.name.toLowerCase())) (response.headers ??= []).push(h);
+      }
     }
     for (const s of draft.statuses) {
       if (!responses.some((r) => r.status === s.code)) responses.push({ status: s.code, description: s.description || `Status ${s.code}.` });
