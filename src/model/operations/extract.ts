@@ -342,15 +342,15 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
   };
 
   /**
-   * A table past the nesting bound: reported once, its rows counted as explained, and every table
-   * of this page nested in it (by `:ref:` or by name, walked without recursion) claimed the same way.
+   * A table past the nesting bound, and every table of this page nested in it (by `:ref:` or by name,
+   * walked without recursion): each reported, its rows counted as explained.
    */
   const leaveOut = (first: TableBlock, firstColumns: Columns): void => {
-    flagOperation(file, 'table-nesting-too-deep', { caption: first.caption ?? headerLine(first.table), limit: MAX_NESTING }, first.table.position);
     const queue: Array<{ block: TableBlock; columns: Columns }> = [{ block: first, columns: firstColumns }];
     claimed.add(first.table);
     while (queue.length > 0) {
       const { block, columns } = queue.shift()!;
+      flagOperation(file, 'table-nesting-too-deep', { caption: block.caption ?? headerLine(block.table), limit: MAX_NESTING }, block.table.position);
       countExplained(block.table, columns);
       for (const row of parameterRows(block.table, columns)) {
         const name = row.name ? parameterName(row.name.text) : null;

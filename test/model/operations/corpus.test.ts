@@ -13,11 +13,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { generate } from '../../../src/generate.js';
-import { parameterName } from '../../../src/model/operations/extract.js';
-import { parameterColumns, parameterRows } from '../../../src/model/operations/tables.js';
-import type { OperationsModel } from '../../../src/model/operations/types.js';
-import type { RstNode, RstTable } from '../../../src/parse/types.js';
-import { fromRst } from '../../../src/parse/index.js';
+import { accountRows } from '../../helpers/operation-rows.js';
 import { validateOpenApi } from '../../helpers/validators.js';
 
 const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus/api-ref');
@@ -30,42 +26,6 @@ const walk = (dir: string, rel = ''): string[] =>
     const child = rel === '' ? e.name : `${rel}/${e.name}`;
     return e.isDirectory() ? walk(dir, child) : e.name.endsWith('.rst') ? [child] : [];
   });
-
-/** The tables of a parse tree, in document order (an explicit stack, no recursion). */
-function tablesOf(nodes: readonly RstNode[]): RstTable[] {
-  const out: RstTable[] = [];
-  const stack: RstNode[] = [...nodes].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'table') out.push(node);
-    const children = (node as { children?: readonly RstNode[] }).children;
-    if (Array.isArray(children)) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-  }
-  return out;
-}
-
-/** Lower-cased parameter and property names of the operations listing `page`, following `$ref`s into components. */
-function namesOf(model: OperationsModel, page: string): Set<string> {
-  const names = new Set<string>();
-  const seen = new Set<string>();
-  const todo: unknown[] = model.operations.filter((o) => o.pages.includes(page));
-  while (todo.length > 0) {
-    const value = todo.pop();
-    if (Array.isArray(value)) todo.push(...value);
-    else if (value !== null && typeof value === 'object') {
-      const record = value as Record<string, unknown>;
-      if (typeof record['name'] === 'string' && typeof record['in'] === 'string') names.add(record['name'].toLowerCase());
-      if (record['properties'] && typeof record['properties'] === 'object') for (const k of Object.keys(record['properties'])) names.add(k.toLowerCase());
-      const ref = record['$ref'];
-      if (typeof ref === 'string' && !seen.has(ref)) {
-        seen.add(ref);
-        todo.push(model.schemas[ref.replace('#/components/schemas/', '')]);
-      }
-      todo.push(...Object.values(record));
-    }
-  }
-  return names;
-}
 
 /** Every Schema Object of a document (components, parameters, bodies, headers), with a path for messages. */
 function schemasOf(doc: Record<string, unknown>): Array<{ where: string; schema: unknown; example?: unknown; hasExample: boolean }> {
@@ -180,25 +140,11 @@ describe.skipIf(!present)('operations: the 1,108 api-ref pages of ten services',
     for (const s of loaded) {
       const model = result.model.services.find((m) => m.service === s.service)!.operations;
       if (!model) continue;
-      const opPages = new Set(model.operations.flatMap((o) => o.pages));
-      for (const page of s.apiPages) {
-        if (!opPages.has(page.path)) continue;
-        const names = namesOf(model, page.path);
-        const lines = new Set(page.messages.map((m) => m.line));
-        const root = fromRst(String(page.value), { path: page.path, skeleton: false, document: true });
-        for (const table of tablesOf(root.children as readonly RstNode[])) {
-          const columns = parameterColumns(table);
-          if (!columns) continue;
-          const tableFlagged = page.messages.some((m) => m.line !== undefined && m.line >= table.position.start.line && m.line <= table.position.end.line && /table/.test(m.ruleId ?? ''));
-          for (const row of parameterRows(table, columns)) {
-            rows++;
-            const name = row.name ? parameterName(row.name.text) : null;
-            if (name !== null && names.has(name.toLowerCase())) placed++;
-            else if (tableFlagged || lines.has(row.name?.position.start.line ?? table.position.start.line)) explained++;
-            else lost.push(`${page.path}:${row.name?.position.start.line ?? table.line} ${name ?? '(no name)'}`);
-          }
-        }
-      }
+      const count = accountRows(s.apiPages.map((page) => ({ path: page.path, text: String(page.value), messages: page.messages })), model);
+      rows += count.rows;
+      placed += count.placed;
+      explained += count.explained;
+      lost.push(...count.lost);
     }
     expect(lost.slice(0, 20)).toEqual([]);
     expect(rows).toBeGreaterThan(0);
