@@ -14,7 +14,9 @@ const args = process.argv.slice(2);
 const listIndex = args.indexOf('--list');
 const runs = Number(args[args.indexOf('--runs') + 1] ?? 1) || 1;
 const skeleton = args.includes('--skeleton');
-const paths = readFileSync(args[listIndex + 1]!, 'utf8').split('\n').filter(Boolean);
+const paths = readFileSync(args[listIndex + 1]!, 'utf8')
+  .split('\n')
+  .filter(Boolean);
 const texts = paths.map((p) => readFileSync(p, 'utf8').replace(/^\uFEFF/, ''));
 
 /**
@@ -37,11 +39,17 @@ if (args.includes('--specs')) {
       (/(status|error)_?codes?/i.test(parts.slice(at + 2).join('/')) ? entry.pages : entry.apiPages).push(file);
     });
     const start = process.hrtime.bigint();
-    const result = generate([...byService].map(([service, s]) => ({ service, title: service, ...s })), { style: 'enum' }, new VFile({ path: 'run' }));
+    const result = generate(
+      [...byService].map(([service, s]) => ({ service, title: service, ...s })),
+      { style: 'enum' },
+      new VFile({ path: 'run' }),
+    );
     bestSpecs = Math.min(bestSpecs, Number(process.hrtime.bigint() - start) / 1e9);
     operations = result.summary.reduce((n, s) => n + s.operations, 0);
   }
-  process.stdout.write(`${JSON.stringify({ seconds: bestSpecs, maxrssMb: process.resourceUsage().maxRSS / 1024, files: texts.length, tables: operations, cells: 0 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ seconds: bestSpecs, maxrssMb: process.resourceUsage().maxRSS / 1024, files: texts.length, tables: operations, cells: 0 })}\n`,
+  );
   process.exit(0);
 }
 

@@ -33,9 +33,9 @@ interface OracleOutput {
 }
 
 /** Display width as docutils measures table text (East Asian wide/fullwidth characters count 2). */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
-const width = (s: string): number =>
-  Array.from(s).reduce((w, c) => w + (/\p{M}/u.test(c) ? 0 : WIDE.test(c) ? 2 : 1), 0);
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+const width = (s: string): number => Array.from(s).reduce((w, c) => w + (/\p{M}/u.test(c) ? 0 : WIDE.test(c) ? 2 : 1), 0);
 
 /** One one-cell grid table per snippet, separated by blank lines; returns the text and each table's first line. */
 export function tablesRst(snippets: readonly string[]): { text: string; lines: number[] } {
@@ -98,7 +98,7 @@ function compare(snippets: readonly string[], show: number): void {
       const table = byLine.get(line);
       const cell = table?.cells[0];
       const blockLevel = table?.messages.some((m) => /^Unexpected section title|^Unexpected possible title/.test(m.message));
-      if (!table || !cell || table.cells.length !== 1 || cell.blocks.join() !== "paragraph" || blockLevel) {
+      if (!table || !cell || table.cells.length !== 1 || cell.blocks.join() !== 'paragraph' || blockLevel) {
         skipped++;
         return;
       }
@@ -114,7 +114,8 @@ function compare(snippets: readonly string[], show: number): void {
       const wantMessages = table.messages
         // document-level, not the Inliner: block-level notes, and duplicate targets across the batch
         .filter((m) => !/^Unexpected possible title overline or transition\.|^Duplicate explicit target name/.test(m.message))
-        .map((m) => `${m.level}:${m.type}:${m.line}:${m.message}`).join('\n');
+        .map((m) => `${m.level}:${m.type}:${m.line}:${m.message}`)
+        .join('\n');
       const textOk = gotText === cell.text;
       const messagesOk = gotMessages === wantMessages;
       if (!textOk) textMismatch++;
@@ -144,16 +145,104 @@ function fuzzSnippets(count: number, seed: number, rich: boolean, maxLength = 24
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const alphabet = [
-    '*', '*', '`', '`', '_', '_', '|', '[', ']', '#', ':', ':', '<', '>', '\\', '\\', ' ', ' ', ' ', 'a', 'b', 'x',
-    '1', '2', '(', ')', '"', "'", '.', '-', '~', '!', '@', '/', '\u00ab', '\u00bb', '\u2019', '\u201c', '\u00a0',
-    'http://e.com', 'ref', ':ref:', ':pep:', ':rfc:', ':code:', ':sub:', ':raw:', ':title:', ':x:', '\n', 'é', '\u{1d400}',
+    '*',
+    '*',
+    '`',
+    '`',
+    '_',
+    '_',
+    '|',
+    '[',
+    ']',
+    '#',
+    ':',
+    ':',
+    '<',
+    '>',
+    '\\',
+    '\\',
+    ' ',
+    ' ',
+    ' ',
+    'a',
+    'b',
+    'x',
+    '1',
+    '2',
+    '(',
+    ')',
+    '"',
+    "'",
+    '.',
+    '-',
+    '~',
+    '!',
+    '@',
+    '/',
+    '\u00ab',
+    '\u00bb',
+    '\u2019',
+    '\u201c',
+    '\u00a0',
+    'http://e.com',
+    'ref',
+    ':ref:',
+    ':pep:',
+    ':rfc:',
+    ':code:',
+    ':sub:',
+    ':raw:',
+    ':title:',
+    ':x:',
+    '\n',
+    'é',
+    '\u{1d400}',
   ];
   if (rich) {
     alphabet.push(
-      '<a_>', '<A b_>', '<http://x.y/_>', '<a@b.c>', '<x\\_>', '`_', '`__', '``', '**', ']_', '[#', '[*]_', '\\_',
-      '8', '0', '-1', '#s', 'text ', ' <', '`text <u>`_', ':pep:`8`', ':rfc:`22#x`', ':ab:`x`', '`x`:ref:',
-      ' `a` ', ' *e* ', ' **s** ', ' |s|_ ', ' _`t` ', '\\ ', '\\\\', '\u3008', '\u3009', '\u201e', '\u201d',
-      ':ref:`a <b>`', ':doc:`~x`', ':math:`a\\b`', ':code:`\\x`', ':index:`i`', ':raw:`r`', 'a_', 'b__',
+      '<a_>',
+      '<A b_>',
+      '<http://x.y/_>',
+      '<a@b.c>',
+      '<x\\_>',
+      '`_',
+      '`__',
+      '``',
+      '**',
+      ']_',
+      '[#',
+      '[*]_',
+      '\\_',
+      '8',
+      '0',
+      '-1',
+      '#s',
+      'text ',
+      ' <',
+      '`text <u>`_',
+      ':pep:`8`',
+      ':rfc:`22#x`',
+      ':ab:`x`',
+      '`x`:ref:',
+      ' `a` ',
+      ' *e* ',
+      ' **s** ',
+      ' |s|_ ',
+      ' _`t` ',
+      '\\ ',
+      '\\\\',
+      '\u3008',
+      '\u3009',
+      '\u201e',
+      '\u201d',
+      ':ref:`a <b>`',
+      ':doc:`~x`',
+      ':math:`a\\b`',
+      ':code:`\\x`',
+      ':index:`i`',
+      ':raw:`r`',
+      'a_',
+      'b__',
     );
   }
   const out: string[] = [];

@@ -17,7 +17,9 @@ import { fromRst } from '../src/parse/index.js';
 const base = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, '../../shared/corpus/api-ref'));
 const CODE = /(status|error)_?codes?/i;
 const walk = (d: string): string[] =>
-  readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.rst') ? [path.join(d, e.name)] : []));
+  readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.rst') ? [path.join(d, e.name)] : [],
+  );
 const norm = (p: string): string => p.replace(/\[\]/g, '');
 
 let both = 0;
@@ -82,5 +84,7 @@ for (const service of readdirSync(base).sort()) {
     }
   }
 }
-console.log(`${operations} operations; example fields also in the tables: ${both}; only in examples (parent documented): ${exampleOnly}; only in tables: ${tableOnly}`);
+console.log(
+  `${operations} operations; example fields also in the tables: ${both}; only in examples (parent documented): ${exampleOnly}; only in tables: ${tableOnly}`,
+);
 console.log(`recall-like ${((both / (both + exampleOnly)) * 100).toFixed(1)}%, precision-like ${((both / (both + tableOnly)) * 100).toFixed(1)}%`);

@@ -16,7 +16,7 @@ export interface Located {
   items?: Located[];
 }
 
-export interface DuplicateKey {
+interface DuplicateKey {
   key: string;
   keyStart: number;
   firstKeyStart: number;

@@ -70,7 +70,10 @@ export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 /** Schema errors reported per config; the rest are summed up in one message. */
 const MAX_REPORTED = 50;
 
-const configSchema: Record<string, unknown> = JSON.parse(readFileSync(new URL('../schema/config.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const configSchema: Record<string, unknown> = JSON.parse(readFileSync(new URL('../schema/config.schema.json', import.meta.url), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
 ajv.addVocabulary(['x-message']);
@@ -131,7 +134,11 @@ export function parseConfig(text: string, file: VFile): Config | null {
   const inside = (value: unknown, pointer: string): string | null => {
     if (typeof value !== 'string') return null;
     if (isInside(value)) return toPosix(value);
-    fail('config-path-outside', `\`${where(pointer)}\` (\`${clip(value)}\`) points outside the project; use a path relative to the config file's folder.`, node(pointer).start);
+    fail(
+      'config-path-outside',
+      `\`${where(pointer)}\` (\`${clip(value)}\`) points outside the project; use a path relative to the config file's folder.`,
+      node(pointer).start,
+    );
     return null;
   };
   const outDir = inside(raw.outDir ?? 'generated', '/outDir');
@@ -143,7 +150,10 @@ export function parseConfig(text: string, file: VFile): Config | null {
     else {
       fail(
         'config-unknown-rule',
-        () => `Unknown rule \`${clip(id)}\` in \`rules\`; the closest rule ids are ${closestRuleIds(id).map((c) => `\`${c}\``).join(', ')} (the README lists them all).`,
+        () =>
+          `Unknown rule \`${clip(id)}\` in \`rules\`; the closest rule ids are ${closestRuleIds(id)
+            .map((c) => `\`${c}\``)
+            .join(', ')} (the README lists them all).`,
         () => scan.root.members?.get('rules')?.value.members?.get(id)?.keyStart ?? 0,
       );
     }
@@ -199,7 +209,11 @@ function describe(error: ErrorObject, root: Located): { rule: ConfigRuleId; reas
       const key = (error.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
       const offset = target.members?.get(key)?.keyStart ?? target.start;
-      return { rule: 'config-unknown-key', reason: `Unknown key \`${clip(key)}\` in ${error.instancePath === '' ? 'the config' : `\`${name}\``}; expected one of ${allowed.map((k) => `\`${k}\``).join(', ')}.`, offset };
+      return {
+        rule: 'config-unknown-key',
+        reason: `Unknown key \`${clip(key)}\` in ${error.instancePath === '' ? 'the config' : `\`${name}\``}; expected one of ${allowed.map((k) => `\`${k}\``).join(', ')}.`,
+        offset,
+      };
     }
     case 'required': {
       const key = (error.params as { missingProperty: string }).missingProperty;
@@ -207,14 +221,26 @@ function describe(error: ErrorObject, root: Located): { rule: ConfigRuleId; reas
       return { rule: 'config-missing', reason, offset: target.start };
     }
     case 'type':
-      return { rule: 'config-type', reason: error.instancePath === '' ? 'The config must be a JSON object with a `services` array.' : `\`${name}\` ${expected ?? error.message ?? 'has the wrong type'}.`, offset: target.start };
+      return {
+        rule: 'config-type',
+        reason:
+          error.instancePath === ''
+            ? 'The config must be a JSON object with a `services` array.'
+            : `\`${name}\` ${expected ?? error.message ?? 'has the wrong type'}.`,
+        offset: target.start,
+      };
     case 'minItems':
       return { rule: 'config-value', reason: `\`${name}\` is empty: list at least one service.`, offset: target.start };
     case 'pattern':
-      if (name.endsWith('.name')) return { rule: 'config-value', reason: `Service name \`${clip(String(error.data))}\` ${expected ?? 'is not valid'}.`, offset: target.start };
+      if (name.endsWith('.name'))
+        return { rule: 'config-value', reason: `Service name \`${clip(String(error.data))}\` ${expected ?? 'is not valid'}.`, offset: target.start };
       return { rule: 'config-value', reason: `\`${name}\` contains a NUL character; give a path without one.`, offset: target.start };
     case 'enum':
-      return { rule: 'config-value', reason: `\`${name}\` ${expected ?? 'has a value that is not allowed'}, not \`${clip(JSON.stringify(error.data))}\`.`, offset: target.start };
+      return {
+        rule: 'config-value',
+        reason: `\`${name}\` ${expected ?? 'has a value that is not allowed'}, not \`${clip(JSON.stringify(error.data))}\`.`,
+        offset: target.start,
+      };
     default:
       return { rule: 'config-value', reason: `\`${name}\` ${expected ?? error.message ?? 'is not valid'}.`, offset: target.start };
   }

@@ -46,13 +46,7 @@ export function defineRules<const T extends Record<string, Rule<unknown>>>(rules
  * file as a whole). `severity` overrides the rule's default, for rules whose
  * level comes from the input (docutils' message levels).
  */
-export function flag<Args>(
-  file: VFile,
-  rule: Rule<Args>,
-  args: Args,
-  place: Point | Position | undefined,
-  severity: Severity = rule.severity,
-): VFileMessage {
+export function flag<Args>(file: VFile, rule: Rule<Args>, args: Args, place: Point | Position | undefined, severity: Severity = rule.severity): VFileMessage {
   const message = file.message(rule.message(args), { place, ruleId: rule.id, source: SOURCE });
   setSeverity(message, severity);
   return message;

@@ -26,7 +26,6 @@ import type { ServiceModelTree } from './model/plugin.js';
 import type { ModelRoot, ServiceModel } from './model/types.js';
 import { parsePage, rstParse } from './parse/plugin.js';
 
-export { generateRules } from './generate-rules.js';
 export { modelService } from './process.js';
 
 /** What the CLI resolved for one service: its pages, loaded, in config order. */
@@ -97,7 +96,11 @@ export function generate(
     const apiPages = service.apiPages ?? [];
     if (apiPages.length > 0) {
       // The document tree (labels, references, literal blocks) instead of the slower skeleton.
-      const parsed = apiPages.map((file) => ({ path: file.path, text: String(file.value), parse: () => parsePage(String(file.value), file, { skeleton: false, document: true }) }));
+      const parsed = apiPages.map((file) => ({
+        path: file.path,
+        text: String(file.value),
+        parse: () => parsePage(String(file.value), file, { skeleton: false, document: true }),
+      }));
       const { model: operations, stats } = buildOperations(parsed, new Map(apiPages.map((file) => [file.path, file])));
       operationStats[service.service] = stats;
       if (operations.operations.length > 0) model.operations = operations;
@@ -126,4 +129,3 @@ export function generate(
 
 /** Code-point order, independent of locale (see order.ts). */
 export const compare = compareCodePoints;
-

@@ -25,8 +25,8 @@ describe('parseConfig', () => {
     const { config, messages } = check('{\n  "services": [\n    { "name": "a", "status": ["x.rst"], "statsu": [] }\n  ],\n  "outdir": "g"\n}\n');
     expect(config).toBeNull();
     expect(messages).toEqual([
-      "5:3 error config-unknown-key Unknown key `outdir` in the config; expected one of `$schema`, `outDir`, `style`, `rules`, `services`.",
-      "3:41 error config-unknown-key Unknown key `statsu` in `services[0]`; expected one of `name`, `title`, `status`, `errors`, `docs`.",
+      '5:3 error config-unknown-key Unknown key `outdir` in the config; expected one of `$schema`, `outDir`, `style`, `rules`, `services`.',
+      '3:41 error config-unknown-key Unknown key `statsu` in `services[0]`; expected one of `name`, `title`, `status`, `errors`, `docs`.',
     ]);
   });
 

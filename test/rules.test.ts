@@ -20,7 +20,9 @@ import { config, project, repoRoot, run, seedText } from './cli/helpers.js';
 const modelFixtures = path.join(repoRoot, 'test/fixtures/model');
 const mergeFixtures = path.join(repoRoot, 'test/fixtures/merge');
 const service = { name: 'svc', status: ['status_codes.rst'] };
-const generated = JSON.parse(readFileSync(path.join(mergeFixtures, 'generated.openapi.json'), 'utf8')) as { components: Record<string, Record<string, object>> };
+const generated = JSON.parse(readFileSync(path.join(mergeFixtures, 'generated.openapi.json'), 'utf8')) as {
+  components: Record<string, Record<string, object>>;
+};
 const head = 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\n';
 
 /** The rule ids of the diagnostics in a CLI run's `--format json` output (stdout for lint, stderr otherwise). */
@@ -35,8 +37,10 @@ async function cli(files: Record<string, string | Uint8Array>, argv: string[]): 
   return ids(`${result.stdout}\n${result.stderr}`);
 }
 const lint = (rst: string) => cli({ 'page.rst': rst }, ['lint', 'page.rst']);
-const generate = (configText: string, files: Record<string, string | Uint8Array> = {}) => cli({ 'rst-codegen.config.json': configText, ...files }, ['generate']);
-const mergeIds = (spec: string, doc: object = generated, options: Parameters<typeof merge>[2] = {}) => merge(spec, doc, options).diagnostics.map((m) => m.ruleId ?? '');
+const generate = (configText: string, files: Record<string, string | Uint8Array> = {}) =>
+  cli({ 'rst-codegen.config.json': configText, ...files }, ['generate']);
+const mergeIds = (spec: string, doc: object = generated, options: Parameters<typeof merge>[2] = {}) =>
+  merge(spec, doc, options).diagnostics.map((m) => m.ruleId ?? '');
 
 /** One generate run over the operation-page fixtures (a page twice, for `duplicate-operation`); cached, as twelve rules share it. */
 let operationIds: Promise<string[]> | undefined;
@@ -98,20 +102,44 @@ const triggers: Record<string, () => Promise<string[]> | string[]> = {
   'skeleton-too-complex': () => lint(Array.from({ length: 20 }, (_, i) => `${' '.repeat(i)}p\n\n`).join('')),
   // operations: the API pages of test/fixtures/rules/operations beside the seed, read through a docs folder
   ...Object.fromEntries(
-    ['no-request-path', 'no-request-line', 'unknown-type', 'unresolved-ref', 'unreferenced-table', 'table-nesting-too-deep', 'unreadable-parameter', 'invalid-example', 'example-mismatch', 'duplicate-operation', 'unused-table', 'undocumented-path-parameter', 'duplicate-parameter'].map((id) => [id, operations]),
+    [
+      'no-request-path',
+      'no-request-line',
+      'unknown-type',
+      'unresolved-ref',
+      'unreferenced-table',
+      'table-nesting-too-deep',
+      'unreadable-parameter',
+      'invalid-example',
+      'example-mismatch',
+      'duplicate-operation',
+      'unused-table',
+      'undocumented-path-parameter',
+      'duplicate-parameter',
+    ].map((id) => [id, operations]),
   ),
   // generate
   'empty-page': () => generate(config([{ name: 'svc', status: ['status_codes.rst', 'empty.rst'] }]), { 'status_codes.rst': seedText, 'empty.rst': '' }),
   'empty-service': () => generate(config([service]), { 'status_codes.rst': 'No table here.\n' }),
   // merge
   'spec-syntax': () => mergeIds('openapi: 3.1.0\ninfo:\n  title: "unclosed\n'),
-  'spec-alias-bomb': () => mergeIds(`${head}paths: {}\na: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`).join('\n')}\n`),
+  'spec-alias-bomb': () =>
+    mergeIds(
+      `${head}paths: {}\na: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(', ')}]`,
+      ).join('\n')}\n`,
+    ),
   'spec-alias-cycle': () => mergeIds(`${head}paths: {}\nx-a: &a [*a]\n`),
   'spec-not-object': () => mergeIds('- openapi\n'),
   'spec-version-unsupported': () => mergeIds('swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\n'),
   'spec-too-deep': () => mergeIds(`${head}paths: {}\nx: ${'['.repeat(5000)}${']'.repeat(5000)}\n`),
   'spec-already-invalid': () => mergeIds(`${head}paths:\n  /a:\n    get:\n      responses:\n        "200": {$ref: "#/components/responses/Nope"}\n`),
-  'openapi-30-unsupported-keyword': () => mergeIds(readFileSync(path.join(mergeFixtures, 'storage-30.yaml'), 'utf8'), { schemas: { Pair: { type: 'array', prefixItems: [{ type: 'string' }] } } }),
+  'openapi-30-unsupported-keyword': () =>
+    mergeIds(readFileSync(path.join(mergeFixtures, 'storage-30.yaml'), 'utf8'), { schemas: { Pair: { type: 'array', prefixItems: [{ type: 'string' }] } } }),
   'merge-conflict': () => mergeIds(readFileSync(path.join(mergeFixtures, 'conflict.yaml'), 'utf8')),
   'merge-conflict-kept': () => mergeIds(readFileSync(path.join(mergeFixtures, 'conflict.yaml'), 'utf8'), generated, { onConflict: 'keep' }),
   'merge-conflict-overwritten': () => mergeIds(readFileSync(path.join(mergeFixtures, 'conflict.yaml'), 'utf8'), generated, { onConflict: 'overwrite' }),
@@ -119,11 +147,20 @@ const triggers: Record<string, () => Promise<string[]> | string[]> = {
   'merge-invalid-result': () => mergeIds(`${head}paths: {}\n`, { responses: { Broken: { content: {} } } }),
   'merge-summary': () => mergeIds(`${head}paths: {}\n`),
   'merge-prefix-invalid': () => mergeIds(`${head}paths: {}\n`, generated, { prefix: 'a b' }),
-  'merge-stale-entry': () => mergeIds(`${head}paths: {}\ncomponents:\n  schemas:\n    Old:\n      type: string\n      x-generated-by: {tool: rst-codegen, service: s}\n`, generated, { owner: { service: 's' } }),
+  'merge-stale-entry': () =>
+    mergeIds(`${head}paths: {}\ncomponents:\n  schemas:\n    Old:\n      type: string\n      x-generated-by: {tool: rst-codegen, service: s}\n`, generated, {
+      owner: { service: 's' },
+    }),
   'wire-list-invalid': () => mergeIds(`${head}paths: {}\n`, generated, { wire: 'nonsense' }),
-  'wire-status-undocumented': () => mergeIds(`${head}paths:\n  /a:\n    get:\n      responses:\n        "200": {description: ok}\n`, generated, { wire: '418' }),
+  'wire-status-undocumented': () =>
+    mergeIds(`${head}paths:\n  /a:\n    get:\n      responses:\n        "200": {description: ok}\n`, generated, { wire: '418' }),
   'wire-skipped': () => mergeIds(`${head}x-r: &r\n  "200": {description: ok}\npaths:\n  /b:\n    get:\n      responses: *r\n`, generated, { wire: true }),
-  'wire-unknown-status': () => mergeIds(`${head}paths:\n  /a:\n    get:\n      responses:\n        "200": {description: ok}\n`, { responses: { Odd: { description: 'Odd.' } } }, { wire: 'all' }),
+  'wire-unknown-status': () =>
+    mergeIds(
+      `${head}paths:\n  /a:\n    get:\n      responses:\n        "200": {description: ok}\n`,
+      { responses: { Odd: { description: 'Odd.' } } },
+      { wire: 'all' },
+    ),
   'generated-too-deep': () => mergeIds(`${head}paths: {}\n`, { schemas: { Deep: nested(3000) } }),
   'generated-invalid': () => mergeIds(`${head}paths: {}\n`, { components: { nonsense: { A: {} } } } as never),
 };

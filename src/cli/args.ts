@@ -45,7 +45,10 @@ export interface Reporting extends ReportOptions {
 export function reporting(values: { format?: string; quiet?: boolean; verbose?: boolean; 'max-warnings'?: string }, command: string, io: CliIo): Reporting {
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UserError(`--format must be ${FORMATS.map((f) => `\`${f}\``).join(', ')}, not \`${format}\`; run \`rst-codegen ${command} --help\`.`, ExitCode.usage);
+    throw new UserError(
+      `--format must be ${FORMATS.map((f) => `\`${f}\``).join(', ')}, not \`${format}\`; run \`rst-codegen ${command} --help\`.`,
+      ExitCode.usage,
+    );
   }
   const max = values['max-warnings'];
   if (max !== undefined && !/^\d{1,9}$/.test(max)) {

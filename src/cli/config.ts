@@ -16,7 +16,7 @@ import { decodeUtf8, describeFsError, ReadRefused, readRegularFile } from './rea
 import { formatReport } from './report.js';
 import type { ReportOptions } from './report.js';
 
-export interface LoadedConfig {
+interface LoadedConfig {
   config: Config;
   /** Absolute path of the config file. */
   path: string;
@@ -43,7 +43,9 @@ export async function loadConfig(io: CliIo, option: string | undefined, command:
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const hint = code === 'ENOENT' ? ` (create ${DEFAULT_CONFIG_NAME} or pass --config FILE)` : '';
-    io.stderr(`rst-codegen ${command}: cannot read the config \`${display}\`: ${error instanceof ReadRefused ? error.message : describeFsError(error)}${hint}.\n`);
+    io.stderr(
+      `rst-codegen ${command}: cannot read the config \`${display}\`: ${error instanceof ReadRefused ? error.message : describeFsError(error)}${hint}.\n`,
+    );
     return { ok: false, code: code === 'ENOENT' ? ExitCode.usage : ExitCode.io };
   }
   const text = decodeUtf8(bytes, file);

@@ -106,7 +106,11 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
     return outcome(ExitCode.io);
   }
   // Inputs are compared by real path: a link must not make the output folder hold one.
-  const inputPaths = [configPath, ...pageFiles.map((f) => path.resolve(base, f.path)), ...config.services.flatMap((s) => (s.docs === null ? [] : [path.resolve(base, s.docs)]))];
+  const inputPaths = [
+    configPath,
+    ...pageFiles.map((f) => path.resolve(base, f.path)),
+    ...config.services.flatMap((s) => (s.docs === null ? [] : [path.resolve(base, s.docs)])),
+  ];
   let input: string | undefined;
   for (const p of inputPaths) {
     if (isInside(outDir, await realpath(p).catch(() => path.resolve(p)))) {
@@ -115,7 +119,9 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
     }
   }
   if (input !== undefined) {
-    io.stderr(`rst-codegen generate: the output folder \`${outDisplay}\` holds the input \`${path.relative(io.cwd, input)}\`; generate replaces that folder whole, so give \`outDir\` a folder of its own.\n`);
+    io.stderr(
+      `rst-codegen generate: the output folder \`${outDisplay}\` holds the input \`${path.relative(io.cwd, input)}\`; generate replaces that folder whole, so give \`outDir\` a folder of its own.\n`,
+    );
     return outcome(ExitCode.usage);
   }
   if (options.check) {
@@ -131,7 +137,12 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
       return outcome(ExitCode.ok);
     }
     for (const d of differences) {
-      const why = d.kind === 'stale' ? 'is out of date: the docs now generate different contents' : d.kind === 'missing' ? 'is missing: the docs generate it' : 'is extra: no configured service generates it';
+      const why =
+        d.kind === 'stale'
+          ? 'is out of date: the docs now generate different contents'
+          : d.kind === 'missing'
+            ? 'is missing: the docs generate it'
+            : 'is extra: no configured service generates it';
       io.stderr(`${outDisplay}/${d.path} ${why}\n`);
     }
     io.stderr(`rst-codegen generate --check: ${differences.length} file(s) out of date; run \`npm run generate\` and commit the result.\n`);
@@ -173,13 +184,23 @@ async function loadServices(config: Config, base: string, configFile: VFile) {
         const codePages = new Set(paths);
         apiPaths.push(...(await findDocPages(base, service.docs)).filter((page) => !codePages.has(page)));
       } catch (error) {
-        flag(configFile, readRules['read-failed'], { text: `Service \`${service.name}\`: cannot search docs folder \`${service.docs}\`: ${describeFsError(error)}.` }, undefined);
+        flag(
+          configFile,
+          readRules['read-failed'],
+          { text: `Service \`${service.name}\`: cannot search docs folder \`${service.docs}\`: ${describeFsError(error)}.` },
+          undefined,
+        );
         readFailed = true;
       }
     }
     const unique = [...new Set(paths)];
     if (service.docs !== null && unique.length === 0) {
-      flag(configFile, readRules['no-pages'], { text: `Service \`${service.name}\`: docs folder \`${service.docs}\` holds no status or error-code pages.` }, undefined);
+      flag(
+        configFile,
+        readRules['no-pages'],
+        { text: `Service \`${service.name}\`: docs folder \`${service.docs}\` holds no status or error-code pages.` },
+        undefined,
+      );
     }
     const pages: VFile[] = [];
     for (const page of unique) {
@@ -249,7 +270,9 @@ async function watchLoop(configPath: string, options: RunOptions, io: CliIo): Pr
     const started = Date.now();
     const outcome = await runOnce(configPath, options, io);
     if (stopped) return;
-    io.stderr(`rst-codegen generate --watch: ${outcome.code === 0 ? 'done' : `failed (exit ${outcome.code})`}; watching ${outcome.inputs.length} file(s) for changes (Ctrl-C stops).\n`);
+    io.stderr(
+      `rst-codegen generate --watch: ${outcome.code === 0 ? 'done' : `failed (exit ${outcome.code})`}; watching ${outcome.inputs.length} file(s) for changes (Ctrl-C stops).\n`,
+    );
     closeWatchers();
     const plan = new Map<string, Array<(name: string) => boolean>>();
     const want = (folder: string, test: (name: string) => boolean) => {

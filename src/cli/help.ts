@@ -29,7 +29,9 @@ A rule's severity can be changed, or the rule turned off, in the config:
 /** Every rule of the catalog, one line each, for \`lint --help\`. */
 const RULES = (() => {
   const width = Math.max(...[...catalog.keys()].map((id) => id.length));
-  const lines = [...catalog.values()].map(({ stage, rule }) => `  ${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${stage.padEnd(8)}  ${rule.description}`);
+  const lines = [...catalog.values()].map(
+    ({ stage, rule }) => `  ${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${stage.padEnd(8)}  ${rule.description}`,
+  );
   return `Rules (id, default severity, stage, what it reports):\n${lines.join('\n')}\n`;
 })();
 

@@ -141,17 +141,15 @@ async function readHolder(lockPath: string): Promise<Holder | null> {
     text = (await readRegularFile(lockPath, 4096)).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    if (error instanceof ReadRefused) throw new ReadRefused(error.reason, `its lock file \`${path.basename(lockPath)}\` ${error.detail.replace(/^it /, '')}; remove it`);
+    if (error instanceof ReadRefused)
+      throw new ReadRefused(error.reason, `its lock file \`${path.basename(lockPath)}\` ${error.detail.replace(/^it /, '')}; remove it`);
     throw error;
   }
   const owner = /^(\d+)(?: (\d+|-))?\n?$/.exec(text);
   const pid = owner ? Number.parseInt(owner[1]!, 10) : null;
   if (pid !== null && pid > 0) {
     const start = owner![2] === undefined || owner![2] === '-' ? null : owner![2];
-    const stale =
-      pid === process.pid
-        ? !heldHere.has(lockPath)
-        : !isAlive(pid) || (start !== null && startTimeOf(pid) !== null && startTimeOf(pid) !== start);
+    const stale = pid === process.pid ? !heldHere.has(lockPath) : !isAlive(pid) || (start !== null && startTimeOf(pid) !== null && startTimeOf(pid) !== start);
     return { pid, ino: info.ino, stale };
   }
   // Not a pid: not written by this version (whose locks are never empty). Stale once it is old enough.
@@ -198,7 +196,13 @@ function removeStaleLockTemporaries(lockPath: string): void {
   }
   for (const entry of entries) {
     if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
-    const pid = Number.parseInt(entry.slice(prefix.length).replace(/^stale\./, '').split('.')[0] ?? '', 10);
+    const pid = Number.parseInt(
+      entry
+        .slice(prefix.length)
+        .replace(/^stale\./, '')
+        .split('.')[0] ?? '',
+      10,
+    );
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)) rmSync(path.join(dir, entry), { force: true });
   }
 }

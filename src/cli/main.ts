@@ -18,7 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   merge: async () => (await import('./merge.js')).mergeCommand,
 };
 
-export const defaultIo = (): CliIo => ({
+const defaultIo = (): CliIo => ({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),

@@ -128,7 +128,10 @@ export function generatedOf(text: string, display: string): GeneratedDocument {
   }
   const components = isRecord(doc) ? doc['components'] : undefined;
   if (!isRecord(doc) || !(isRecord(components) || isRecord(doc['paths']))) {
-    throw new UserError(`the generated file \`${display}\` has no \`components\` or \`paths\` object; is it an openapi.json written by \`rst-codegen generate\`?`, ExitCode.failed);
+    throw new UserError(
+      `the generated file \`${display}\` has no \`components\` or \`paths\` object; is it an openapi.json written by \`rst-codegen generate\`?`,
+      ExitCode.failed,
+    );
   }
   const out: GeneratedDocument = { components: {} };
   for (const [section, entries] of Object.entries(isRecord(components) ? components : {})) {
@@ -158,7 +161,10 @@ async function ownerOf(generatedFile: string, display: string, service: string |
     bytes = await readRegularFile(path.join(path.dirname(generatedFile), 'model.json'), MAX_INPUT_BYTES);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new UserError(`cannot read the model \`${path.join(path.dirname(display), 'model.json')}\` beside the generated file: ${describeFsError(error)}.`, ExitCode.io);
+      throw new UserError(
+        `cannot read the model \`${path.join(path.dirname(display), 'model.json')}\` beside the generated file: ${describeFsError(error)}.`,
+        ExitCode.io,
+      );
     }
   }
   let model: unknown;
@@ -187,10 +193,14 @@ async function writeTarget(target: string, display: string, isSpec: boolean): Pr
     return { file, mode: undefined };
   }
   const info = await stat(file);
-  if (!info.isFile()) throw new UserError(`cannot write \`${display}\`: ${info.isDirectory() ? 'it is a directory' : `it is ${kindOf(info)}, not a regular file`}.`, ExitCode.io);
+  if (!info.isFile())
+    throw new UserError(`cannot write \`${display}\`: ${info.isDirectory() ? 'it is a directory' : `it is ${kindOf(info)}, not a regular file`}.`, ExitCode.io);
   const mode = info.mode & 0o7777;
   if ((mode & 0o222) === 0) {
-    throw new UserError(`\`${display}\` is read-only (mode ${mode.toString(8).padStart(4, '0')}); make it writable (chmod u+w) to ${isSpec ? 'merge into it, or write the result elsewhere with --out' : 'replace it, or choose another --out'}.`, ExitCode.io);
+    throw new UserError(
+      `\`${display}\` is read-only (mode ${mode.toString(8).padStart(4, '0')}); make it writable (chmod u+w) to ${isSpec ? 'merge into it, or write the result elsewhere with --out' : 'replace it, or choose another --out'}.`,
+      ExitCode.io,
+    );
   }
   return { file, mode };
 }
@@ -264,7 +274,10 @@ export const mergeCommand: Command = async (args, io) => {
   if (values.service !== undefined) {
     const { generated, services } = await configDefaults(io, values.config, reportOptions);
     if (services !== undefined && !services.includes(values.service)) {
-      throw new UserError(`there is no service \`${values.service}\` in the config; the services are ${services.map((s) => `\`${s}\``).join(', ')}.`, ExitCode.usage);
+      throw new UserError(
+        `there is no service \`${values.service}\` in the config; the services are ${services.map((s) => `\`${s}\``).join(', ')}.`,
+        ExitCode.usage,
+      );
     }
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(values.service)) usage(`--service \`${values.service}\` is not a service name (letters, digits, '.', '_', '-')`);
     from = path.join(values.generated ?? generated, values.service, 'openapi.json');

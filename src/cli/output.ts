@@ -61,7 +61,9 @@ export async function resolveOutDir(root: string, outDir: string, display = outD
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       const link = await lstat(at).catch(() => null);
       if (link?.isSymbolicLink()) {
-        throw new OutputRefused(`The output folder \`${display}\` goes through the symbolic link \`${at}\`, whose target does not exist; fix or remove the link.`);
+        throw new OutputRefused(
+          `The output folder \`${display}\` goes through the symbolic link \`${at}\`, whose target does not exist; fix or remove the link.`,
+        );
       }
       missing.unshift(path.basename(at));
       const up = path.dirname(at);
@@ -71,7 +73,9 @@ export async function resolveOutDir(root: string, outDir: string, display = outD
   }
   const resolved = path.join(real, ...missing);
   if (!isInside(realRoot, resolved)) {
-    throw new OutputRefused(`The output folder \`${display}\` leads outside the project (to \`${resolved}\`) through a symbolic link; give \`outDir\` a folder inside the project.`);
+    throw new OutputRefused(
+      `The output folder \`${display}\` leads outside the project (to \`${resolved}\`) through a symbolic link; give \`outDir\` a folder inside the project.`,
+    );
   }
   return resolved;
 }
@@ -165,7 +169,7 @@ export async function compareOutput(outDir: string, files: readonly OutputFile[]
 export class ForeignFile extends Error {
   constructor(
     readonly file: string,
-    what = 'was not written by rst-codegen (it lacks rst-codegen\'s do-not-edit header)',
+    what = "was not written by rst-codegen (it lacks rst-codegen's do-not-edit header)",
   ) {
     super(`\`${file}\` ${what}; the output folder is replaced whole, so move it out of the folder. Nothing was written.`);
   }

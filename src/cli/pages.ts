@@ -62,7 +62,9 @@ export const tablesCommand: Command = async (args, io) => {
       const tables = root.children.filter((n) => n.type === 'table');
       io.stdout(`${file.path}: ${tables.length} table(s)\n`);
       for (const t of tables) {
-        io.stdout(`  ${t.line}:${t.position.start.column}  ${t.kind}  ${t.rows} rows (${t.headerRows} header) x ${t.columns} columns${t.title ? `  "${t.title}"` : ''}\n`);
+        io.stdout(
+          `  ${t.line}:${t.position.start.column}  ${t.kind}  ${t.rows} rows (${t.headerRows} header) x ${t.columns} columns${t.title ? `  "${t.title}"` : ''}\n`,
+        );
       }
     }
   }
@@ -70,7 +72,11 @@ export const tablesCommand: Command = async (args, io) => {
 };
 
 export const modelCommand: Command = async (args, io) => {
-  const { values, positionals } = parseFlags(args, { json: { type: 'boolean' }, service: { type: 'string' }, config: { type: 'string', short: 'c' }, ...REPORT_FLAGS }, 'model');
+  const { values, positionals } = parseFlags(
+    args,
+    { json: { type: 'boolean' }, service: { type: 'string' }, config: { type: 'string', short: 'c' }, ...REPORT_FLAGS },
+    'model',
+  );
   if (values.help) return help(io, 'model');
   const options = reporting(values, 'model', io);
   needFiles(positionals, 'model');
@@ -81,7 +87,9 @@ export const modelCommand: Command = async (args, io) => {
   applyRuleSettings(files, settings);
   if (values.json) io.stdout(`${JSON.stringify({ version: 1, services: [model] }, null, 2)}\n`);
   else {
-    io.stdout(`${model.service}: ${model.statusCodes.length} status codes, ${model.statusClasses.length} status classes, ${model.errorCodes.length} error codes\n`);
+    io.stdout(
+      `${model.service}: ${model.statusCodes.length} status codes, ${model.statusClasses.length} status classes, ${model.errorCodes.length} error codes\n`,
+    );
     for (const s of model.statusCodes) io.stdout(`  ${s.code} ${s.phrase ?? s.standardPhrase ?? ''}${s.group ? `  [${s.group}]` : ''}\n`);
     for (const e of model.errorCodes) io.stdout(`  ${e.code}  ${e.statuses.join('/') || 'N/A'}  ${e.message}\n`);
   }
@@ -112,10 +120,26 @@ function help(io: CliIo, topic: 'tables' | 'model' | 'lint'): number {
 
 /** A service id from a page path: the nearest folder that is not a docs-layout folder, kebab-cased. */
 function serviceIdFrom(page: string): string {
-  const generic = new Set(['', '.', 'source', 'api-ref', 'appendix', 'appendixes', 'common_parameters', 'public_parameters', 'doc', 'docs', 'error_codes', 'umn']);
+  const generic = new Set([
+    '',
+    '.',
+    'source',
+    'api-ref',
+    'appendix',
+    'appendixes',
+    'common_parameters',
+    'public_parameters',
+    'doc',
+    'docs',
+    'error_codes',
+    'umn',
+  ]);
   const parts = path.posix.dirname(page.split(path.sep).join('/')).split('/').reverse();
   const name = parts.find((p) => !generic.has(p)) ?? 'service';
-  const id = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const id = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return id || 'service';
 }
 
@@ -136,14 +160,26 @@ export async function expandPaths(args: readonly string[], cwd: string): Promise
       const firstGlob = parts.findIndex((p) => GLOB.test(p));
       const base = parts.slice(0, firstGlob).join('/');
       const pattern = globRegExp(parts.slice(firstGlob).join('/'));
-      const found = (await walk(path.resolve(cwd, base || '.'), (rel) => pattern.test(rel), () => true)).map((rel) => (base ? `${base}/${rel}` : rel));
+      const found = (
+        await walk(
+          path.resolve(cwd, base || '.'),
+          (rel) => pattern.test(rel),
+          () => true,
+        )
+      ).map((rel) => (base ? `${base}/${rel}` : rel));
       if (found.length === 0) throw new UserError(`\`${arg}\` matches no file.`, ExitCode.usage);
       out.push(...found);
       continue;
     }
     const info = await stat(path.resolve(cwd, arg)).catch(() => null);
     if (info?.isDirectory()) {
-      const found = (await walk(path.resolve(cwd, arg), (rel) => rel.endsWith('.rst'), () => true)).map((rel) => `${arg.replace(/[\\/]+$/, '')}/${rel}`);
+      const found = (
+        await walk(
+          path.resolve(cwd, arg),
+          (rel) => rel.endsWith('.rst'),
+          () => true,
+        )
+      ).map((rel) => `${arg.replace(/[\\/]+$/, '')}/${rel}`);
       if (found.length === 0) throw new UserError(`the folder \`${arg}\` holds no .rst file.`, ExitCode.usage);
       out.push(...found);
     } else out.push(arg);
@@ -188,7 +224,10 @@ export function globRegExp(glob: string): RegExp {
       const end = glob.indexOf(']', i + 1);
       if (end < 0) source += '\\[';
       else {
-        const body = glob.slice(i + 1, end).replace(/\\/g, '\\\\').replace(/^!/, '^');
+        const body = glob
+          .slice(i + 1, end)
+          .replace(/\\/g, '\\\\')
+          .replace(/^!/, '^');
         source += `[${body}]`;
         i = end;
       }

@@ -106,7 +106,12 @@ export async function loadPage(base: string, relPath: string, options: LoadOptio
     if (options.within !== undefined) {
       const [root, real] = await Promise.all([realpath(options.within), realpath(absolute)]);
       if (!isInside(root, real)) {
-        flag(file, readRules['read-outside-project'], { text: `\`${relPath}\` leads outside the project (to \`${real}\`) through a symbolic link; pages must stay inside the project.` }, undefined);
+        flag(
+          file,
+          readRules['read-outside-project'],
+          { text: `\`${relPath}\` leads outside the project (to \`${real}\`) through a symbolic link; pages must stay inside the project.` },
+          undefined,
+        );
         return { file, ok: false };
       }
     }
@@ -153,7 +158,12 @@ export function decodeUtf8(bytes: Uint8Array, file: VFile): string | null {
     }
     const column = decoder.decode(bytes.subarray(lineStart, bad)).length + 1;
     const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-    flag(file, readRules['read-encoding'], { text: `\`${file.path}\` is not valid UTF-8: byte \`0x${byte}\` cannot start or continue a character; save the file as UTF-8.` }, { line, column });
+    flag(
+      file,
+      readRules['read-encoding'],
+      { text: `\`${file.path}\` is not valid UTF-8: byte \`0x${byte}\` cannot start or continue a character; save the file as UTF-8.` },
+      { line, column },
+    );
     return null;
   }
 }

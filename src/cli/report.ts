@@ -97,11 +97,22 @@ export function formatReport(files: readonly VFile[], options: ReportOptions = {
     const objects = files.flatMap((file) =>
       sorted(file)
         .filter(shown)
-        .map((m) => ({ file: file.path || null, line: m.line ?? null, column: m.column ?? null, severity: severityOf(m), message: m.reason, ruleId: m.ruleId ?? null })),
+        .map((m) => ({
+          file: file.path || null,
+          line: m.line ?? null,
+          column: m.column ?? null,
+          severity: severityOf(m),
+          message: m.reason,
+          ruleId: m.ruleId ?? null,
+        })),
     );
     return { text: `${JSON.stringify(objects, null, 2)}\n`, counts };
   }
-  const lines = files.flatMap((file) => sorted(file).filter(shown).map((m) => (format === 'github' ? githubAnnotation(file, m) : formatMessage(file, m, options.color))));
+  const lines = files.flatMap((file) =>
+    sorted(file)
+      .filter(shown)
+      .map((m) => (format === 'github' ? githubAnnotation(file, m) : formatMessage(file, m, options.color))),
+  );
   return { text: lines.length ? `${lines.join('\n')}\n` : '', counts };
 }
 

@@ -31,9 +31,15 @@ export { GENERATED_MARKER } from './openapi/document.js';
 /** The files generated for one service, sorted by path (paths posix, relative to the output directory). */
 export function emitService(model: ServiceModel, options: EmitOptions): OutputFile[] {
   const dir = serviceDirectory(model.service);
-  const statusSources = sourceFiles(model, documentedStatuses(model).flatMap((status) => status.sources));
+  const statusSources = sourceFiles(
+    model,
+    documentedStatuses(model).flatMap((status) => status.sources),
+  );
   const errors = documentedErrors(model);
-  const errorSources = sourceFiles(model, errors.flatMap((error) => error.sources));
+  const errorSources = sourceFiles(
+    model,
+    errors.flatMap((error) => error.sources),
+  );
   const allSources = doNotEdit(model.sources);
 
   const files: OutputFile[] = [

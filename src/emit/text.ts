@@ -27,26 +27,29 @@ const hex4 = (char: string): string => char.charCodeAt(0).toString(16).toUpperCa
  * (non-Latin scripts, emoji) is kept readable.
  */
 export function stringLiteral(value: string): string {
-  const body = value.replace(/[\\'\n\r\t]|<\/|[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]|\p{Surrogate}/gu, (match) => {
-    switch (match) {
-      case '\\':
-        return '\\\\';
-      case "'":
-        return "\\'";
-      case '\n':
-        return '\\n';
-      case '\r':
-        return '\\r';
-      case '\t':
-        return '\\t';
-      case '</':
-        return '<\\/';
-      default: {
-        const code = match.charCodeAt(0);
-        return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${hex4(match)}`;
+  const body = value.replace(
+    /[\\'\n\r\t]|<\/|[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]|\p{Surrogate}/gu,
+    (match) => {
+      switch (match) {
+        case '\\':
+          return '\\\\';
+        case "'":
+          return "\\'";
+        case '\n':
+          return '\\n';
+        case '\r':
+          return '\\r';
+        case '\t':
+          return '\\t';
+        case '</':
+          return '<\\/';
+        default: {
+          const code = match.charCodeAt(0);
+          return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${hex4(match)}`;
+        }
       }
-    }
-  });
+    },
+  );
   return `'${body}'`;
 }
 

@@ -19,9 +19,7 @@ export function documentedStatuses(model: ServiceModel): StatusCode[] {
 /** Error codes in code-point order, one entry per code (the first documented). */
 export function documentedErrors(model: ServiceModel): ErrorCode[] {
   const seen = new Set<string>();
-  return [...model.errorCodes]
-    .sort((a, b) => compareCodePoints(a.code, b.code))
-    .filter((error) => !seen.has(error.code) && seen.add(error.code) !== undefined);
+  return [...model.errorCodes].sort((a, b) => compareCodePoints(a.code, b.code)).filter((error) => !seen.has(error.code) && seen.add(error.code) !== undefined);
 }
 
 /** Distinct non-null group titles of `statuses`, in order of first use. */

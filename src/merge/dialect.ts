@@ -11,7 +11,7 @@
 import { escapePointer } from './generated.js';
 
 /** A keyword that 3.0 cannot express and was dropped, with its JSON Pointer inside the component. */
-export interface DroppedKeyword {
+interface DroppedKeyword {
   pointer: string;
   keyword: string;
 }
@@ -26,10 +26,32 @@ type JsonObject = { [key: string]: Json };
 
 /** Keywords that OpenAPI 3.0's Schema Object accepts as they are (besides `x-` extensions). */
 const KEPT = new Set([
-  'title', 'multipleOf', 'maximum', 'minimum', 'maxLength', 'minLength', 'pattern', 'maxItems',
-  'minItems', 'uniqueItems', 'maxProperties', 'minProperties', 'required', 'enum', 'type',
-  'description', 'format', 'default', 'nullable', 'discriminator', 'readOnly', 'writeOnly',
-  'example', 'externalDocs', 'deprecated', 'xml',
+  'title',
+  'multipleOf',
+  'maximum',
+  'minimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'enum',
+  'type',
+  'description',
+  'format',
+  'default',
+  'nullable',
+  'discriminator',
+  'readOnly',
+  'writeOnly',
+  'example',
+  'externalDocs',
+  'deprecated',
+  'xml',
 ]);
 /** Keywords whose value is one schema. */
 const ONE_SCHEMA = new Set(['not', 'items', 'additionalProperties']);
@@ -41,7 +63,6 @@ const SILENT = new Set(['$schema', '$id', '$comment', '$anchor', '$dynamicAnchor
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
 
 /** Translates one 2020-12 schema to the OpenAPI 3.0 dialect; the input is not modified. */
 export function schemaTo30(schema: unknown, pointer = ''): Translation<Json> {

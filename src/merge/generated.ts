@@ -11,9 +11,18 @@
 
 /** The component sections of OpenAPI 3.1 (§4.8.7); 3.0 has all but `pathItems`. */
 export const COMPONENT_SECTIONS = [
-  'schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks', 'pathItems',
+  'schemas',
+  'responses',
+  'parameters',
+  'examples',
+  'requestBodies',
+  'headers',
+  'securitySchemes',
+  'links',
+  'callbacks',
+  'pathItems',
 ] as const;
-export type Section = (typeof COMPONENT_SECTIONS)[number];
+type Section = (typeof COMPONENT_SECTIONS)[number];
 
 /** HTTP methods of a Path Item Object (OpenAPI 3.1 §4.8.9). */
 export const METHODS: ReadonlySet<string> = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);

@@ -76,7 +76,7 @@ export interface MergeOptions {
 }
 
 /** What happened to each generated entry (`responses/BadRequest`, `paths/GET /v1/volumes`, …). */
-export interface MergeSummary {
+interface MergeSummary {
   added: string[];
   updated: string[];
   unchanged: string[];
@@ -178,7 +178,12 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
   const refuse = (): MergeResult => ({ text: specText, changed: false, writable: false, file, diagnostics: file.messages, summary });
   const prefix = options.prefix ?? '';
   if (prefix !== '' && !COMPONENT_NAME.test(prefix)) {
-    flag(file, mergeRules['merge-prefix-invalid'], { text: `The prefix \`${prefix}\` cannot start a component name: use letters, digits, \`.\`, \`-\` and \`_\` only.` }, undefined);
+    flag(
+      file,
+      mergeRules['merge-prefix-invalid'],
+      { text: `The prefix \`${prefix}\` cannot start a component name: use letters, digits, \`.\`, \`-\` and \`_\` only.` },
+      undefined,
+    );
     return refuse();
   }
   const wireList = typeof options.wire === 'string' ? parseWireList(options.wire) : options.wire ? parseWireList(DEFAULT_WIRE) : undefined;
@@ -187,7 +192,12 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
     return refuse();
   }
   if (dataTooDeep(generated)) {
-    flag(file, mergeRules['generated-too-deep'], { text: `The generated document nests more than ${MAX_DEPTH} levels deep; it was not written by rst-codegen.` }, undefined);
+    flag(
+      file,
+      mergeRules['generated-too-deep'],
+      { text: `The generated document nests more than ${MAX_DEPTH} levels deep; it was not written by rst-codegen.` },
+      undefined,
+    );
     return refuse();
   }
   const format = options.format ?? detectFormat(specText, options.specPath);
@@ -220,7 +230,8 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
     }
     return key;
   };
-  const dataAt = (keys: readonly string[]): unknown => keys.reduce<unknown>((node, k) => (isRecord(node) && Object.hasOwn(node, k) ? node[k] : undefined), spec.data);
+  const dataAt = (keys: readonly string[]): unknown =>
+    keys.reduce<unknown>((node, k) => (isRecord(node) && Object.hasOwn(node, k) ? node[k] : undefined), spec.data);
 
   /** Decides what to do with one generated entry; true when it is to be written. */
   const upsert = (candidate: Candidate): boolean => {
@@ -239,7 +250,14 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
       }
       summary.updated.push(id);
       if (own.service === undefined && owner !== undefined && !deepEqual(withoutMarker(existing), withoutMarker(value))) {
-        flag(file, mergeRules['merge-owner-unknown'], { text: `${label} was merged by an earlier rst-codegen that did not record its service, and differs from the one ${describeOwner(owner.service, [])} generates; it was replaced. If it belonged to another service, restore it and merge each service with its own --prefix.` }, placeOf(key));
+        flag(
+          file,
+          mergeRules['merge-owner-unknown'],
+          {
+            text: `${label} was merged by an earlier rst-codegen that did not record its service, and differs from the one ${describeOwner(owner.service, [])} generates; it was replaced. If it belonged to another service, restore it and merge each service with its own --prefix.`,
+          },
+          placeOf(key),
+        );
       }
       return true;
     }
@@ -273,11 +291,20 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
     return true;
   };
 
-  const translated = (value: unknown, pointer: string, translate: (v: unknown) => { value: unknown; dropped: Array<{ pointer: string; keyword: string }> }): unknown => {
+  const translated = (
+    value: unknown,
+    pointer: string,
+    translate: (v: unknown) => { value: unknown; dropped: Array<{ pointer: string; keyword: string }> },
+  ): unknown => {
     if (spec.dialect !== '3.0') return value;
     const translation = translate(value);
     for (const drop of translation.dropped) {
-      flag(file, mergeRules['openapi-30-unsupported-keyword'], { text: `OpenAPI ${spec.version} cannot express \`${drop.keyword}\` at \`#${pointer}${drop.pointer}\`; it was left out.` }, undefined);
+      flag(
+        file,
+        mergeRules['openapi-30-unsupported-keyword'],
+        { text: `OpenAPI ${spec.version} cannot express \`${drop.keyword}\` at \`#${pointer}${drop.pointer}\`; it was left out.` },
+        undefined,
+      );
     }
     return translation.value;
   };
@@ -285,7 +312,8 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
   /** Entries this service generated earlier that its document no longer has: reported, never removed (something may refer to them). */
   const reportStale = (service: string): void => {
     const generatedIds = new Set<string>();
-    for (const [section, entries] of Object.entries(doc.components ?? {})) for (const name of Object.keys(entries ?? {})) generatedIds.add(`components\u0000${section}\u0000${name}`);
+    for (const [section, entries] of Object.entries(doc.components ?? {}))
+      for (const name of Object.keys(entries ?? {})) generatedIds.add(`components\u0000${section}\u0000${name}`);
     for (const [path, item] of Object.entries(doc.paths ?? {})) for (const method of Object.keys(item)) generatedIds.add(`paths\u0000${path}\u0000${method}`);
     for (const top of ['components', 'paths'] as const) {
       const level = spec.data[top];
@@ -296,7 +324,14 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
           const own = ownershipOf(entry);
           if (own.kind !== 'generated' || own.service !== service || generatedIds.has(`${top}\u0000${group}\u0000${name}`)) continue;
           const label = top === 'components' ? `\`components.${group}.${name}\`` : `operation \`${name.toUpperCase()} ${group}\``;
-          flag(file, mergeRules['merge-stale-entry'], { text: `${label} was generated for service \`${service}\`, which no longer generates it; it was left as it is (remove it by hand when nothing refers to it).` }, placeOf(keyNode([top, group, name])));
+          flag(
+            file,
+            mergeRules['merge-stale-entry'],
+            {
+              text: `${label} was generated for service \`${service}\`, which no longer generates it; it was left as it is (remove it by hand when nothing refers to it).`,
+            },
+            placeOf(keyNode([top, group, name])),
+          );
         }
       }
     }
@@ -307,15 +342,29 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
   for (const [section, entries] of Object.entries(original.components ?? {})) {
     if (!isRecord(entries)) continue;
     if (!(COMPONENT_SECTIONS as readonly string[]).includes(section)) {
-      flag(file, mergeRules['generated-invalid'], { text: `The generated document has an unknown component section \`components.${section}\`; it was not written by rst-codegen.` }, undefined);
+      flag(
+        file,
+        mergeRules['generated-invalid'],
+        { text: `The generated document has an unknown component section \`components.${section}\`; it was not written by rst-codegen.` },
+        undefined,
+      );
       return refuse();
     }
     const prefixed = (doc.components as Record<string, Json>)[section] ?? {};
     for (const name of Object.keys(entries)) {
       const target = prefix + name;
       const pointer = `/components/${section}/${escapePointer(target)}`;
-      const value = withOwner(translated(prefixed[target], pointer, (v) => componentTo30(section, v)), owner);
-      const candidate: Candidate = { id: `${section}/${target}`, label: `\`components.${section}.${target}\``, keys: ['components', section, target], sourceKeys: ['components', section, name], value };
+      const value = withOwner(
+        translated(prefixed[target], pointer, (v) => componentTo30(section, v)),
+        owner,
+      );
+      const candidate: Candidate = {
+        id: `${section}/${target}`,
+        label: `\`components.${section}.${target}\``,
+        keys: ['components', section, target],
+        sourceKeys: ['components', section, name],
+        value,
+      };
       const write = upsert(candidate);
       if (write) setLeaf(tree, candidate.keys, value);
       if (section === 'responses' && (write || summary.unchanged.includes(candidate.id))) responseNames.set(name, target);
@@ -324,7 +373,8 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
 
   // 2. Operations: `paths.<path>.<method>`.
   const { operations, invalid } = generatedOperations(doc.paths);
-  for (const where of invalid) flag(file, mergeRules['generated-invalid'], { text: `\`${where}\` of the generated document is not an object of operations.` }, undefined);
+  for (const where of invalid)
+    flag(file, mergeRules['generated-invalid'], { text: `\`${where}\` of the generated document is not an object of operations.` }, undefined);
   if (invalid.length > 0) return refuse();
   const generatedOps = new Set<string>();
   if (operations.length > 0) {
@@ -340,7 +390,15 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
         const severity = policy === 'keep' ? 'warning' : 'error';
         if (severity === 'error') conflicts++;
         else summary.kept.push(`paths/${method.toUpperCase()} ${path}`);
-        flag(file, mergeRules['merge-path-clash'], { text: `The generated ${label} from ${locate(sourceKeys)} has the path of \`${same}\` at ${specName}:${at(nodeRange(node)?.[0] ?? 0).line} with other template names; it ${severity === 'error' ? 'cannot be merged' : 'was not merged'} (one path cannot be written two ways).` }, placeOf(node), severity);
+        flag(
+          file,
+          mergeRules['merge-path-clash'],
+          {
+            text: `The generated ${label} from ${locate(sourceKeys)} has the path of \`${same}\` at ${specName}:${at(nodeRange(node)?.[0] ?? 0).line} with other template names; it ${severity === 'error' ? 'cannot be merged' : 'was not merged'} (one path cannot be written two ways).`,
+          },
+          placeOf(node),
+          severity,
+        );
         continue;
       }
       const opId = operation['operationId'];
@@ -349,7 +407,15 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
         const severity = policy === 'keep' ? 'warning' : 'error';
         if (severity === 'error') conflicts++;
         else summary.kept.push(`paths/${method.toUpperCase()} ${path}`);
-        flag(file, mergeRules['merge-operation-id-clash'], { text: `The generated ${label} from ${locate(sourceKeys)} has the operationId \`${String(opId)}\` of \`${holder}\` in ${specName}; it ${severity === 'error' ? 'cannot be merged' : 'was not merged'} (operationIds are unique).` }, undefined, severity);
+        flag(
+          file,
+          mergeRules['merge-operation-id-clash'],
+          {
+            text: `The generated ${label} from ${locate(sourceKeys)} has the operationId \`${String(opId)}\` of \`${holder}\` in ${specName}; it ${severity === 'error' ? 'cannot be merged' : 'was not merged'} (operationIds are unique).`,
+          },
+          undefined,
+          severity,
+        );
         continue;
       }
       const keys = ['paths', path, method];
@@ -370,13 +436,25 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
       if (target === undefined) continue;
       const status = statusOfResponse(name, response, byDescription);
       if (status === undefined) {
-        flag(file, mergeRules['wire-unknown-status'], { text: `The status of generated response \`${name}\` is unknown (no \`x-status-code\`, no matching \`StatusCode\` branch, not a reason phrase); it is not wired.` }, undefined);
+        flag(
+          file,
+          mergeRules['wire-unknown-status'],
+          {
+            text: `The status of generated response \`${name}\` is unknown (no \`x-status-code\`, no matching \`StatusCode\` branch, not a reason phrase); it is not wired.`,
+          },
+          undefined,
+        );
       } else if (status >= 400 && !byStatus.has(status)) byStatus.set(status, target);
     }
     const documented = [...byStatus.keys()].sort((a, b) => a - b);
     const { chosen, undocumented } = chooseStatuses(wireList.items, documented);
     for (const status of undocumented) {
-      flag(file, mergeRules['wire-status-undocumented'], { text: `Status \`${status}\` was asked for, but the generated document has no error response for it; it is not wired.` }, undefined);
+      flag(
+        file,
+        mergeRules['wire-status-undocumented'],
+        { text: `Status \`${status}\` was asked for, but the generated document has no error response for it; it is not wired.` },
+        undefined,
+      );
     }
     const isOurs = (path: string, method: string): boolean =>
       generatedOps.has(`${method} ${path}`) || ownershipOf(dataAt(['paths', path, method])).kind === 'generated';
@@ -384,7 +462,14 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
     for (const ref of refs) setLeaf(tree, ['paths', ref.path, ref.method, 'responses', ref.status], { $ref: ref.ref }, ref.keyType);
     summary.wired = refs.length;
     for (const skip of skipped) {
-      flag(file, mergeRules['wire-skipped'], { text: `The responses of \`${skip.method.toUpperCase()} ${skip.path}\` are not a mapping written here (an alias of another operation's responses, say); no \`$ref\`s were wired into it.` }, positionOf(spec.lineCounter, skip.keyRange, spec.bom.length));
+      flag(
+        file,
+        mergeRules['wire-skipped'],
+        {
+          text: `The responses of \`${skip.method.toUpperCase()} ${skip.path}\` are not a mapping written here (an alias of another operation's responses, say); no \`$ref\`s were wired into it.`,
+        },
+        positionOf(spec.lineCounter, skip.keyRange, spec.bom.length),
+      );
     }
   }
 
@@ -392,7 +477,8 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
   const edits: Edit[] = [];
   const problems: EditProblem[] = [];
   planTree({ body: spec.body, layout }, spec.root, tree, edits, problems);
-  for (const problem of problems) flag(file, mergeRules['merge-layout-unsupported'], { text: `Cannot merge into this layout: ${problem.reason}` }, at(problem.offset));
+  for (const problem of problems)
+    flag(file, mergeRules['merge-layout-unsupported'], { text: `Cannot merge into this layout: ${problem.reason}` }, at(problem.offset));
   if (problems.length > 0) return refuse();
   if (edits.length === 0) {
     summarise(file, summary);
@@ -403,13 +489,23 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
   const text = spec.bom + applyEdits(spec.body, edits);
   const reread = readSpec(text, spec.format);
   if ('problems' in reread) {
-    flag(file, mergeRules['merge-internal'], { text: `Internal error: the merged spec does not parse (${reread.problems[0]?.reason ?? 'unknown'}); nothing was written.` }, undefined);
+    flag(
+      file,
+      mergeRules['merge-internal'],
+      { text: `Internal error: the merged spec does not parse (${reread.problems[0]?.reason ?? 'unknown'}); nothing was written.` },
+      undefined,
+    );
     return refuse();
   }
   const expected = structuredClone(spec.data);
   applyTree(expected, tree);
   if (!deepEqual(expected, reread.spec.data)) {
-    flag(file, mergeRules['merge-internal'], { text: 'Internal error: the merged spec does not read back as the spec plus the generated entries; nothing was written.' }, undefined);
+    flag(
+      file,
+      mergeRules['merge-internal'],
+      { text: 'Internal error: the merged spec does not read back as the spec plus the generated entries; nothing was written.' },
+      undefined,
+    );
     return refuse();
   }
   // A valid result needs no comparison; only an invalid one is compared with the spec as it was.
@@ -422,14 +518,29 @@ export function merge(specText: string, generated: GeneratedDocument | Generated
     const detail = first ? `\`${first.pointer || '/'}\` ${first.message}` : ref ? `\`$ref: ${ref.ref}\` at \`${ref.pointer}\` does not resolve` : 'unknown';
     const count = before.schemaProblems.length + before.brokenRefs.length;
     const verdict = added.valid ? 'the merge adds no problem' : 'the merge would add the problems below';
-    flag(file, mergeRules['spec-already-invalid'], { text: `The spec was already invalid before the merge (${count} problem${count === 1 ? '' : 's'}, first: ${detail}); ${verdict}.` }, undefined);
+    flag(
+      file,
+      mergeRules['spec-already-invalid'],
+      { text: `The spec was already invalid before the merge (${count} problem${count === 1 ? '' : 's'}, first: ${detail}); ${verdict}.` },
+      undefined,
+    );
   }
   if (!added.valid) {
     for (const problem of added.schemaProblems.slice(0, 10)) {
-      flag(file, mergeRules['merge-invalid-result'], { text: `The merged spec would be invalid OpenAPI ${spec.version}: \`${problem.pointer || '/'}\` ${problem.message}; nothing was written.` }, undefined);
+      flag(
+        file,
+        mergeRules['merge-invalid-result'],
+        { text: `The merged spec would be invalid OpenAPI ${spec.version}: \`${problem.pointer || '/'}\` ${problem.message}; nothing was written.` },
+        undefined,
+      );
     }
     for (const broken of added.brokenRefs.slice(0, 10)) {
-      flag(file, mergeRules['merge-invalid-result'], { text: `The merged spec would have a \`$ref\` that does not resolve: \`${broken.ref}\` at \`${broken.pointer}\`; nothing was written.` }, undefined);
+      flag(
+        file,
+        mergeRules['merge-invalid-result'],
+        { text: `The merged spec would have a \`$ref\` that does not resolve: \`${broken.ref}\` at \`${broken.pointer}\`; nothing was written.` },
+        undefined,
+      );
     }
     return refuse();
   }
@@ -444,4 +555,3 @@ function summarise(file: VFile, summary: MergeSummary): void {
   const wired = summary.wired > 0 ? `; ${summary.wired} response \`$ref\`s wired into operations` : '';
   flag(file, mergeRules['merge-summary'], { text: `Generated entries: ${parts.join(', ')}${wired}.` }, undefined);
 }
-

@@ -77,10 +77,7 @@ export function detectLayout(spec: ParsedSpec): Layout {
   });
   const statusKeyType = (Object.entries(statusKeys).sort((a, b) => b[1] - a[1])[0]?.[0] ?? Scalar.QUOTE_SINGLE) as Scalar.Type;
   const firstKey = root.items[0]?.key;
-  const unit =
-    root.flow && isScalar(firstKey) && firstKey.range && firstOnLine(body, firstKey.range[0])
-      ? lineIndent(body, firstKey.range[0]) || null
-      : null;
+  const unit = root.flow && isScalar(firstKey) && firstKey.range && firstOnLine(body, firstKey.range[0]) ? lineIndent(body, firstKey.range[0]) || null : null;
   // Separators on one line, read from the first two members of a JSON root (`{"a":1,"b":2}`).
   let colon = ': ';
   let comma = ', ';

@@ -25,7 +25,7 @@ import { findPair, nodeRange } from './spec.js';
 import type { Edit } from './text.js';
 
 export type Tree = Map<string, TreeNode>;
-export type TreeNode = { kind: 'map'; children: Tree } | { kind: 'leaf'; value: unknown; keyType?: Scalar.Type };
+type TreeNode = { kind: 'map'; children: Tree } | { kind: 'leaf'; value: unknown; keyType?: Scalar.Type };
 
 type Json = Record<string, unknown>;
 
@@ -55,7 +55,9 @@ function plain(node: TreeNode): unknown {
 }
 
 function entries(tree: Tree): NewEntry[] {
-  return [...tree].map(([key, node]) => (node.kind === 'leaf' && node.keyType ? { key, keyType: node.keyType, value: node.value } : { key, value: plain(node) }));
+  return [...tree].map(([key, node]) =>
+    node.kind === 'leaf' && node.keyType ? { key, keyType: node.keyType, value: node.value } : { key, value: plain(node) },
+  );
 }
 
 /** The spec's data with the tree applied: what the merged text must read back as. */

@@ -14,7 +14,7 @@ export type SpecFormat = 'yaml' | 'json';
 export type OpenApiDialect = '3.0' | '3.1';
 
 /** Alias expansions allowed while reading a YAML spec (yaml's own budget: `maxAliasCount`). */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 
 /** The parse options of every spec read and re-read (merge keys on: real specs use `<<:`). */
 export const PARSE_OPTIONS = { merge: true, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true } as const;
@@ -71,7 +71,13 @@ export function readSpec(text: string, format: SpecFormat): { spec: ParsedSpec }
   const parsed = parseBounded(body, lineCounter);
   if ('deep' in parsed) {
     return {
-      problems: [{ reason: `The spec nests more than ${MAX_DEPTH} levels deep; refusing to read it (no OpenAPI document needs that many).`, ruleId: 'spec-too-deep', place: at(parsed.deep) }],
+      problems: [
+        {
+          reason: `The spec nests more than ${MAX_DEPTH} levels deep; refusing to read it (no OpenAPI document needs that many).`,
+          ruleId: 'spec-too-deep',
+          place: at(parsed.deep),
+        },
+      ],
     };
   }
   const doc = parsed.doc;

@@ -11,7 +11,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { escapePointer, unescapePointer } from './generated.js';
 import type { OpenApiDialect } from './spec.js';
 
-export interface SchemaProblem {
+interface SchemaProblem {
   /** JSON Pointer of the offending value in the spec's data. */
   pointer: string;
   message: string;
@@ -59,7 +59,6 @@ function describe(error: ErrorObject): SchemaProblem {
         : '';
   return { pointer: error.instancePath, message: `${error.message ?? error.keyword}${extra}` };
 }
-
 
 /** Resolves a local JSON Pointer fragment (`#/a/b`) against `root`. */
 export function resolvePointer(root: unknown, ref: string): unknown {

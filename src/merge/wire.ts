@@ -39,7 +39,12 @@ export function parseWireList(text: string): { items: WireItem[] } | { reason: s
     if (Object.hasOwn(WIRE_SETS, item.toLowerCase())) items.push({ kind: 'set', name: item.toLowerCase() });
     else if (/^[45]xx$/i.test(item)) items.push({ kind: 'class', digit: Number(item[0]) });
     else if (/^[45]\d\d$/.test(item)) items.push({ kind: 'status', code: Number(item) });
-    else return { reason: `\`${item}\` is not a wire item: give error statuses (\`404\`), classes (\`4XX\`, \`5XX\`) or a named set (${Object.keys(WIRE_SETS).map((n) => `\`${n}\``).join(', ')})` };
+    else
+      return {
+        reason: `\`${item}\` is not a wire item: give error statuses (\`404\`), classes (\`4XX\`, \`5XX\`) or a named set (${Object.keys(WIRE_SETS)
+          .map((n) => `\`${n}\``)
+          .join(', ')})`,
+      };
   }
   if (items.length === 0) return { reason: 'the list of statuses to wire is empty' };
   return { items };

@@ -18,7 +18,7 @@ import { isErrorCodeShaped, isNoValue, isStatusLike } from './cells.js';
 import { isKnownPhrase } from './http-status.js';
 
 /** One slot of the table grid: the cell covering it, and whether it is the cell's top-left slot. */
-export interface Slot {
+interface Slot {
   cell: RstCell;
   /** False when the slot is covered by a cell spanning from above or from the left. */
   origin: boolean;
@@ -39,9 +39,7 @@ export function buildGrid(table: RstTable): Grid {
     rowCount = Math.max(rowCount, c.row + c.rowspan);
     columns = Math.max(columns, c.col + c.colspan);
   }
-  const rows: Array<Array<Slot | undefined>> = Array.from({ length: rowCount }, () =>
-    Array.from<Slot | undefined>({ length: columns }),
-  );
+  const rows: Array<Array<Slot | undefined>> = Array.from({ length: rowCount }, () => Array.from<Slot | undefined>({ length: columns }));
   for (const cell of table.cells) {
     for (let r = cell.row; r < cell.row + Math.max(1, cell.rowspan); r++) {
       const row = rows[r];
@@ -55,7 +53,7 @@ export function buildGrid(table: RstTable): Grid {
 }
 
 /** The model fields a column can feed. */
-export interface Columns {
+interface Columns {
   /** Status code (status table) or HTTP status (error table). */
   status: number | null;
   phrase: number | null;
@@ -79,35 +77,106 @@ export interface TableReading {
 }
 
 /** Header text reduced for matching: "HTTP Status Code(s):" -> "http status code s". */
-export function headerKey(text: string): string {
-  return text.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+function headerKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
 }
 
 const set = (...items: string[]): ReadonlySet<string> => new Set(items);
 
 const STATUS_H = set(
-  'status code', 'status codes', 'http status code', 'http status codes', 'http status', 'status code s',
-  'returned value', 'returned values', 'return value', 'return code', 'returned code', 'response code',
-  'response codes', 'normal response code', 'error response code', 'http code', 'http response code',
-  'http return code', 'http status code s',
+  'status code',
+  'status codes',
+  'http status code',
+  'http status codes',
+  'http status',
+  'status code s',
+  'returned value',
+  'returned values',
+  'return value',
+  'return code',
+  'returned code',
+  'response code',
+  'response codes',
+  'normal response code',
+  'error response code',
+  'http code',
+  'http response code',
+  'http return code',
+  'http status code s',
 );
 const ERROR_H = set('error code', 'error codes', 'error type', 'service error code', 'error id', 'error code s', 'errorcode');
 const MESSAGE_H = set('error message', 'error messages', 'message', 'error information', 'error info', 'error msg', 'information', 'error', 'error details');
 const DESCRIPTION_H = set(
-  'description', 'descriptions', 'error description', 'error code description', 'possible cause', 'possible causes',
-  'cause', 'causes', 'meaning', 'state description', 'status description', 'explanation', 'details', 'detail',
-  'remarks', 'remark', 'note', 'notes',
+  'description',
+  'descriptions',
+  'error description',
+  'error code description',
+  'possible cause',
+  'possible causes',
+  'cause',
+  'causes',
+  'meaning',
+  'state description',
+  'status description',
+  'explanation',
+  'details',
+  'detail',
+  'remarks',
+  'remark',
+  'note',
+  'notes',
 );
 const SOLUTION_H = set(
-  'solution', 'solutions', 'handling measure', 'handling measures', 'measure', 'measures', 'troubleshooting',
-  'handling method', 'handling suggestion', 'suggestion', 'suggestions', 'resolution', 'action', 'actions',
-  'recommended action', 'fix', 'workaround', 'handling',
+  'solution',
+  'solutions',
+  'handling measure',
+  'handling measures',
+  'measure',
+  'measures',
+  'troubleshooting',
+  'handling method',
+  'handling suggestion',
+  'suggestion',
+  'suggestions',
+  'resolution',
+  'action',
+  'actions',
+  'recommended action',
+  'fix',
+  'workaround',
+  'handling',
 );
 const PHRASE_H = set(
-  'message', 'name', 'type', 'encoding', 'message title', 'reason phrase', 'phrase', 'status', 'code', 'reason',
-  'status name', 'code name', 'title', 'status message', 'description',
+  'message',
+  'name',
+  'type',
+  'encoding',
+  'message title',
+  'reason phrase',
+  'phrase',
+  'status',
+  'code',
+  'reason',
+  'status name',
+  'code name',
+  'title',
+  'status message',
+  'description',
 );
-const ANY_H: ReadonlySet<string> = new Set([...STATUS_H, ...ERROR_H, ...MESSAGE_H, ...DESCRIPTION_H, ...SOLUTION_H, ...PHRASE_H, 'module', 'category', 'service']);
+const ANY_H: ReadonlySet<string> = new Set([
+  ...STATUS_H,
+  ...ERROR_H,
+  ...MESSAGE_H,
+  ...DESCRIPTION_H,
+  ...SOLUTION_H,
+  ...PHRASE_H,
+  'module',
+  'category',
+  'service',
+]);
 
 /** Text of the slot at row r, column c ("" when empty or covered by a span). */
 export function slotText(grid: Grid, r: number, c: number): string {

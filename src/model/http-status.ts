@@ -93,10 +93,7 @@ export function phraseKey(phrase: string): string {
   return phrase.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-const knownKeys: ReadonlySet<string> = new Set([
-  ...[...httpStatus.values()].map(phraseKey),
-  ...[...obsoletePhrases.values()].flat().map(phraseKey),
-]);
+const knownKeys: ReadonlySet<string> = new Set([...[...httpStatus.values()].map(phraseKey), ...[...obsoletePhrases.values()].flat().map(phraseKey)]);
 
 /** True when `text` is (a spelling of) any registered or former reason phrase. */
 export function isKnownPhrase(text: string): boolean {
@@ -104,11 +101,7 @@ export function isKnownPhrase(text: string): boolean {
 }
 
 /** How a documented phrase relates to the registered one for `code`. */
-export type PhraseCheck =
-  | { kind: 'standard' }
-  | { kind: 'obsolete'; standard: string }
-  | { kind: 'different'; standard: string }
-  | { kind: 'unregistered' };
+export type PhraseCheck = { kind: 'standard' } | { kind: 'obsolete'; standard: string } | { kind: 'different'; standard: string } | { kind: 'unregistered' };
 
 /** Compares a documented phrase with the registry; spelling (case, spaces, hyphens) is ignored. */
 export function checkPhrase(code: number, phrase: string): PhraseCheck {

@@ -17,12 +17,9 @@ import { readErrorTable, readStatusTable } from './read-table.js';
 import { flag } from './rules.js';
 import { collectTables } from './walk.js';
 
-export { rules, flag } from './rules.js';
-export type { Rule, RuleArgs, RuleId } from './rules.js';
+export { rules } from './rules.js';
+export type { RuleId } from './rules.js';
 export { httpStatus } from './http-status.js';
-export { classifyTable } from './classify.js';
-export type { TableReading } from './classify.js';
-
 /** `cloud-backup-recovery` -> `Cloud Backup Recovery`. */
 export function titleFromId(service: string): string {
   return service

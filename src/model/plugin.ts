@@ -44,7 +44,12 @@ export const rstModel: Plugin<[Options?], RstService, ServiceModelTree> = functi
     const service: RstService =
       tree.type === 'rst-service'
         ? tree
-        : { type: 'rst-service', service: options.service ?? 'service', ...(options.title === undefined ? {} : { title: options.title }), pages: [{ file, root: tree }] };
+        : {
+            type: 'rst-service',
+            service: options.service ?? 'service',
+            ...(options.title === undefined ? {} : { title: options.title }),
+            pages: [{ file, root: tree }],
+          };
     const files = new Map(service.pages.map(({ file: page }) => [page.path, page]));
     const input = {
       service: service.service,

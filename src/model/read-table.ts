@@ -130,12 +130,7 @@ function readStatusCode(
     const check = checkPhrase(item.code, phrase);
     if (check.kind === 'obsolete' || check.kind === 'different') {
       const phrasePlace = item.phrase !== null ? codePlace.position : placeOf(input, r, input.reading.columns.phrase);
-      flag(
-        input.file,
-        'nonstandard-phrase',
-        { code: String(item.code), phrase, standard: check.standard, obsolete: check.kind === 'obsolete' },
-        phrasePlace,
-      );
+      flag(input.file, 'nonstandard-phrase', { code: String(item.code), phrase, standard: check.standard, obsolete: check.kind === 'obsolete' }, phrasePlace);
     }
   }
   collector.addStatus({ code: item.code, phrase, description, group: input.group }, codePlace);

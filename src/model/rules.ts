@@ -77,13 +77,13 @@ export const rules: { readonly [Id in RuleId]: Rule<Id> } = defineRules({
     id: 'unreadable-table',
     severity: 'error',
     description: 'A table whose headers name codes but whose code column holds no readable code: its rows are lost.',
-    message: (a) =>
-      `Table with columns \`${clip(a.header)}\` names codes but none of its ${a.rows} rows has a readable code, so it is skipped`,
+    message: (a) => `Table with columns \`${clip(a.header)}\` names codes but none of its ${a.rows} rows has a readable code, so it is skipped`,
   },
   'unreadable-row': {
     id: 'unreadable-row',
     severity: 'warning',
-    description: 'A body row of a code table whose code cannot be read: it is left out of the generated code (a warning, so one bad row does not stop a whole run; lint shows it).',
+    description:
+      'A body row of a code table whose code cannot be read: it is left out of the generated code (a warning, so one bad row does not stop a whole run; lint shows it).',
     message: (a) =>
       a.text === ''
         ? `Row ${a.row} has an empty \`${clip(a.column, 40)}\` cell and no row above to continue, so it is skipped`
@@ -130,9 +130,7 @@ export const rules: { readonly [Id in RuleId]: Rule<Id> } = defineRules({
     severity: 'warning',
     description: 'A status code missing from the IANA HTTP Status Code Registry.',
     message: (a) =>
-      a.unused
-        ? `Status code \`${a.code}\` is reserved as unused in the IANA registry`
-        : `Status code \`${a.code}\` is not registered with IANA`,
+      a.unused ? `Status code \`${a.code}\` is reserved as unused in the IANA registry` : `Status code \`${a.code}\` is not registered with IANA`,
   },
   'nonstandard-phrase': {
     id: 'nonstandard-phrase',
@@ -167,18 +165,14 @@ export const rules: { readonly [Id in RuleId]: Rule<Id> } = defineRules({
   'error-body-undocumented': {
     id: 'error-body-undocumented',
     severity: 'info',
-    description: 'A service documents error codes but no example error body (JSON or XML literal block); the common `{error_code, error_msg, request_id}` body is assumed.',
+    description:
+      'A service documents error codes but no example error body (JSON or XML literal block); the common `{error_code, error_msg, request_id}` body is assumed.',
     message: () => 'No example error body is documented for these error codes, so the common `{error_code, error_msg, request_id}` body is assumed',
   },
 });
 
 /** Reports rule `id` on `file` at `place`, with the rule's severity and sentence. */
-export function flag<Id extends RuleId>(
-  file: VFile,
-  id: Id,
-  args: RuleArgs[Id],
-  place: Point | Position | undefined,
-): VFileMessage {
+export function flag<Id extends RuleId>(file: VFile, id: Id, args: RuleArgs[Id], place: Point | Position | undefined): VFileMessage {
   const rule: Rule<Id> = rules[id];
   return flagRule(file, rule, args, place);
 }

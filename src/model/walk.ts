@@ -46,8 +46,7 @@ export function collectTables(root: RstRoot): PlacedTable[] {
     for (const node of nodes) {
       switch (node.type) {
         case 'table': {
-          const paragraphCaption =
-            node.title === null && previous?.type === 'paragraph' && TABLE_NUMBER.test(previous.text) ? previous.text : null;
+          const paragraphCaption = node.title === null && previous?.type === 'paragraph' && TABLE_NUMBER.test(previous.text) ? previous.text : null;
           const group = ctx.label ?? captionGroup(node.title ?? paragraphCaption) ?? ctx.section;
           out.push({ table: node, group });
           break;

@@ -35,13 +35,57 @@ export class UnexpectedIndentation {
 }
 
 /** Tags of the internal tree that carry nothing but children, text and the common fields. */
-export type PlainTag =
-  | 'document' | 'element' | 'section' | 'paragraph' | 'title' | 'comment' | 'doctest_block' | 'math_block' | 'transition'
-  | 'block_quote' | 'attribution' | 'line_block' | 'list_item' | 'definition_list' | 'definition_list_item' | 'term'
-  | 'classifier' | 'definition' | 'field_list' | 'field' | 'field_name' | 'field_body' | 'option_list'
-  | 'option_list_item' | 'option_group' | 'option' | 'description' | 'tgroup' | 'entry' | 'footnote' | 'citation'
-  | 'label' | 'substitution_definition' | 'rubric' | 'image' | 'figure' | 'caption' | 'legend' | 'compound' | 'topic'
-  | 'sidebar' | 'admonition' | 'attention' | 'caution' | 'danger' | 'error' | 'hint' | 'important' | 'note' | 'tip'
+type PlainTag =
+  | 'document'
+  | 'element'
+  | 'section'
+  | 'paragraph'
+  | 'title'
+  | 'comment'
+  | 'doctest_block'
+  | 'math_block'
+  | 'transition'
+  | 'block_quote'
+  | 'attribution'
+  | 'line_block'
+  | 'list_item'
+  | 'definition_list'
+  | 'definition_list_item'
+  | 'term'
+  | 'classifier'
+  | 'definition'
+  | 'field_list'
+  | 'field'
+  | 'field_name'
+  | 'field_body'
+  | 'option_list'
+  | 'option_list_item'
+  | 'option_group'
+  | 'option'
+  | 'description'
+  | 'tgroup'
+  | 'entry'
+  | 'footnote'
+  | 'citation'
+  | 'label'
+  | 'substitution_definition'
+  | 'rubric'
+  | 'image'
+  | 'figure'
+  | 'caption'
+  | 'legend'
+  | 'compound'
+  | 'topic'
+  | 'sidebar'
+  | 'admonition'
+  | 'attention'
+  | 'caution'
+  | 'danger'
+  | 'error'
+  | 'hint'
+  | 'important'
+  | 'note'
+  | 'tip'
   | 'warning';
 
 /** What every node of the internal tree has. */
@@ -265,10 +309,7 @@ export class Machine {
     let broke = false;
     while (end < last) {
       const line = this.at(end);
-      if (
-        line &&
-        (line.charCodeAt(0) !== 32 || (blockIndent !== null && !isBlank(line.slice(0, blockIndent))))
-      ) {
+      if (line && (line.charCodeAt(0) !== 32 || (blockIndent !== null && !isBlank(line.slice(0, blockIndent))))) {
         blankFinish = end > start && isBlank(this.at(end - 1));
         broke = true;
         break;

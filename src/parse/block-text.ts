@@ -22,8 +22,7 @@ export function isPyWs(c: number): boolean {
   if (c < 32) return (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f);
   if (c < 0x85) return false;
   return (
-    c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000
+    c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
   );
 }
 
@@ -80,7 +79,7 @@ function isCollapsed(s: string): boolean {
 }
 
 /** Python `str.expandtabs(width)` on one line (columns count code points). */
-export function expandTabs(line: string, width = 8): string {
+function expandTabs(line: string, width = 8): string {
   if (!line.includes('\t')) return line;
   let out = '';
   let column = 0;

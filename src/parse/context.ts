@@ -58,7 +58,7 @@ export interface SectionMemo {
   sectionBubbleUpKludge: boolean;
 }
 
-export interface InlineResult {
+interface InlineResult {
   text: string;
   messages: DNode[];
 }
@@ -77,11 +77,7 @@ export interface ParserContext {
   /** Adopts a message produced elsewhere (table scanner), optionally re-lined. */
   adopt(message: SystemMessage, spec?: LineSpec): DNode;
   /** RSTState.inline_text: inline-reduced text + message nodes. */
-  inline(
-    text: string,
-    absLine: number,
-    real?: { line: number; column: number; lineColumns?: readonly number[] },
-  ): InlineResult;
+  inline(text: string, absLine: number, real?: { line: number; column: number; lineColumns?: readonly number[] }): InlineResult;
 
   /** document.note_implicit_target / note_explicit_target. */
   noteImplicitTarget(node: DNode, msgnode: DNode | null, line: LineSpec): void;

@@ -35,7 +35,7 @@ export interface CsvCell {
   column: number;
 }
 
-export interface CsvError {
+interface CsvError {
   /** docutils' message: 'Error with CSV data in "csv-table" directive:\n' + detail. */
   message: string;
   /** Python's csv.Error text, e.g. `',' expected after '"'`. */
@@ -53,15 +53,7 @@ export interface CsvResult {
 }
 
 type State =
-  | 'startRecord'
-  | 'startField'
-  | 'escapedChar'
-  | 'inField'
-  | 'inQuotedField'
-  | 'escapeInQuotedField'
-  | 'quoteInQuotedField'
-  | 'eatCrnl'
-  | 'afterEscapedCrnl';
+  'startRecord' | 'startField' | 'escapedChar' | 'inField' | 'inQuotedField' | 'escapeInQuotedField' | 'quoteInQuotedField' | 'eatCrnl' | 'afterEscapedCrnl';
 
 /** Python's csv.field_size_limit() default. */
 const FIELD_LIMIT = 131072;

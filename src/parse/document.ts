@@ -106,7 +106,11 @@ function propagateTargets(flat: readonly DNode[], ctx: Context, fallback: Positi
     const node = flat[i] as DNode;
     if (node.tag !== 'target') {
       if (!OWN_NAMES_ARE_NOT_LABELS.has(node.tag) && names(node).length) {
-        addLabels(ctx, node, names(node).map((name) => ({ name, position: node.pos ?? fallback })));
+        addLabels(
+          ctx,
+          node,
+          names(node).map((name) => ({ name, position: node.pos ?? fallback })),
+        );
       }
       continue;
     }
@@ -247,9 +251,7 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
     }
     case 'bullet_list':
     case 'enumerated_list': {
-      const children = convertChildren(node, ctx, depth, sectionDepth, node.pos ?? parent).filter(
-        (c): c is RstListItemNode => c.type === 'listItem',
-      );
+      const children = convertChildren(node, ctx, depth, sectionDepth, node.pos ?? parent).filter((c): c is RstListItemNode => c.type === 'listItem');
       const ordered = tag === 'enumerated_list';
       return withLabels(
         node,
@@ -308,9 +310,7 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
       );
     }
     case 'field_list': {
-      const children = convertChildren(node, ctx, depth, sectionDepth, node.pos ?? parent).filter(
-        (c): c is RstFieldNode => c.type === 'field',
-      );
+      const children = convertChildren(node, ctx, depth, sectionDepth, node.pos ?? parent).filter((c): c is RstFieldNode => c.type === 'field');
       return withLabels(node, { type: 'fieldList', children, position: spanOf(node, children, parent) }, ctx);
     }
     case 'field': {
@@ -320,11 +320,7 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
     }
     case 'block_quote': {
       const children = convertChildren(node, ctx, depth, sectionDepth, node.pos ?? parent);
-      return withLabels(
-        node,
-        { type: 'blockQuote', attribution: childText(node, 'attribution'), children, position: spanOf(node, children, parent) },
-        ctx,
-      );
+      return withLabels(node, { type: 'blockQuote', attribution: childText(node, 'attribution'), children, position: spanOf(node, children, parent) }, ctx);
     }
     case 'attribution':
       return null;

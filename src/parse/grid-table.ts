@@ -33,15 +33,7 @@ import { SourceLines } from './lines.js';
 import type { CellBlock, TableScan, TableStructure } from './table-structure.js';
 import { systemMessage } from './rules.js';
 import type { SystemMessage } from './types.js';
-import {
-  columnIndex,
-  originalSlice,
-  padLine,
-  skipSpaces,
-  stripLine,
-  utf16Offset,
-  type PaddedLine,
-} from './text-width.js';
+import { columnIndex, originalSlice, padLine, skipSpaces, stripLine, utf16Offset, type PaddedLine } from './text-width.js';
 import { isBlank, isPyWs } from './block-text.js';
 
 /** docutils' `Body.grid_table_top_pat`. */
@@ -88,14 +80,7 @@ function tableMessage(call: TableRuleCall, line: number, column: number): System
  * at `abs_line_number() - len(block) + 1 + offset`, where the state machine
  * stands on `current` (an index in `src.lines`).
  */
-export function malformedTable(
-  src: SourceLines,
-  start: number,
-  current: number,
-  blockLength: number,
-  detail: string,
-  offset: number,
-): SystemMessage {
+export function malformedTable(src: SourceLines, start: number, current: number, blockLength: number, detail: string, offset: number): SystemMessage {
   return messageAt(src, current - blockLength + 1 + offset, start, { rule: 'malformed-table', detail });
 }
 

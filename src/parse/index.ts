@@ -19,16 +19,38 @@ export { toOracleJson } from './oracle-json.js';
 
 /** Tags the oracle descends into (its CONTAINERS tuple; admonitions included). */
 const CONTAINERS = new Set([
-  'bullet_list', 'enumerated_list', 'list_item', 'block_quote', 'definition_list', 'definition_list_item',
-  'definition', 'field_list', 'field', 'field_body', 'option_list', 'option_list_item', 'container', 'compound',
-  'attention', 'caution', 'danger', 'error', 'hint', 'important', 'note', 'tip', 'warning', 'admonition',
-  'topic', 'sidebar',
+  'bullet_list',
+  'enumerated_list',
+  'list_item',
+  'block_quote',
+  'definition_list',
+  'definition_list_item',
+  'definition',
+  'field_list',
+  'field',
+  'field_body',
+  'option_list',
+  'option_list_item',
+  'container',
+  'compound',
+  'attention',
+  'caution',
+  'danger',
+  'error',
+  'hint',
+  'important',
+  'note',
+  'tip',
+  'warning',
+  'admonition',
+  'topic',
+  'sidebar',
 ]);
 /** Leaves kept verbatim (the oracle's LITERAL_LEAVES). */
 const LITERAL_LEAVES = new Set(['literal_block', 'doctest_block', 'line_block', 'math_block', 'raw']);
 
 /** docutils' `astext()` of a node. */
-export function astext(node: DNode, source = ''): string {
+function astext(node: DNode, source = ''): string {
   if (node.text !== undefined) return node.text;
   if (node.tag === 'system_message' && node.message) {
     const m = node.message;
@@ -118,9 +140,7 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
   const last = split[split.length - 1];
   const position: Position = {
     start: { line: 1, column: 1, offset: 0 },
-    end: last
-      ? { line: split.length, column: last.raw.length + 1, offset: last.offset + last.raw.length }
-      : { line: 1, column: 1, offset: 0 },
+    end: last ? { line: split.length, column: last.raw.length + 1, offset: last.offset + last.raw.length } : { line: 1, column: 1, offset: 0 },
   };
   const unknownRoles = sortedNames(parser.unknownRoles);
   const unknownDirectives = sortedNames(parser.unknownDirectives);
@@ -130,7 +150,15 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
     if (options.document === true) root.document = buildDocument(document, tables, tableNodes, position);
     return root;
   }
-  const out: RstRoot = { ...buildSkeleton(root, tables, split.map((l) => l.text)), unknownRoles, unknownDirectives };
+  const out: RstRoot = {
+    ...buildSkeleton(
+      root,
+      tables,
+      split.map((l) => l.text),
+    ),
+    unknownRoles,
+    unknownDirectives,
+  };
   if (options.document === true) out.document = buildDocument(document, tables, tableNodes, position);
   return out;
 }

@@ -30,11 +30,7 @@ export class SourceLines {
 
   /** These lines followed by `other`'s. */
   concat(other: SourceLines): SourceLines {
-    return new SourceLines(
-      [...this.lines, ...other.lines],
-      [...this.lineNumbers, ...other.lineNumbers],
-      [...this.columns, ...other.columns],
-    );
+    return new SourceLines([...this.lines, ...other.lines], [...this.lineNumbers, ...other.lineNumbers], [...this.columns, ...other.columns]);
   }
 }
 

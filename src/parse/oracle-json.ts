@@ -5,14 +5,14 @@
  */
 import type { RstNode, RstRoot, RstTable, SystemMessage } from './types.js';
 
-export interface OracleMessage {
+interface OracleMessage {
   level: number;
   type: string;
   line: number | null;
   message: string;
 }
 
-export interface OracleCell {
+interface OracleCell {
   row: number;
   col: number;
   rowspan: number;
@@ -52,7 +52,7 @@ function message(m: SystemMessage): OracleMessage {
 }
 
 /** Every table of the tree, in document order (skeleton or flat). */
-export function allTables(root: RstRoot): RstTable[] {
+function allTables(root: RstRoot): RstTable[] {
   const out: RstTable[] = [];
   const walk = (nodes: readonly RstNode[]): void => {
     for (const n of nodes) {

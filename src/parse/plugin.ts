@@ -16,7 +16,11 @@ export function parsePage(text: string, file: VFile, options: ParseOptions = {})
   for (const message of root.messages) {
     // the message's text is already made (by its rule, from docutils' words): it is reported as one sentence
     const rule = parseRules[message.ruleId as ParseRuleId];
-    const reason = message.message.split('\n').map((s) => s.trim()).filter(Boolean).join(' ');
+    const reason = message.message
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .join(' ');
     flag(file, { ...rule, message: asText }, { text: reason }, { line: message.line, column: message.column }, severityOfLevel(message.level));
   }
   return root;

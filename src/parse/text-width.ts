@@ -100,12 +100,12 @@ const WIDE = decodeRanges(WIDE_RANGES);
 const COMBINING = decodeRanges(COMBINING_RANGES);
 
 /** East Asian Wide or Full-width (`W`/`F`): two columns in docutils. */
-export function isWide(codePoint: number): boolean {
+function isWide(codePoint: number): boolean {
   return codePoint >= 0x378 && inRanges(WIDE, codePoint);
 }
 
 /** Python's unicodedata.combining(c) != 0: zero columns in docutils. */
-export function isCombining(codePoint: number): boolean {
+function isCombining(codePoint: number): boolean {
   return codePoint >= 0x300 && inRanges(COMBINING, codePoint);
 }
 
@@ -126,7 +126,7 @@ export function columnWidth(text: string): number {
 }
 
 /** docutils' pad character for East Asian double-width text. */
-export const PAD = '\0';
+const PAD = '\0';
 const ASTRAL_PLACEHOLDER = '\uE000';
 const ASTRAL_COMBINING_PLACEHOLDER = '\u0300';
 
@@ -187,7 +187,7 @@ export function originalSlice(line: PaddedLine, start: number, end: number): str
 }
 
 /** The padded sub-line [start, end), keeping its map to the original. */
-export function subLine(line: PaddedLine, start: number, end: number): PaddedLine {
+function subLine(line: PaddedLine, start: number, end: number): PaddedLine {
   if (start === 0 && end >= line.text.length) return line;
   return { ...line, text: line.text.slice(start, end), shift: line.shift + start };
 }
@@ -205,7 +205,6 @@ export function rstripEnd(text: string, from = 0): number {
   while (end > from && isPyWs(text.charCodeAt(end - 1))) end -= 1;
   return end;
 }
-
 
 /** Python str.strip() on a padded line (the map is kept). */
 export function stripLine(line: PaddedLine): PaddedLine {

@@ -262,14 +262,7 @@ export interface RstProblematic {
   position: Position;
 }
 
-export type RstInline =
-  | RstText
-  | RstMarked
-  | RstReference
-  | RstFootnoteReference
-  | RstSubstitutionReference
-  | RstInlineTarget
-  | RstProblematic;
+export type RstInline = RstText | RstMarked | RstReference | RstFootnoteReference | RstSubstitutionReference | RstInlineTarget | RstProblematic;
 
 // ------------------------------------------------------------------- blocks
 

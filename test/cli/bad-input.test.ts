@@ -57,7 +57,10 @@ describe('pages that cannot be used', () => {
       name: 'an empty file',
       contents: '',
       code: 1,
-      messages: [/^docs\/status_codes\.rst {2}warning {2}`docs\/status_codes\.rst` is empty\. {2}empty-page$/m, /error {2}Service `svc` yields no status codes and no error codes.* {2}empty-service$/m],
+      messages: [
+        /^docs\/status_codes\.rst {2}warning {2}`docs\/status_codes\.rst` is empty\. {2}empty-page$/m,
+        /error {2}Service `svc` yields no status codes and no error codes.* {2}empty-service$/m,
+      ],
     },
     {
       name: 'a file with no tables',
@@ -124,7 +127,17 @@ describe('very large input', () => {
 
   it('a 70,000-row table and a 140,000-line line block do not overflow the call stack', async () => {
     const rows = Array.from({ length: 70_000 }, (_, i) => `${String(200 + (i % 300)).padEnd(11)} row ${i}`);
-    const table = ['Codes', '=====', '', '=========== ==========', 'Status Code Description', '=========== ==========', ...rows, '=========== ==========', ''].join('\n');
+    const table = [
+      'Codes',
+      '=====',
+      '',
+      '=========== ==========',
+      'Status Code Description',
+      '=========== ==========',
+      ...rows,
+      '=========== ==========',
+      '',
+    ].join('\n');
     const lineBlock = `\n\nLines\n-----\n\n${Array.from({ length: 140_000 }, () => '| a').join('\n')}\n`;
     const dir = setup(table + lineBlock);
     const result = await run(['lint', page], dir);

@@ -16,12 +16,19 @@ const warned = () => project({ 'page.rst': seedText.replace('Not Found', 'Not Fo
 describe('--format', () => {
   it('github: workflow-command annotations, escaped as the spec requires', () => {
     const file = new VFile({ path: 'docs/a,b:c%.rst' });
-    const m = flag(file, rules['nonstandard-phrase'], { code: '413', phrase: 'a%b\r\nc', standard: 'Content Too Large', obsolete: false }, { line: 3, column: 5 });
+    const m = flag(
+      file,
+      rules['nonstandard-phrase'],
+      { code: '413', phrase: 'a%b\r\nc', standard: 'Content Too Large', obsolete: false },
+      { line: 3, column: 5 },
+    );
     expect(githubAnnotation(file, m)).toBe(
       '::warning file=docs/a%2Cb%3Ac%25.rst,line=3,col=5,title=nonstandard-phrase::Phrase `a%25b%0D%0Ac` of status `413` differs from the standard `Content Too Large`',
     );
     const info = flag(file, rules['class-code'], { code: '4xx' }, undefined);
-    expect(githubAnnotation(file, info)).toBe('::notice file=docs/a%2Cb%3Ac%25.rst,title=class-code::Status class `4xx` is kept as a class, not as a status code');
+    expect(githubAnnotation(file, info)).toBe(
+      '::notice file=docs/a%2Cb%3Ac%25.rst,title=class-code::Status class `4xx` is kept as a class, not as a status code',
+    );
   });
 
   it('is accepted by every command and refused when unknown', async () => {
@@ -30,7 +37,10 @@ describe('--format', () => {
     expect(lint.stdout).toMatch(/^::warning file=page\.rst,line=\d+,col=\d+,title=nonstandard-phrase::Phrase `Not Fount`/m);
     const json = await run(['model', 'page.rst', '--format', 'json'], dir);
     expect(JSON.parse(json.stderr)).toContainEqual(expect.objectContaining({ file: 'page.rst', severity: 'warning', ruleId: 'nonstandard-phrase' }));
-    expect(await run(['tables', 'page.rst', '--format', 'xml'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be `text`, `json`, `github`, not `xml`') });
+    expect(await run(['tables', 'page.rst', '--format', 'xml'], dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--format must be `text`, `json`, `github`, not `xml`'),
+    });
   });
 });
 
@@ -41,7 +51,10 @@ describe('--quiet and --max-warnings', () => {
     const quiet = await run(['lint', 'page.rst', '-q'], dir);
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).not.toContain('nonstandard-phrase');
-    expect(await run(['lint', 'page.rst', '-q', '--max-warnings', '0'], dir)).toMatchObject({ code: 1, stderr: expect.stringContaining('more than --max-warnings 0') });
+    expect(await run(['lint', 'page.rst', '-q', '--max-warnings', '0'], dir)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('more than --max-warnings 0'),
+    });
     expect((await run(['lint', 'page.rst', '--max-warnings', '5'], dir)).code).toBe(0);
     expect((await run(['lint', 'page.rst', '--max-warnings', 'many'], dir)).code).toBe(2);
   });
@@ -72,7 +85,10 @@ describe('config rules', () => {
     const off = project({ ...files, 'rst-codegen.config.json': config([{ name: 'svc', status: ['page.rst'] }], { rules: { 'nonstandard-phrase': 'off' } }) });
     expect((await run(['generate'], off)).stderr).not.toContain('nonstandard-phrase');
     expect((await run(['lint', 'page.rst'], off)).stdout).not.toContain('nonstandard-phrase');
-    const error = project({ ...files, 'rst-codegen.config.json': config([{ name: 'svc', status: ['page.rst'] }], { rules: { 'nonstandard-phrase': 'error' } }) });
+    const error = project({
+      ...files,
+      'rst-codegen.config.json': config([{ name: 'svc', status: ['page.rst'] }], { rules: { 'nonstandard-phrase': 'error' } }),
+    });
     const result = await run(['generate'], error);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^page\.rst:\d+:\d+ {2}error {2}Phrase .* {2}nonstandard-phrase$/m);
@@ -82,7 +98,10 @@ describe('config rules', () => {
 describe('config file hardening', () => {
   const service = { name: 'svc', status: ['page.rst'] };
   it('a NUL in outDir is a config error (exit 2) at its place', async () => {
-    const dir = project({ 'page.rst': seedText, 'rst-codegen.config.json': '{"outDir": "gen\\u0000erated", "services": [{"name": "svc", "status": ["page.rst"]}]}' });
+    const dir = project({
+      'page.rst': seedText,
+      'rst-codegen.config.json': '{"outDir": "gen\\u0000erated", "services": [{"name": "svc", "status": ["page.rst"]}]}',
+    });
     const result = await run(['generate'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('rst-codegen.config.json:1:12  error  `outDir` contains a NUL character; give a path without one.  config-value');
@@ -92,7 +111,9 @@ describe('config file hardening', () => {
     const dir = project({ 'page.rst': seedText, 'rst-codegen.config.json': text });
     const result = await run(['generate'], dir);
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^rst-codegen\.config\.json:2:15 {2}error {2}`rst-codegen\.config\.json` is not valid UTF-8: byte `0xFF`.* {2}read-encoding$/m);
+    expect(result.stderr).toMatch(
+      /^rst-codegen\.config\.json:2:15 {2}error {2}`rst-codegen\.config\.json` is not valid UTF-8: byte `0xFF`.* {2}read-encoding$/m,
+    );
   });
   it('a config over the size limit: exit 3, read no further', async () => {
     const big = `{"title": "${'x'.repeat(5 * 1024 * 1024)}"}`;
@@ -131,7 +152,16 @@ describe('merge reads the config', () => {
   const generated = readFileSync(path.join(repoRoot, 'test/fixtures/merge/generated.openapi.json'), 'utf8');
   const spec = 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\n';
   it('--generated defaults to the config outDir; --service nope lists the services', async () => {
-    const dir = project({ 'rst-codegen.config.json': config([{ name: 'cbr', status: ['p.rst'] }, { name: 'evs', status: ['q.rst'] }], { outDir: 'out/gen' }), 'spec.yaml': spec });
+    const dir = project({
+      'rst-codegen.config.json': config(
+        [
+          { name: 'cbr', status: ['p.rst'] },
+          { name: 'evs', status: ['q.rst'] },
+        ],
+        { outDir: 'out/gen' },
+      ),
+      'spec.yaml': spec,
+    });
     mkdirSync(path.join(dir, 'out/gen/cbr'), { recursive: true });
     writeFileSync(path.join(dir, 'out/gen/cbr/openapi.json'), generated);
     const ok = await run(['merge', '--spec', 'spec.yaml', '--service', 'cbr'], dir);

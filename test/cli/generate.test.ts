@@ -5,7 +5,11 @@ import { config, project, repoRoot, run, seedText, snapshot } from './helpers.js
 
 const seedService = { name: 'cloud-backup-recovery', title: 'Cloud Backup and Recovery', status: ['seeds/cloud-backup-recovery/status_codes.rst'] };
 const seedProject = (extra: Record<string, string | Uint8Array> = {}) =>
-  project({ 'rst-codegen.config.json': config([seedService], { outDir: 'generated', style: 'enum' }), 'seeds/cloud-backup-recovery/status_codes.rst': seedText, ...extra });
+  project({
+    'rst-codegen.config.json': config([seedService], { outDir: 'generated', style: 'enum' }),
+    'seeds/cloud-backup-recovery/status_codes.rst': seedText,
+    ...extra,
+  });
 
 describe('generate: the seed', () => {
   it('reproduces the committed generated/ byte for byte', async () => {
@@ -93,7 +97,13 @@ describe('generate: a failed run writes nothing', () => {
       (dir) => {
         const page = path.join(dir, 'seeds/cloud-backup-recovery/status_codes.rst');
         // One character short: a ragged right border, which docutils rejects.
-        writeFileSync(page, readFileSync(page, 'utf8').replace('forbidden.                                               |', 'forbidden.                                              |'));
+        writeFileSync(
+          page,
+          readFileSync(page, 'utf8').replace(
+            'forbidden.                                               |',
+            'forbidden.                                              |',
+          ),
+        );
       },
       1,
       /^seeds\/cloud-backup-recovery\/status_codes\.rst:24:4 {2}error {2}Malformed table\..* {2}malformed-table$/m,
@@ -166,7 +176,15 @@ describe('generate: the output folder is never the project or an input folder', 
   });
 
   it('reads a page listed twice under two spellings once', async () => {
-    const dir = seedProject({ 'rst-codegen.config.json': config([{ ...seedService, status: ['seeds/cloud-backup-recovery/status_codes.rst', './seeds//cloud-backup-recovery/../cloud-backup-recovery/status_codes.rst'], docs: 'seeds/' }]) });
+    const dir = seedProject({
+      'rst-codegen.config.json': config([
+        {
+          ...seedService,
+          status: ['seeds/cloud-backup-recovery/status_codes.rst', './seeds//cloud-backup-recovery/../cloud-backup-recovery/status_codes.rst'],
+          docs: 'seeds/',
+        },
+      ]),
+    });
     const result = await run(['generate'], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('cloud-backup-recovery      1            18');
@@ -185,6 +203,8 @@ describe('generate: usage', () => {
     const dir = project({});
     const result = await run(['generate'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('cannot read the config `rst-codegen.config.json`: no such file or directory (create rst-codegen.config.json or pass --config FILE).');
+    expect(result.stderr).toContain(
+      'cannot read the config `rst-codegen.config.json`: no such file or directory (create rst-codegen.config.json or pass --config FILE).',
+    );
   });
 });

@@ -19,7 +19,10 @@ describe('--help', () => {
       expect(help.code).toBe(0);
       expect((await run(['help', command], dir)).stdout).toBe(help.stdout);
       // The usage line and the options section name the command's own flags.
-      const own = help.stdout.split('\n\n').filter((p) => p.startsWith('Usage:') || /^Options:/m.test(p)).join('\n');
+      const own = help.stdout
+        .split('\n\n')
+        .filter((p) => p.startsWith('Usage:') || /^Options:/m.test(p))
+        .join('\n');
       const flags = [...own.matchAll(/(?:^|[\s,[(|])(--[a-z][a-z-]*)(?:[ =]([A-Z][A-Z_]*|[a-z]+\|[a-z|]+))?/gm)].map((m) => ({ flag: m[1]!, value: m[2] }));
       // A flag mentioned in prose ("see --generated") takes its value from where it is listed.
       const valueOf = new Map<string, string | undefined>();

@@ -41,10 +41,15 @@ describe('pages that are not regular files', () => {
   });
 
   it('a UTF-16 page is named as UTF-16', async () => {
-    const dir = project({ 'rst-codegen.config.json': svc(), 'docs/status_codes.rst': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]) });
+    const dir = project({
+      'rst-codegen.config.json': svc(),
+      'docs/status_codes.rst': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]),
+    });
     const result = await run(['generate'], dir);
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain('docs/status_codes.rst:1:1  error  `docs/status_codes.rst` is UTF-16 (little-endian, with a byte-order mark), not UTF-8; save the file as UTF-8.  read-encoding');
+    expect(result.stderr).toContain(
+      'docs/status_codes.rst:1:1  error  `docs/status_codes.rst` is UTF-16 (little-endian, with a byte-order mark), not UTF-8; save the file as UTF-8.  read-encoding',
+    );
   });
 });
 
@@ -57,7 +62,9 @@ describe('files only where they belong', () => {
     symlinkSync(path.join(outside, 'status_codes.rst'), path.join(dir, 'docs/status_codes.rst'));
     const result = await run(['generate'], dir);
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^docs\/status_codes\.rst {2}error {2}`docs\/status_codes\.rst` leads outside the project \(to `.*\/status_codes\.rst`\) through a symbolic link; pages must stay inside the project\. {2}read-outside-project$/m);
+    expect(result.stderr).toMatch(
+      /^docs\/status_codes\.rst {2}error {2}`docs\/status_codes\.rst` leads outside the project \(to `.*\/status_codes\.rst`\) through a symbolic link; pages must stay inside the project\. {2}read-outside-project$/m,
+    );
     expect(existsSync(path.join(dir, 'generated'))).toBe(false);
   });
 
@@ -78,7 +85,9 @@ describe('files only where they belong', () => {
     for (const args of [['generate'], ['generate', '--check']]) {
       const result = await run(args, dir);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/^rst-codegen generate: The output folder `out\/generated` leads outside the project \(to `.*`\) through a symbolic link; give `outDir` a folder inside the project\.$/m);
+      expect(result.stderr).toMatch(
+        /^rst-codegen generate: The output folder `out\/generated` leads outside the project \(to `.*`\) through a symbolic link; give `outDir` a folder inside the project\.$/m,
+      );
     }
     expect(readdirSync(outside)).toEqual([]);
   });
@@ -129,7 +138,9 @@ describe('pages that made the skeleton explode', () => {
     const dir = project({ 'rst-codegen.config.json': svc(), 'docs/status_codes.rst': `${seedText}\n${staircase(18)}` });
     const result = await run(['generate'], dir);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^docs\/status_codes\.rst:1:1 {2}warning {2}The document skeleton was given up after 3000000 parsing steps.* {2}skeleton-too-complex$/m);
+    expect(result.stderr).toMatch(
+      /^docs\/status_codes\.rst:1:1 {2}warning {2}The document skeleton was given up after 3000000 parsing steps.* {2}skeleton-too-complex$/m,
+    );
     expect(JSON.parse(readFileSync(path.join(dir, 'generated/svc/model.json'), 'utf8')).statusCodes).toHaveLength(18);
   });
 
@@ -163,7 +174,18 @@ describe("Node's own warnings", () => {
     cpSync(path.join(repoRoot, 'bin'), path.join(root, 'bin'), { recursive: true });
     cpSync(path.join(repoRoot, 'package.json'), path.join(root, 'package.json'));
     symlinkSync(path.join(repoRoot, 'src'), path.join(root, 'dist'));
-    const result = await node(['--import', tsx, '--import', preload, path.join(root, 'bin/rst-codegen.js'), 'tables', path.join(repoRoot, 'seeds/cloud-backup-recovery/status_codes.rst')], root);
+    const result = await node(
+      [
+        '--import',
+        tsx,
+        '--import',
+        preload,
+        path.join(root, 'bin/rst-codegen.js'),
+        'tables',
+        path.join(repoRoot, 'seeds/cloud-backup-recovery/status_codes.rst'),
+      ],
+      root,
+    );
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(result.stdout).toContain('2 table(s)');
   });

@@ -20,7 +20,12 @@ const cli = path.join(repoRoot, 'bin/rst-codegen.js');
 
 function cliRun(args: string[], cwd: string): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
   // A safety net for a hang (the test then fails on the signal), not a timing check.
-  const child = spawn(process.execPath, ['--max-old-space-size=300', cli, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000, killSignal: 'SIGKILL' });
+  const child = spawn(process.execPath, ['--max-old-space-size=300', cli, ...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 60_000,
+    killSignal: 'SIGKILL',
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -119,7 +124,9 @@ describe('merge: inputs that are not regular files', () => {
       for (const command of [['generate'], ['merge', '--spec', 'spec.yaml', '--service', 'cbr']]) {
         const result = await cliRun([...command, '--config', 'cfg.json'], dir);
         expect([result.code, result.signal]).toEqual([3, null]);
-        expect(result.stderr).toMatch(new RegExp(`^rst-codegen ${command[0]}: cannot read the config \`cfg\\.json\`: it is ${what.replace(/[()]/g, '\\$&')}\\.\n`));
+        expect(result.stderr).toMatch(
+          new RegExp(`^rst-codegen ${command[0]}: cannot read the config \`cfg\\.json\`: it is ${what.replace(/[()]/g, '\\$&')}\\.\n`),
+        );
       }
     });
   }
@@ -140,7 +147,9 @@ describe.skipIf(!hasMkfifo)('generate: a FIFO in place of the output lock', () =
     execFileSync('mkfifo', [path.join(dir, '.rst-codegen-generated.lock')]);
     const result = await cliRun(['generate', '--quiet'], dir);
     expect([result.code, result.signal]).toEqual([3, null]);
-    expect(result.stderr).toBe('rst-codegen generate: cannot write `generated`: its lock file `.rst-codegen-generated.lock` is a FIFO (named pipe), not a regular file; remove it; the output folder was left as it was.\n');
+    expect(result.stderr).toBe(
+      'rst-codegen generate: cannot write `generated`: its lock file `.rst-codegen-generated.lock` is a FIFO (named pipe), not a regular file; remove it; the output folder was left as it was.\n',
+    );
   });
 });
 
@@ -176,7 +185,9 @@ describe('files over the size limit are refused before they are read', () => {
     sparse(path.join(dir, 'big.yaml'), MAX_PAGE_BYTES + 1);
     let result = await cliRun(['merge', '--spec', 'big.yaml', '--service', 'cbr'], dir);
     expect([result.code, result.signal]).toEqual([3, null]);
-    expect(result.stderr).toBe(`rst-codegen merge: cannot read the spec \`big.yaml\`: it is ${MAX_PAGE_BYTES + 1} bytes, larger than the ${MAX_PAGE_BYTES}-byte limit.\n`);
+    expect(result.stderr).toBe(
+      `rst-codegen merge: cannot read the spec \`big.yaml\`: it is ${MAX_PAGE_BYTES + 1} bytes, larger than the ${MAX_PAGE_BYTES}-byte limit.\n`,
+    );
     result = await cliRun(['merge', '--spec', 'spec.yaml', '--from', 'big.yaml'], dir);
     expect([result.code, result.signal]).toEqual([3, null]);
     expect(result.stderr).toContain('cannot read the generated file `big.yaml`: it is');
@@ -191,7 +202,9 @@ describe('files over the size limit are refused before they are read', () => {
     sparse(path.join(dir, 'rst-codegen.config.json'), MAX_CONFIG_BYTES + 1);
     const result = await cliRun(['generate'], dir);
     expect([result.code, result.signal]).toEqual([3, null]);
-    expect(result.stderr).toBe(`rst-codegen generate: cannot read the config \`rst-codegen.config.json\`: it is ${MAX_CONFIG_BYTES + 1} bytes, larger than the ${MAX_CONFIG_BYTES}-byte limit.\n`);
+    expect(result.stderr).toBe(
+      `rst-codegen generate: cannot read the config \`rst-codegen.config.json\`: it is ${MAX_CONFIG_BYTES + 1} bytes, larger than the ${MAX_CONFIG_BYTES}-byte limit.\n`,
+    );
   });
 });
 

@@ -28,7 +28,13 @@ function page(descriptions: string[], errors: string[]): string {
   const bar = '=========== ==========';
   const status = [bar, 'Status Code Description', bar, ...descriptions.map((d, i) => `${400 + i} Delete  ${d}`), bar].join('\n');
   const eb = '=========== ================ ==========';
-  const error = [eb, 'Status Code Error Code       Error Message', eb, ...errors.map((e, i) => `400         SVC.${String(i).padStart(4, '0')}         ${e}`), eb].join('\n');
+  const error = [
+    eb,
+    'Status Code Error Code       Error Message',
+    eb,
+    ...errors.map((e, i) => `400         SVC.${String(i).padStart(4, '0')}         ${e}`),
+    eb,
+  ].join('\n');
   return `Codes\n=====\n\nStatus codes\n------------\n\n${status}\n\nError codes\n-----------\n\n${error}\n`;
 }
 
@@ -42,13 +48,22 @@ async function generateFrom(text: string) {
 describe('hostile text from RST to generated code', () => {
   it('type-checks, adds no statement, and keeps every text', async () => {
     const hostile = await generateFrom(page(HOSTILE, HOSTILE));
-    const benign = await generateFrom(page(HOSTILE.map((_, i) => `plain text ${i}`), HOSTILE.map((_, i) => `plain message ${i}`)));
+    const benign = await generateFrom(
+      page(
+        HOSTILE.map((_, i) => `plain text ${i}`),
+        HOSTILE.map((_, i) => `plain message ${i}`),
+      ),
+    );
     expect(hostile.result.code).toBe(0);
     expect(benign.result.code).toBe(0);
     for (const file of ['svc/status-codes.ts', 'svc/error-codes.ts', 'index.ts']) {
       expect(topLevelStatements(hostile.read(file))).toEqual(topLevelStatements(benign.read(file)));
     }
-    const ts = { 'index.ts': hostile.read('index.ts'), 'svc/status-codes.ts': hostile.read('svc/status-codes.ts'), 'svc/error-codes.ts': hostile.read('svc/error-codes.ts') };
+    const ts = {
+      'index.ts': hostile.read('index.ts'),
+      'svc/status-codes.ts': hostile.read('svc/status-codes.ts'),
+      'svc/error-codes.ts': hostile.read('svc/error-codes.ts'),
+    };
     expect(typeCheck(ts)).toEqual([]);
     // Texts arrive as docutils reads them (control characters included), whole, in the JSON outputs.
     const model = JSON.parse(hostile.read('svc/model.json'));
@@ -56,7 +71,14 @@ describe('hostile text from RST to generated code', () => {
     const descriptions = svc.statusCodes.map((s: { description: string }) => s.description);
     const messages = svc.errorCodes.map((e: { message: string }) => e.message);
     // (texts docutils keeps verbatim: checked with ../shared/tools/rst-oracle.py)
-    for (const text of ['ends a comment */ here', 'opens a comment /* here', `template \${process.exit(1)} and quotes " ' \` here`, 'script </script><script>alert(1)</script>', 'emoji 😀 and 漢字 and Ελληνικά', 'x'.repeat(10_000)]) {
+    for (const text of [
+      'ends a comment */ here',
+      'opens a comment /* here',
+      `template \${process.exit(1)} and quotes " ' \` here`,
+      'script </script><script>alert(1)</script>',
+      'emoji 😀 and 漢字 and Ελληνικά',
+      'x'.repeat(10_000),
+    ]) {
       expect(descriptions).toContain(text);
       expect(messages).toContain(text);
     }

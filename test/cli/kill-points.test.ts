@@ -34,7 +34,10 @@ async function changedProject(): Promise<string> {
   return dir;
 }
 
-const leftovers = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('.rst-codegen')).sort();
+const leftovers = (dir: string) =>
+  readdirSync(dir)
+    .filter((n) => n.startsWith('.rst-codegen'))
+    .sort();
 const model = (dir: string) => readFileSync(path.join(dir, 'generated/svc/model.json'), 'utf8');
 
 /** The next run succeeds (no wait for the dead run's lock), writes the new output and leaves nothing behind. */

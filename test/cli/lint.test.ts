@@ -15,7 +15,9 @@ describe.skipIf(!present)('lint on corpus pages', () => {
     const { code, stdout } = await run(['lint', gemini, evs], repoRoot);
     expect(code).toBe(0); // warnings only
     expect(stdout).toContain(`${gemini}:15:4  warning  Status code \`202\` comes after \`204\`  out-of-order`);
-    expect(stdout).toContain(`${gemini}:45:30  warning  Phrase \`Request Entity Too Large\` of status \`413\` is the obsolete name of \`Content Too Large\`  nonstandard-phrase`);
+    expect(stdout).toContain(
+      `${gemini}:45:30  warning  Phrase \`Request Entity Too Large\` of status \`413\` is the obsolete name of \`Content Too Large\`  nonstandard-phrase`,
+    );
     expect(stdout).toContain(`${evs}:260:17  warning  Duplicate error code \`EVS.5400\`, first defined at 258:17  duplicate-code`);
     expect(stdout).toMatch(/^2 file\(s\): 0 errors, \d+ warnings, \d+ infos?$/m);
   });
@@ -24,7 +26,14 @@ describe.skipIf(!present)('lint on corpus pages', () => {
     const { code, stdout } = await run(['lint', elb, '--format', 'json'], repoRoot);
     expect(code).toBe(0);
     const messages = JSON.parse(stdout) as Array<{ file: string; line: number; column: number; severity: string; ruleId: string; message: string }>;
-    expect(messages).toContainEqual({ file: elb, line: 61, column: 20, severity: 'warning', ruleId: 'unreadable-row', message: 'Row 18 has no readable code in `Error Code` (`-`), so it is skipped' });
+    expect(messages).toContainEqual({
+      file: elb,
+      line: 61,
+      column: 20,
+      severity: 'warning',
+      ruleId: 'unreadable-row',
+      message: 'Row 18 has no readable code in `Error Code` (`-`), so it is skipped',
+    });
     expect(messages.every((m) => m.file === elb && m.line >= 1 && m.column >= 1)).toBe(true);
   });
 });

@@ -76,7 +76,12 @@ describe('only regular files are read, never past the limit', () => {
       const { file, ok } = await loadPage(project, page, { within: project });
       expect(ok).toBe(false);
       expect(file.value).toBeUndefined();
-      expect(file.messages.map((m) => [m.ruleId, m.reason])).toEqual([['read-outside-project', `\`${page}\` leads outside the project (to \`${realpathSync(outside)}/secret.rst\`) through a symbolic link; pages must stay inside the project.`]]);
+      expect(file.messages.map((m) => [m.ruleId, m.reason])).toEqual([
+        [
+          'read-outside-project',
+          `\`${page}\` leads outside the project (to \`${realpathSync(outside)}/secret.rst\`) through a symbolic link; pages must stay inside the project.`,
+        ],
+      ]);
     }
     expect((await loadPage(project, 'docs/inside.rst', { within: project })).file.value).toBe('Title\n=====\n');
     await expect(findCodePages(project, 'linked')).rejects.toThrow('it leads outside the project');
@@ -95,7 +100,9 @@ describe('UTF-16 and UTF-32 are named', () => {
     writeFileSync(path.join(dir, 'wide.rst'), bytes);
     const { file, ok } = await loadPage(dir, 'wide.rst');
     expect(ok).toBe(false);
-    expect(file.messages.map((m) => [m.line, m.column, m.ruleId, m.reason])).toEqual([[1, 1, 'read-encoding', `\`wide.rst\` is ${name}, not UTF-8; save the file as UTF-8.`]]);
+    expect(file.messages.map((m) => [m.line, m.column, m.ruleId, m.reason])).toEqual([
+      [1, 1, 'read-encoding', `\`wide.rst\` is ${name}, not UTF-8; save the file as UTF-8.`],
+    ]);
   });
 
   it('UTF-8 text, even with a stray NUL, is not taken for UTF-16', () => {
@@ -109,9 +116,22 @@ describe('findCodePages', () => {
     const docs = path.join(dir, 'docs');
     mkdirSync(path.join(docs, 'appendix'), { recursive: true });
     mkdirSync(path.join(docs, 'appendix/error_codes'), { recursive: true });
-    for (const name of ['appendix/status_codes.rst', 'appendix/error_code.rst', 'appendix/errorcodes.rst', 'appendix/index.rst', 'api.rst', 'appendix/status_codes.txt', 'appendix/error_codes/index.rst']) {
+    for (const name of [
+      'appendix/status_codes.rst',
+      'appendix/error_code.rst',
+      'appendix/errorcodes.rst',
+      'appendix/index.rst',
+      'api.rst',
+      'appendix/status_codes.txt',
+      'appendix/error_codes/index.rst',
+    ]) {
       writeFileSync(path.join(docs, name), '');
     }
-    expect(await findCodePages(dir, 'docs')).toEqual(['docs/appendix/error_code.rst', 'docs/appendix/error_codes/index.rst', 'docs/appendix/errorcodes.rst', 'docs/appendix/status_codes.rst']);
+    expect(await findCodePages(dir, 'docs')).toEqual([
+      'docs/appendix/error_code.rst',
+      'docs/appendix/error_codes/index.rst',
+      'docs/appendix/errorcodes.rst',
+      'docs/appendix/status_codes.rst',
+    ]);
   });
 });

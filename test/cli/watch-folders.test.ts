@@ -47,7 +47,10 @@ const modelHas = (dir: string, tag: string) => {
 
 describe('generate --watch when its folders are replaced', () => {
   it('the folder of a configured page removed, then made again later', async () => {
-    const dir = project({ 'rst-codegen.config.json': config([{ name: 'svc', status: ['docs/svc/status_codes.rst'] }]), 'docs/svc/status_codes.rst': tagged('one') });
+    const dir = project({
+      'rst-codegen.config.json': config([{ name: 'svc', status: ['docs/svc/status_codes.rst'] }]),
+      'docs/svc/status_codes.rst': tagged('one'),
+    });
     const w = watch(dir);
     try {
       await waitFor('the first run', () => w.runs() >= 1 && modelHas(dir, 'one'), w.output);

@@ -136,7 +136,7 @@ describe.skipIf(!present)('emit over the corpus', () => {
   it('passes redocly lint (recommended) with no error; only the accepted warnings remain', async () => {
     const docs = Object.fromEntries(of('enum', 'openapi.json').map((file) => [file.path, JSON.parse(file.contents) as unknown]));
     const problems = await redoclyLint(docs);
-    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(problems.filter((p) => !ACCEPTED_REDOCLY_WARNINGS.has(p.ruleId)).slice(0, 3)).toEqual([]);
     expect([...new Set(problems.map((p) => p.ruleId))].filter((rule) => !ACCEPTED_REDOCLY_WARNINGS.has(rule))).toEqual([]);
   });

@@ -12,7 +12,7 @@ const at = (line: number): SourceRef[] => [{ file: FILE, line, column: 3 }];
 
 /** Injection payload used in many fields. */
 export const PAYLOAD =
-  "*/ export const pwned = 1; /* `${process.exit(1)}` 'single' \"double\" back\\slash \\u0041 </script><script>alert(1)</script> @deprecated {@link x}";
+  '*/ export const pwned = 1; /* `${process.exit(1)}` \'single\' "double" back\\slash \\u0041 </script><script>alert(1)</script> @deprecated {@link x}';
 
 /** 10,000 characters ending in a comment terminator. */
 export const LONG_TEXT = `${'Lorem ipsum dolor sit amet. '.repeat(400)}`.slice(0, 9_998) + '*/';
@@ -94,7 +94,12 @@ export const hostileStatusMembers = [
 ];
 
 /** Group guards, in order of first use ("Normal", "normal" and "Normal!" share one). */
-export const hostileGuards = ['isNormalStatus', 'isClassStatus', 'isGroup_9519x8bef_Status', 'isAbnormalExportConstPwned1ProcessExit1SingleDoubleBackSlashU0041Status'];
+export const hostileGuards = [
+  'isNormalStatus',
+  'isClassStatus',
+  'isGroup_9519x8bef_Status',
+  'isAbnormalExportConstPwned1ProcessExit1SingleDoubleBackSlashU0041Status',
+];
 
 /** Error enum member names, in code-point order of the codes. */
 export const hostileErrorMembers = [

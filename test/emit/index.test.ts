@@ -9,8 +9,7 @@ import { expectedText } from '../helpers/fixtures.js';
 import { hostileModel } from './hostile-model.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/emit');
-const readModel = (name: string): ServiceModel =>
-  JSON.parse(readFileSync(path.join(fixtures, name, 'model.input.json'), 'utf8')) as ServiceModel;
+const readModel = (name: string): ServiceModel => JSON.parse(readFileSync(path.join(fixtures, name, 'model.input.json'), 'utf8')) as ServiceModel;
 const cbr = readModel('cloud-backup-recovery');
 const styles: EnumStyle[] = ['enum', 'const'];
 const cases: { name: string; model: ServiceModel }[] = [
@@ -48,7 +47,9 @@ describe.each(styles)('emitService / emitIndex, style %s', (style) => {
       }
       const dir = path.join(fixtures, name, 'expected', style);
       const goldens = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-      expect(goldens.map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')).sort()).toEqual(files.map((file) => file.path).sort());
+      expect(goldens.map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')).sort()).toEqual(
+        files.map((file) => file.path).sort(),
+      );
     });
 
     it('is byte-deterministic, LF-only, newline-terminated, free of unsafe characters, and starts with a do-not-edit header', () => {

@@ -4,9 +4,7 @@ import { topLevelStatements, typeCheck, validateJsonSchema, validateOpenApi } fr
 describe('test/helpers/validators (the checks can fail)', () => {
   it('typeCheck reports type errors, strictness errors and erasable-syntax errors', () => {
     expect(typeCheck({ 'a.ts': 'export const x: number = 1;\n' })).toEqual([]);
-    expect(typeCheck({ 'a.ts': "export const x: number = 'one';\n" })).toEqual([
-      "a.ts:1:14 TS2322 Type 'string' is not assignable to type 'number'.",
-    ]);
+    expect(typeCheck({ 'a.ts': "export const x: number = 'one';\n" })).toEqual(["a.ts:1:14 TS2322 Type 'string' is not assignable to type 'number'."]);
     expect(typeCheck({ 'a.ts': 'export function f(x) { return x; }\n' }).join('\n')).toMatch(/TS7006/);
     expect(typeCheck({ 'a.ts': 'export enum E { A = 1 }\n' }, { erasableSyntaxOnly: true }).join('\n')).toMatch(/TS1294/);
     expect(typeCheck({ 'a.ts': "import { y } from './b.js';\nexport const x = y;\n" }).join('\n')).toMatch(/TS2307/);
@@ -15,11 +13,7 @@ describe('test/helpers/validators (the checks can fail)', () => {
   it('topLevelStatements shows unexpected statements and parse errors', () => {
     const statements = topLevelStatements('export const a = 1;\nconsole.log(a);\n/* x */ */\n');
     expect(statements).toContain('parse-error Expression expected.');
-    expect(statements.filter((line) => !line.startsWith('parse-error'))).toEqual([
-      'export const a',
-      'other ExpressionStatement',
-      'other ExpressionStatement',
-    ]);
+    expect(statements.filter((line) => !line.startsWith('parse-error'))).toEqual(['export const a', 'other ExpressionStatement', 'other ExpressionStatement']);
   });
 
   it('validateJsonSchema rejects unknown keywords (strict) and invalid schemas', () => {
@@ -33,7 +27,10 @@ describe('test/helpers/validators (the checks can fail)', () => {
       openapi: '3.1.0',
       info: { title: 't', version: '1' },
       paths: {},
-      components: { schemas: { A: { type: 'string' } }, responses: { R: { description: 'r', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } } },
+      components: {
+        schemas: { A: { type: 'string' } },
+        responses: { R: { description: 'r', content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } },
+      },
     };
     const before = structuredClone(doc);
     expect(await validateOpenApi(doc)).toEqual([]);

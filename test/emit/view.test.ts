@@ -52,7 +52,9 @@ describe('the emitters’ view of a model', () => {
 
   it('emits valid output from a messy model', () => {
     const files = Object.fromEntries(emitService(messy, { style: 'enum' }).map((file) => [file.path, file.contents]));
-    expect(typeCheck({ 'messy/status-codes.ts': files['messy/status-codes.ts'] ?? '', 'messy/error-codes.ts': files['messy/error-codes.ts'] ?? '' })).toEqual([]);
+    expect(typeCheck({ 'messy/status-codes.ts': files['messy/status-codes.ts'] ?? '', 'messy/error-codes.ts': files['messy/error-codes.ts'] ?? '' })).toEqual(
+      [],
+    );
     expect(validateJsonSchema(JSON.parse(files['messy/status-code.schema.json'] ?? 'null')).errors).toEqual([]);
     expect(validateJsonSchema(JSON.parse(files['messy/error-response.schema.json'] ?? 'null')).errors).toEqual([]);
   });

@@ -55,21 +55,56 @@ export function checkPipeline(text: string, timeBoundMs?: number): Outcome {
   return { ok: true, ms };
 }
 
-const word = fc.constantFrom('200', '404 Not Found', 'OK', 'Error Code', 'Status Code', 'Description', 'APIGW.0101', 'N/A', '4xx', '漢字', 't̆', 'é', '**b**', '*e*', '``l``', ':ref:`x <y>`', '`a`_', '|s|', '[1]_', '\\', '*/', '${x}', '\u202e', '\u2028', '\t', '\0', 'x');
+const word = fc.constantFrom(
+  '200',
+  '404 Not Found',
+  'OK',
+  'Error Code',
+  'Status Code',
+  'Description',
+  'APIGW.0101',
+  'N/A',
+  '4xx',
+  '漢字',
+  't̆',
+  'é',
+  '**b**',
+  '*e*',
+  '``l``',
+  ':ref:`x <y>`',
+  '`a`_',
+  '|s|',
+  '[1]_',
+  '\\',
+  '*/',
+  '${x}',
+  '\u202e',
+  '\u2028',
+  '\t',
+  '\0',
+  'x',
+);
 const text = fc.array(word, { minLength: 0, maxLength: 6 }).map((ws) => ws.join(' '));
 
 /** A grid table of random shape and words (borders sometimes broken by the mutator). */
-const gridTable = fc.record({ cols: fc.integer({ min: 1, max: 4 }), rows: fc.array(fc.array(text, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 5 }), header: fc.boolean(), indent: fc.constantFrom('', '   ', '\t') }).map(({ cols, rows, header, indent }) => {
-  const widths = Array.from({ length: cols }, (_, c) => Math.max(3, ...rows.map((r) => r[c]!.length + 2)));
-  const border = (ch: string) => `${indent}+${widths.map((w) => ch.repeat(w)).join('+')}+`;
-  const line = (r: string[]) => `${indent}|${widths.map((w, c) => ` ${r[c]!}`.padEnd(w)).join('|')}|`;
-  const out = [border('-')];
-  rows.forEach((r, i) => {
-    out.push(line(r));
-    out.push(border(header && i === 0 ? '=' : '-'));
+const gridTable = fc
+  .record({
+    cols: fc.integer({ min: 1, max: 4 }),
+    rows: fc.array(fc.array(text, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+    header: fc.boolean(),
+    indent: fc.constantFrom('', '   ', '\t'),
+  })
+  .map(({ cols, rows, header, indent }) => {
+    const widths = Array.from({ length: cols }, (_, c) => Math.max(3, ...rows.map((r) => r[c]!.length + 2)));
+    const border = (ch: string) => `${indent}+${widths.map((w) => ch.repeat(w)).join('+')}+`;
+    const line = (r: string[]) => `${indent}|${widths.map((w, c) => ` ${r[c]!}`.padEnd(w)).join('|')}|`;
+    const out = [border('-')];
+    rows.forEach((r, i) => {
+      out.push(line(r));
+      out.push(border(header && i === 0 ? '=' : '-'));
+    });
+    return out.join('\n');
   });
-  return out.join('\n');
-});
 
 const simpleTable = fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 5 }).map((rows) => {
   const w = Math.max(5, ...rows.map(([a]) => a.length));
@@ -99,12 +134,24 @@ export const randomRst = fc.array(block, { minLength: 0, maxLength: 8 }).map((bl
 /** Random character-level mutations of a given text (delete, insert, replace). */
 export function mutated(base: string) {
   return fc
-    .array(fc.record({ at: fc.nat(), op: fc.constantFrom('delete', 'insert', 'replace'), ch: fc.constantFrom('+', '-', '|', '=', ' ', '\n', '\t', '\r', '*', '`', '\\', ':', '.', 'x', '漢', '\u0301', '\0') }), { minLength: 1, maxLength: 12 })
+    .array(
+      fc.record({
+        at: fc.nat(),
+        op: fc.constantFrom('delete', 'insert', 'replace'),
+        ch: fc.constantFrom('+', '-', '|', '=', ' ', '\n', '\t', '\r', '*', '`', '\\', ':', '.', 'x', '漢', '\u0301', '\0'),
+      }),
+      { minLength: 1, maxLength: 12 },
+    )
     .map((edits) => {
       let s = base;
       for (const e of edits) {
         const at = s.length === 0 ? 0 : e.at % s.length;
-        s = e.op === 'delete' ? s.slice(0, at) + s.slice(at + 1) : e.op === 'insert' ? s.slice(0, at) + e.ch + s.slice(at) : s.slice(0, at) + e.ch + s.slice(at + 1);
+        s =
+          e.op === 'delete'
+            ? s.slice(0, at) + s.slice(at + 1)
+            : e.op === 'insert'
+              ? s.slice(0, at) + e.ch + s.slice(at)
+              : s.slice(0, at) + e.ch + s.slice(at + 1);
       }
       return s;
     });

@@ -28,9 +28,7 @@ function ensure(file: string, produce: () => string, same: (old: string, text: s
     }
   }
   if (!existsSync(file)) {
-    throw new Error(
-      `Missing expected file ${path.relative(process.cwd(), file)}: run the test with UPDATE_EXPECTED=1 to write it, then review it.`,
-    );
+    throw new Error(`Missing expected file ${path.relative(process.cwd(), file)}: run the test with UPDATE_EXPECTED=1 to write it, then review it.`);
   }
   return readFileSync(file, 'utf8');
 }
@@ -40,7 +38,11 @@ function ensure(file: string, produce: () => string, same: (old: string, text: s
  * it. When updating, `actual` is written there first if it differs.
  */
 export function expectedText(file: string, actual: string): string {
-  return ensure(file, () => actual, (old, text) => old === text);
+  return ensure(
+    file,
+    () => actual,
+    (old, text) => old === text,
+  );
 }
 
 /**
@@ -50,7 +52,13 @@ export function expectedText(file: string, actual: string): string {
  * (a different value: formatting of existing files is kept).
  */
 export function expectedOracle(input: string, expected: string): unknown {
-  return JSON.parse(ensure(expected, () => oracleJson(input), (old, text) => isDeepStrictEqual(JSON.parse(old), JSON.parse(text))));
+  return JSON.parse(
+    ensure(
+      expected,
+      () => oracleJson(input),
+      (old, text) => isDeepStrictEqual(JSON.parse(old), JSON.parse(text)),
+    ),
+  );
 }
 
 export interface FixturePair {

@@ -16,7 +16,6 @@
 import type { OracleTable as SourceOracleTable } from '../../src/parse/oracle-json.js';
 import type { Position, RstCell, RstNode, RstRoot, RstTable, TableKind } from '../../src/parse/types.js';
 
-
 /** The oracle's table as the model tests read it (src/parse/oracle-json.ts, with the kinds and lines every corpus table has). */
 type OracleTable = Omit<SourceOracleTable, 'kind' | 'line' | 'messages'> & { kind: TableKind; line: number };
 

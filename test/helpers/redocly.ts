@@ -52,14 +52,19 @@ export async function redoclyLint(docs: Record<string, unknown>): Promise<Redocl
       );
     });
     // One JSON object per file, printed back to back (`}{`).
-    const reports = stdout.trim().split(/(?<=^\})(?=\{$)/m).map((text) => JSON.parse(text) as RedoclyJson);
+    const reports = stdout
+      .trim()
+      .split(/(?<=^\})(?=\{$)/m)
+      .map((text) => JSON.parse(text) as RedoclyJson);
     expectCount(reports.length, files.length);
-    return reports.flatMap((json) => json.problems).map((problem) => ({
-      file: names.get(path.basename(problem.location[0]?.source.ref ?? '')) ?? '?',
-      ruleId: problem.ruleId,
-      severity: problem.severity,
-      message: problem.message,
-    }));
+    return reports
+      .flatMap((json) => json.problems)
+      .map((problem) => ({
+        file: names.get(path.basename(problem.location[0]?.source.ref ?? '')) ?? '?',
+        ruleId: problem.ruleId,
+        severity: problem.severity,
+        message: problem.message,
+      }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -62,7 +62,9 @@ describe('rst-codegen merge', () => {
   it('exits 1 on a conflict, prints file:line:col diagnostics naming both places, writes nothing', async () => {
     expect(await run('--spec', 'conflict.yaml', '--service', 'cbr', '--write')).toBe(1);
     const lines = err.trim().split('\n');
-    expect(lines[0]).toMatch(/^conflict\.yaml:8:5 {2}error {2}`components\.responses\.NotFound` at conflict\.yaml:8:5 .* generated\/cbr\/openapi\.json:26:7; .* {2}merge-conflict$/);
+    expect(lines[0]).toMatch(
+      /^conflict\.yaml:8:5 {2}error {2}`components\.responses\.NotFound` at conflict\.yaml:8:5 .* generated\/cbr\/openapi\.json:26:7; .* {2}merge-conflict$/,
+    );
     expect(err).toContain('nothing was written');
     expect(readFileSync(path.join(dir, 'conflict.yaml'), 'utf8')).toBe(readFixture('conflict.yaml'));
     expect(err).not.toMatch(/\n\s+at /);
@@ -163,7 +165,9 @@ describe('rst-codegen merge: files', () => {
   it('refuses a read-only spec with a clear message (exit 3) and leaves it alone', async () => {
     chmodSync(path.join(dir, 'spec.yaml'), 0o444);
     expect(await run('--spec', 'spec.yaml', '--service', 'cbr', '--write')).toBe(3);
-    expect(err).toContain('rst-codegen merge: `spec.yaml` is read-only (mode 0444); make it writable (chmod u+w) to merge into it, or write the result elsewhere with --out.');
+    expect(err).toContain(
+      'rst-codegen merge: `spec.yaml` is read-only (mode 0444); make it writable (chmod u+w) to merge into it, or write the result elsewhere with --out.',
+    );
     expect(statSync(path.join(dir, 'spec.yaml')).mode & 0o777).toBe(0o444);
     expect(spec()).toBe(readFixture('pets-31.yaml'));
     expect(readdirSync(dir).filter((f) => f.startsWith('.rst-codegen-'))).toEqual([]);

@@ -11,12 +11,24 @@ const rules: Array<[string, unknown, unknown]> = [
   ['an enum with null is nullable', { type: 'string', enum: ['a', null] }, { type: 'string', enum: ['a', null], nullable: true }],
   ['a nullable enum gets null as a value', { type: ['string', 'null'], enum: ['a'] }, { type: 'string', enum: ['a', null], nullable: true }],
   ['examples become example (the first one)', { type: 'integer', examples: [1, 2] }, { type: 'integer', example: 1 }],
-  ['$schema, $id and $comment are dropped', { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'x', $comment: 'c', type: 'string' }, { type: 'string' }],
+  [
+    '$schema, $id and $comment are dropped',
+    { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'x', $comment: 'c', type: 'string' },
+    { type: 'string' },
+  ],
   ['a numeric exclusiveMinimum becomes minimum + true', { type: 'number', exclusiveMinimum: 0 }, { type: 'number', minimum: 0, exclusiveMinimum: true }],
-  ['a $ref with siblings is wrapped in allOf', { $ref: '#/components/schemas/A', description: 'd' }, { description: 'd', allOf: [{ $ref: '#/components/schemas/A' }] }],
+  [
+    'a $ref with siblings is wrapped in allOf',
+    { $ref: '#/components/schemas/A', description: 'd' },
+    { description: 'd', allOf: [{ $ref: '#/components/schemas/A' }] },
+  ],
   ['a bare $ref stays a Reference Object, with its extensions', { $ref: '#/components/schemas/A', 'x-a': 1 }, { $ref: '#/components/schemas/A', 'x-a': 1 }],
   ['boolean schemas become {} and not {}', { type: 'object', properties: { a: true, b: false } }, { type: 'object', properties: { a: {}, b: { not: {} } } }],
-  ['nested schemas are translated', { type: 'array', items: { type: ['string', 'null'], examples: ['s'] } }, { type: 'array', items: { type: 'string', nullable: true, example: 's' } }],
+  [
+    'nested schemas are translated',
+    { type: 'array', items: { type: ['string', 'null'], examples: ['s'] } },
+    { type: 'array', items: { type: 'string', nullable: true, example: 's' } },
+  ],
   ['allOf members are translated', { allOf: [{ const: 1 }] }, { allOf: [{ enum: [1] }] }],
   ['additionalProperties: false stays', { type: 'object', additionalProperties: false }, { type: 'object', additionalProperties: false }],
   ['extensions stay', { type: 'string', 'x-generated-by': 'rst-codegen' }, { type: 'string', 'x-generated-by': 'rst-codegen' }],
@@ -50,7 +62,7 @@ describe('schemaTo30', () => {
 });
 
 describe('componentTo30', () => {
-  it('translates the schemas of a response\'s content and headers, and nothing else', () => {
+  it("translates the schemas of a response's content and headers, and nothing else", () => {
     const response = {
       description: 'd',
       headers: { 'X-Id': { schema: { type: ['string', 'null'] } } },
@@ -63,7 +75,7 @@ describe('componentTo30', () => {
     });
   });
 
-  it('reports a dropped keyword under the response\'s pointer', () => {
+  it("reports a dropped keyword under the response's pointer", () => {
     const result = componentTo30('responses', { description: 'd', content: { 'a/b': { schema: { if: {} } } } });
     expect(result.dropped).toEqual([{ pointer: '/content/a~1b/schema/if', keyword: 'if' }]);
   });

@@ -19,14 +19,18 @@ describe('edits on YAML flow maps', () => {
 
   it('appends after a trailing comma without doubling it', () => {
     const result = merge(`${head}components: {\n  schemas: {\n    A: {type: string},\n  }\n}\n`, { schemas: gen.schemas });
-    expect(result.text).toBe(`${head}components: {\n  schemas: {\n    A: {type: string},\n    "S": {"type":"object","required":["a"],"x-generated-by":"rst-codegen"}\n  }\n}\n`);
+    expect(result.text).toBe(
+      `${head}components: {\n  schemas: {\n    A: {type: string},\n    "S": {"type":"object","required":["a"],"x-generated-by":"rst-codegen"}\n  }\n}\n`,
+    );
   });
 });
 
 describe('edits on null and aliased values', () => {
   it('fills a null components below its key, keeping the comment on the key line and after', () => {
     const result = merge(`${head}components:   # later\n# trailing\n`, { schemas: gen.schemas });
-    expect(result.text).toBe(`${head}components:   # later\n  schemas:\n    S:\n      type: object\n      required:\n        - a\n      x-generated-by: rst-codegen\n# trailing\n`);
+    expect(result.text).toBe(
+      `${head}components:   # later\n  schemas:\n    S:\n      type: object\n      required:\n        - a\n      x-generated-by: rst-codegen\n# trailing\n`,
+    );
   });
 
   it('refuses to edit components given as an alias', () => {
@@ -41,7 +45,9 @@ describe('edits on null and aliased values', () => {
     const spec = `${head.replace('paths: {}\n', '')}paths:\n  /a:\n    get:\n      responses: &r\n        "200": {description: ok}\n  /b:\n    get:\n      responses: *r\n`;
     const result = merge(spec, gen, { wire: true });
     expect(result.diagnostics.filter((m) => m.ruleId === 'wire-skipped')).toEqual([]);
-    expect(result.text).toContain('      responses: &r\n        "200": {description: ok}\n        "404":\n          $ref: "#/components/responses/NotFound"\n  /b:\n');
+    expect(result.text).toContain(
+      '      responses: &r\n        "200": {description: ok}\n        "404":\n          $ref: "#/components/responses/NotFound"\n  /b:\n',
+    );
     expect(result.summary.wired).toBe(1);
   });
 
@@ -68,10 +74,12 @@ describe('document markers', () => {
 });
 
 describe('indentation', () => {
-  it('uses the spec\'s indentation step (4 spaces)', () => {
+  it("uses the spec's indentation step (4 spaces)", () => {
     const spec = 'openapi: 3.1.0\ninfo:\n    title: t\n    version: "1"\npaths: {}\n';
     const result = merge(spec, { schemas: gen.schemas });
-    expect(result.text).toBe(`${spec}components:\n    schemas:\n        S:\n            type: object\n            required:\n                - a\n            x-generated-by: rst-codegen\n`);
+    expect(result.text).toBe(
+      `${spec}components:\n    schemas:\n        S:\n            type: object\n            required:\n                - a\n            x-generated-by: rst-codegen\n`,
+    );
   });
 
   it('writes block sequences flush with their key when the spec does', () => {

@@ -19,7 +19,9 @@ describe('merge: nesting bound', () => {
       const result = merge(text, generated(), { specPath: name === 'JSON' ? 'deep.json' : 'deep.yaml' });
       expect(result.writable).toBe(false);
       expect(result.diagnostics.map((m) => m.ruleId)).toEqual(['spec-too-deep']);
-      expect(result.diagnostics[0]?.reason).toBe(`The spec nests more than ${MAX_DEPTH} levels deep; refusing to read it (no OpenAPI document needs that many).`);
+      expect(result.diagnostics[0]?.reason).toBe(
+        `The spec nests more than ${MAX_DEPTH} levels deep; refusing to read it (no OpenAPI document needs that many).`,
+      );
       expect(result.diagnostics[0]?.line).toBeGreaterThanOrEqual(name === 'JSON' ? 1 : 4);
     });
   }
@@ -32,7 +34,7 @@ describe('merge: nesting bound', () => {
     expect(result.writable).toBe(true);
   });
 
-  it('refuses aliases that nest an anchor\'s value past the bound', () => {
+  it("refuses aliases that nest an anchor's value past the bound", () => {
     // Each anchor nests the one before 40 levels deeper: 12 aliases, 480 levels once expanded.
     const levels = Array.from({ length: 12 }, (_, i) => `l${i + 1}: &l${i + 1} ${'['.repeat(40)}*l${i}${']'.repeat(40)}`);
     const text = `${HEAD}x-a:\n  l0: &l0 x\n${levels.map((l) => `  ${l}`).join('\n')}\n`;
@@ -91,22 +93,28 @@ describe('merge: comments at the end of a section', () => {
 `;
   // The responses without their content (which refers to the schemas).
   const responsesOnly: GeneratedComponents = {
-    responses: Object.fromEntries(Object.entries(generated().responses ?? {}).map(([name, response]) => {
-      const { content: _content, ...rest } = response as Record<string, unknown>;
-      return [name, rest];
-    })),
+    responses: Object.fromEntries(
+      Object.entries(generated().responses ?? {}).map(([name, response]) => {
+        const { content: _content, ...rest } = response as Record<string, unknown>;
+        return [name, rest];
+      }),
+    ),
   };
 
   it('keeps a comment at the end of components.schemas where it was when responses are appended', () => {
     const result = merge(spec, responsesOnly, {});
     expect(result.writable).toBe(true);
-    expect(result.text.startsWith(`${HEAD}components:\n  schemas:\n    Pet:\n      type: object\n      # a property for later\n    # end of schemas\n  responses:\n`)).toBe(true);
+    expect(
+      result.text.startsWith(
+        `${HEAD}components:\n  schemas:\n    Pet:\n      type: object\n      # a property for later\n    # end of schemas\n  responses:\n`,
+      ),
+    ).toBe(true);
     expect(result.text.endsWith('  # end of components\n\n# end of file\n')).toBe(true);
     expect(comments(result.text)).toEqual(comments(spec));
     expect(lostLines(spec, result.text)).toEqual([]);
   });
 
-  it('appends schemas after the last entry\'s own comments, before the comment closing the map', () => {
+  it("appends schemas after the last entry's own comments, before the comment closing the map", () => {
     const result = merge(spec, generated(), {});
     expect(result.text).toContain('      # a property for later\n    StatusCode:\n');
     expect(result.text).toContain('      x-generated-by: rst-codegen\n    # end of schemas\n  responses:\n');

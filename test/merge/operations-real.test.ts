@@ -28,7 +28,9 @@ const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'pat
 /** Generates one api-ref service in memory (codes pages and API pages). */
 function generateService(service: string): { doc: GeneratedDocument; text: string; options: MergeOptions } {
   const dir = path.join(corpus, service);
-  const all = rstFiles(dir).map((f) => path.relative(dir, f)).sort();
+  const all = rstFiles(dir)
+    .map((f) => path.relative(dir, f))
+    .sort();
   const toFile = (p: string) => new VFile({ path: `${service}/${p}`, value: readFileSync(path.join(dir, p), 'utf8') });
   const result = generate(
     [{ service, title: service, pages: all.filter((p) => CODE_PAGE.test(p)).map(toFile), apiPages: all.filter((p) => !CODE_PAGE.test(p)).map(toFile) }],
@@ -37,7 +39,11 @@ function generateService(service: string): { doc: GeneratedDocument; text: strin
   );
   const text = result.files.find((f) => f.path === `${service}/openapi.json`)?.contents ?? '';
   const sources = result.model.services[0]?.sources ?? [];
-  return { doc: JSON.parse(text) as GeneratedDocument, text, options: { owner: { service, sources }, sourcePath: `generated/${service}/openapi.json`, sourceText: text } };
+  return {
+    doc: JSON.parse(text) as GeneratedDocument,
+    text,
+    options: { owner: { service, sources }, sourcePath: `generated/${service}/openapi.json`, sourceText: text },
+  };
 }
 
 type Operation = Record<string, unknown>;
@@ -45,7 +51,9 @@ type Paths = Record<string, Record<string, Operation>>;
 
 function operationsOf(doc: GeneratedDocument): Array<{ path: string; method: string; op: Operation }> {
   return Object.entries(doc.paths ?? {}).flatMap(([p, item]) =>
-    Object.entries(item).filter(([m]) => METHODS.has(m)).map(([method, op]) => ({ path: p, method, op: op as Operation })),
+    Object.entries(item)
+      .filter(([m]) => METHODS.has(m))
+      .map(([method, op]) => ({ path: p, method, op: op as Operation })),
   );
 }
 
@@ -89,7 +97,7 @@ describe.skipIf(!present)('merge real generated operations', () => {
     }, 120_000);
   }
 
-  it('refuses a second service\'s `GET /` by default, and merges the rest of it with --on-conflict keep', async () => {
+  it("refuses a second service's `GET /` by default, and merges the rest of it with --on-conflict keep", async () => {
     const name = 'oai-tictactoe.yaml';
     const first = merge(readFileSync(path.join(specsDir, name), 'utf8'), kms!.doc, { ...kms!.options, specPath: name, prefix: 'Kms' }).text;
     const refused = merge(first, dns!.doc, { ...dns!.options, specPath: name, prefix: 'Dns' });

@@ -18,7 +18,11 @@ function generatedDoc(description = 'List volumes.'): GeneratedDocument {
     components: {
       schemas: { ErrorResponse: { type: 'object', properties: { error_code: { type: ['string', 'null'] } } } },
       responses: {
-        NotFound: { description: 'Not found.', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } }, 'x-status-code': 404 },
+        NotFound: {
+          description: 'Not found.',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+          'x-status-code': 404,
+        },
       },
     },
     paths: {
@@ -62,7 +66,12 @@ describe('merge: generated operations', () => {
 
   it('adds them, marked with their owner, with Path Item parameters folded in', () => {
     expect(first.diagnostics.filter((m) => m.fatal === true).map(String)).toEqual([]);
-    expect(first.summary.added).toEqual(['schemas/ErrorResponse', 'responses/NotFound', 'paths/GET /v2/{project_id}/volumes', 'paths/POST /v2/{project_id}/volumes']);
+    expect(first.summary.added).toEqual([
+      'schemas/ErrorResponse',
+      'responses/NotFound',
+      'paths/GET /v2/{project_id}/volumes',
+      'paths/POST /v2/{project_id}/volumes',
+    ]);
     const get = paths(first.text)['/v2/{project_id}/volumes']?.['get'];
     expect(get?.['x-generated-by']).toEqual({ tool: 'rst-codegen', ...owner });
     expect(get?.['parameters']).toEqual([
@@ -92,7 +101,7 @@ describe('merge: generated operations', () => {
     expect(merge(updated.text, generatedDoc('All the volumes.'), { owner }).changed).toBe(false);
   });
 
-  it('adds a generated method to a path the user wrote, keeping the user\'s operation (--on-conflict keep)', () => {
+  it("adds a generated method to a path the user wrote, keeping the user's operation (--on-conflict keep)", () => {
     const spec = SPEC.replace('  /health:', '  /v2/{project_id}/volumes:');
     const result = merge(spec, generatedDoc(), { owner, onConflict: 'keep' });
     expect(result.writable).toBe(true);
@@ -120,7 +129,7 @@ describe('merge: generated operations', () => {
     const clash = merge(renamed, generatedDoc(), { owner });
     expect(clash.writable).toBe(false);
     expect(clash.diagnostics.filter((m) => m.ruleId === 'merge-path-clash')).toHaveLength(2);
-    const taken = SPEC.replace("    get:\n      responses:", '    get:\n      operationId: listVolumes\n      responses:');
+    const taken = SPEC.replace('    get:\n      responses:', '    get:\n      operationId: listVolumes\n      responses:');
     const dup = merge(taken, generatedDoc(), { owner });
     expect(dup.writable).toBe(false);
     expect(dup.diagnostics.find((m) => m.ruleId === 'merge-operation-id-clash')?.reason).toContain('has the operationId `listVolumes` of `GET /health`');
@@ -133,7 +142,7 @@ describe('merge: generated operations', () => {
     expect(Object.keys(paths(wired.text)['/v2/{project_id}/volumes']?.['post']?.['responses'] as object)).toEqual(['202']);
   });
 
-  it('translates the operations\' schemas for an OpenAPI 3.0 spec', () => {
+  it("translates the operations' schemas for an OpenAPI 3.0 spec", () => {
     const result = merge(SPEC.replace('openapi: 3.1.0', 'openapi: 3.0.3'), generatedDoc(), { owner });
     expect(result.writable).toBe(true);
     const get = paths(result.text)['/v2/{project_id}/volumes']?.['get'] as { parameters: Array<{ schema: unknown }> };
@@ -142,7 +151,11 @@ describe('merge: generated operations', () => {
   });
 
   it('merges into a JSON spec and a spec without paths', () => {
-    const json = JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/health': { get: { responses: { '200': { description: 'OK' } } } } } }, null, 2);
+    const json = JSON.stringify(
+      { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/health': { get: { responses: { '200': { description: 'OK' } } } } } },
+      null,
+      2,
+    );
     const result = merge(json, generatedDoc(), { owner, specPath: 'api.json' });
     expect(result.writable).toBe(true);
     expect(Object.keys(JSON.parse(result.text).paths)).toEqual(['/health', '/v2/{project_id}/volumes']);
@@ -151,12 +164,16 @@ describe('merge: generated operations', () => {
     expect(Object.keys(paths(bare.text))).toEqual(['/v2/{project_id}/volumes']);
   });
 
-  it('records the pages an operation names in x-rst-sources as its owner\'s sources', () => {
+  it("records the pages an operation names in x-rst-sources as its owner's sources", () => {
     const doc = generatedDoc();
     const get = (doc.paths?.['/v2/{project_id}/volumes'] as Record<string, Record<string, unknown>>)['get'] as Record<string, unknown>;
     get['x-rst-sources'] = ['docs/evs/api/list.rst:10:1', 'docs/evs/api/list.rst:40:1', 'docs/evs/api/common.rst:3:1'];
     const result = merge(SPEC, doc, { owner });
-    expect(paths(result.text)['/v2/{project_id}/volumes']?.['get']?.['x-generated-by']).toEqual({ tool: 'rst-codegen', service: 'evs', sources: ['docs/evs/api/list.rst', 'docs/evs/api/common.rst'] });
+    expect(paths(result.text)['/v2/{project_id}/volumes']?.['get']?.['x-generated-by']).toEqual({
+      tool: 'rst-codegen',
+      service: 'evs',
+      sources: ['docs/evs/api/list.rst', 'docs/evs/api/common.rst'],
+    });
     expect(paths(result.text)['/v2/{project_id}/volumes']?.['post']?.['x-generated-by']).toEqual({ tool: 'rst-codegen', ...owner });
   });
 
@@ -166,7 +183,9 @@ describe('merge: generated operations', () => {
     expect(other.writable).toBe(false);
     const errors = other.diagnostics.filter((m) => m.ruleId === 'merge-conflict');
     expect(errors).toHaveLength(2);
-    expect(errors[0]?.reason).toMatch(/^operation `GET \/v2\/\{project_id\}\/volumes` at api\.yaml:\d+:5 was generated for service `evs` \(docs\/evs\/api\/volumes\.rst\) and clashes with the one generated for service `iam` .*; one operation cannot belong to two services: pass --on-conflict keep to merge the rest without it, or merge the services into separate specs\.$/);
+    expect(errors[0]?.reason).toMatch(
+      /^operation `GET \/v2\/\{project_id\}\/volumes` at api\.yaml:\d+:5 was generated for service `evs` \(docs\/evs\/api\/volumes\.rst\) and clashes with the one generated for service `iam` .*; one operation cannot belong to two services: pass --on-conflict keep to merge the rest without it, or merge the services into separate specs\.$/,
+    );
     const kept = merge(first.text, generatedDoc(), { owner: iam, prefix: 'Iam', onConflict: 'keep' });
     expect(kept.writable).toBe(true);
     expect(kept.summary.added).toEqual(['schemas/IamErrorResponse', 'responses/IamNotFound']);
@@ -174,7 +193,7 @@ describe('merge: generated operations', () => {
   });
 
   it('reports a generated document whose paths are not operations', () => {
-    expect(generatedOperations({ '/x': 'nope', 'y': {} }).invalid).toEqual(['paths./x', 'paths.y']);
+    expect(generatedOperations({ '/x': 'nope', y: {} }).invalid).toEqual(['paths./x', 'paths.y']);
     const result = merge(SPEC, { paths: { '/x': { get: 'nope' } } } as unknown as GeneratedDocument, { owner });
     expect(result.writable).toBe(false);
     expect(result.diagnostics[0]?.ruleId).toBe('generated-invalid');

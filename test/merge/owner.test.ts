@@ -39,12 +39,18 @@ describe('owner marker', () => {
     const merged = components(result.text);
     expect(merged['schemas']?.['ErrorResponse']?.['x-generated-by']).toEqual({ tool: 'rst-codegen', ...evs });
     expect(merged['responses']?.['NotFound']?.['x-generated-by']).toEqual({ tool: 'rst-codegen', ...evs });
-    expect(result.text).toContain('      x-generated-by: { tool: rst-codegen, service: evs, sources: [ docs/evs/status_codes.rst, docs/evs/error_codes.rst ] }\n');
+    expect(result.text).toContain(
+      '      x-generated-by: { tool: rst-codegen, service: evs, sources: [ docs/evs/status_codes.rst, docs/evs/error_codes.rst ] }\n',
+    );
   });
 
   it('reads the old string marker as generated, owner unknown, and anything else as hand-written', () => {
     expect(ownershipOf({ 'x-generated-by': 'rst-codegen' })).toEqual({ kind: 'generated', service: undefined, sources: [] });
-    expect(ownershipOf({ 'x-generated-by': { tool: 'rst-codegen', service: 'evs', sources: ['a.rst'] } })).toEqual({ kind: 'generated', service: 'evs', sources: ['a.rst'] });
+    expect(ownershipOf({ 'x-generated-by': { tool: 'rst-codegen', service: 'evs', sources: ['a.rst'] } })).toEqual({
+      kind: 'generated',
+      service: 'evs',
+      sources: ['a.rst'],
+    });
     expect(ownershipOf({ 'x-generated-by': { tool: 'other', service: 'evs' } })).toEqual({ kind: 'hand' });
     expect(ownershipOf({ 'x-generated-by': 'other-tool' })).toEqual({ kind: 'hand' });
     expect(ownershipOf({})).toEqual({ kind: 'hand' });
@@ -55,7 +61,7 @@ describe('owner marker', () => {
     expect(withOwner(entry, evs)).toEqual({ description: 'x', 'x-generated-by': { tool: 'rst-codegen', service: 'evs', sources: ['docs/evs/api/list.rst'] } });
   });
 
-  it('updates its own service\'s entries in place, idempotently', () => {
+  it("updates its own service's entries in place, idempotently", () => {
     const first = merge(SPEC, service('evs'), { owner: evs }).text;
     const second = merge(first, service('evs', 'Changed.'), { owner: evs });
     expect(second.summary.updated).toEqual(['responses/NotFound']);
@@ -96,7 +102,12 @@ describe('two services in one spec', () => {
   const withEvs = merge(SPEC, service('evs'), { owner: evs, specPath: 'api.yaml' }).text;
 
   it('refuses, by default, a second service whose entries clash, naming both services and places', () => {
-    const result = merge(withEvs, service('iam'), { owner: iam, specPath: 'api.yaml', sourcePath: 'generated/iam/openapi.json', sourceText: JSON.stringify(service('iam'), null, 2) });
+    const result = merge(withEvs, service('iam'), {
+      owner: iam,
+      specPath: 'api.yaml',
+      sourcePath: 'generated/iam/openapi.json',
+      sourceText: JSON.stringify(service('iam'), null, 2),
+    });
     expect(result.writable).toBe(false);
     expect(result.text).toBe(withEvs);
     const errors = result.diagnostics.filter((m) => m.fatal === true);
@@ -107,7 +118,7 @@ describe('two services in one spec', () => {
     expect(errors[0]?.line).toBe(6);
   });
 
-  it('keeps or overwrites the other service\'s entries when told', () => {
+  it("keeps or overwrites the other service's entries when told", () => {
     const kept = merge(withEvs, service('iam'), { owner: iam, onConflict: 'keep' });
     expect(kept.summary.kept).toEqual(['schemas/ErrorResponse', 'responses/NotFound']);
     expect(kept.changed).toBe(false);
@@ -131,7 +142,9 @@ describe('two services in one spec', () => {
   it('wires each prefixed service to its own responses', () => {
     const spec = 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /x:\n    get:\n      responses:\n        "200": {description: ok}\n';
     const result = merge(spec, service('iam'), { owner: iam, prefix: 'Iam', wire: true });
-    expect((data(result.text) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }).paths['/x']?.['get']?.responses['404']).toEqual({
+    expect(
+      (data(result.text) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }).paths['/x']?.['get']?.responses['404'],
+    ).toEqual({
       $ref: '#/components/responses/IamNotFound',
     });
   });
@@ -144,7 +157,9 @@ describe('two services in one spec', () => {
 
   it('prefixes $refs with escaped names and leaves refs to other components alone', () => {
     const doc: GeneratedDocument = {
-      components: { schemas: { 'A/B': { type: 'string' }, C: { $ref: '#/components/schemas/A~1B' }, D: { $ref: '#/components/schemas/Elsewhere/properties/x' } } },
+      components: {
+        schemas: { 'A/B': { type: 'string' }, C: { $ref: '#/components/schemas/A~1B' }, D: { $ref: '#/components/schemas/Elsewhere/properties/x' } },
+      },
       paths: { '/x': { get: { responses: { '404': { $ref: '#/components/schemas/C' } } } } },
     };
     const out = prefixDocument(doc, 'P');

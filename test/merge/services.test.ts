@@ -57,7 +57,14 @@ describe.skipIf(!present)('merge three corpus services into each shared spec', (
   const generated = present ? SERVICES.map((service) => ({ ...service, ...generateService(service.name) })) : [];
   const options = (i: number, name: string): MergeOptions => {
     const service = generated[i]!;
-    return { specPath: name, owner: service.owner, prefix: service.prefix, wire: i === 0 ? 'common' : undefined, sourcePath: `generated/${service.name}/openapi.json`, sourceText: service.text };
+    return {
+      specPath: name,
+      owner: service.owner,
+      prefix: service.prefix,
+      wire: i === 0 ? 'common' : undefined,
+      sourcePath: `generated/${service.name}/openapi.json`,
+      sourceText: service.text,
+    };
   };
 
   it('generates three services whose component names clash', () => {
@@ -89,7 +96,10 @@ describe.skipIf(!present)('merge three corpus services into each shared spec', (
             for (const [entry, value] of Object.entries(entries ?? {})) {
               const key = service.prefix + entry;
               const content = prefixed(is30 ? componentTo30(section, value).value : value, service.prefix);
-              expect(merged[section]?.[key]).toEqual({ ...(content as object), 'x-generated-by': { tool: 'rst-codegen', service: service.name, sources: service.owner.sources } });
+              expect(merged[section]?.[key]).toEqual({
+                ...(content as object),
+                'x-generated-by': { tool: 'rst-codegen', service: service.name, sources: service.owner.sources },
+              });
               count++;
             }
           }

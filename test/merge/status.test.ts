@@ -44,7 +44,7 @@ describe('statusesByDescription', () => {
   };
   const byDescription = statusesByDescription(schema);
 
-  it('maps a branch\'s description, or its title without one, to its const', () => {
+  it("maps a branch's description, or its title without one, to its const", () => {
     expect(byDescription.get('Odd, but documented so.')).toBe(206);
     expect(byDescription.get('400 Bad Request')).toBe(400);
   });

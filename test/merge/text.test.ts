@@ -4,14 +4,21 @@ import { applyEdits, detectEol, firstOnLine, indentLines, lineIndent, nextLineSt
 describe('applyEdits', () => {
   it('applies edits by offset, ties by order, leaving the rest as it was', () => {
     const text = 'abcdef';
-    expect(applyEdits(text, [
-      { start: 3, end: 3, text: '2', order: 1 },
-      { start: 3, end: 3, text: '1', order: 0 },
-      { start: 0, end: 1, text: 'A', order: 0 },
-    ])).toBe('Abc12def');
+    expect(
+      applyEdits(text, [
+        { start: 3, end: 3, text: '2', order: 1 },
+        { start: 3, end: 3, text: '1', order: 0 },
+        { start: 0, end: 1, text: 'A', order: 0 },
+      ]),
+    ).toBe('Abc12def');
   });
   it('refuses overlapping edits', () => {
-    expect(() => applyEdits('abc', [{ start: 0, end: 2, text: '', order: 0 }, { start: 1, end: 1, text: 'x', order: 0 }])).toThrow(/Overlapping/);
+    expect(() =>
+      applyEdits('abc', [
+        { start: 0, end: 2, text: '', order: 0 },
+        { start: 1, end: 1, text: 'x', order: 0 },
+      ]),
+    ).toThrow(/Overlapping/);
   });
 });
 

@@ -44,7 +44,9 @@ describe('validateSpec', () => {
 describe('brokenRefs', () => {
   it('lists local refs that do not resolve, not external ones', () => {
     const data = {
-      components: { schemas: { 'a/b': {}, A: { $ref: '#/components/schemas/a~1b' }, B: { $ref: '#/components/schemas/Nope' }, C: { $ref: 'https://x/y.yaml#/Z' } } },
+      components: {
+        schemas: { 'a/b': {}, A: { $ref: '#/components/schemas/a~1b' }, B: { $ref: '#/components/schemas/Nope' }, C: { $ref: 'https://x/y.yaml#/Z' } },
+      },
     };
     expect(brokenRefs(data)).toEqual([{ pointer: '/components/schemas/B', ref: '#/components/schemas/Nope' }]);
   });
@@ -62,7 +64,10 @@ describe('newProblems', () => {
     const before = { valid: false, schemaProblems: [{ pointer: '/a', message: 'm' }], brokenRefs: [{ pointer: '/b', ref: '#/x' }] };
     const after = {
       valid: false,
-      schemaProblems: [{ pointer: '/a', message: 'm' }, { pointer: '/c', message: 'n' }],
+      schemaProblems: [
+        { pointer: '/a', message: 'm' },
+        { pointer: '/c', message: 'n' },
+      ],
       brokenRefs: [{ pointer: '/b', ref: '#/x' }],
     };
     expect(newProblems(before, after)).toEqual({ valid: false, schemaProblems: [{ pointer: '/c', message: 'n' }], brokenRefs: [] });

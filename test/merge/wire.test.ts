@@ -9,7 +9,9 @@ const DOCUMENTED = [400, 401, 403, 404, 405, 407, 408, 409, 415, 429, 500, 501, 
 
 /** One error response per documented status, as the emitter writes them. */
 const generated: GeneratedComponents = {
-  responses: Object.fromEntries(DOCUMENTED.map((code) => [`Status${code}`, { description: `Status ${code}.`, 'x-status-code': code, 'x-generated-by': 'rst-codegen' }])),
+  responses: Object.fromEntries(
+    DOCUMENTED.map((code) => [`Status${code}`, { description: `Status ${code}.`, 'x-status-code': code, 'x-generated-by': 'rst-codegen' }]),
+  ),
 };
 
 const SPEC = `openapi: 3.1.0
@@ -37,7 +39,13 @@ const statuses = (text: string, path: string): string[] => Object.keys((data(tex
 
 describe('wire lists', () => {
   it('reads codes, classes and named sets', () => {
-    expect(parseWireList('common, 409,5XX')).toEqual({ items: [{ kind: 'set', name: 'common' }, { kind: 'status', code: 409 }, { kind: 'class', digit: 5 }] });
+    expect(parseWireList('common, 409,5XX')).toEqual({
+      items: [
+        { kind: 'set', name: 'common' },
+        { kind: 'status', code: 409 },
+        { kind: 'class', digit: 5 },
+      ],
+    });
     expect(parseWireList('all')).toEqual({ items: [{ kind: 'set', name: 'all' }] });
     expect(parseWireList('200')).toHaveProperty('reason');
     expect(parseWireList('teapot')).toEqual({ reason: expect.stringContaining('`teapot` is not a wire item') });

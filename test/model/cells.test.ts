@@ -7,8 +7,27 @@ describe('readStatusCell', () => {
     ['401Unauthorized', { kind: 'codes', codes: [{ code: 401, phrase: 'Unauthorized' }] }],
     ['404 Not Found', { kind: 'codes', codes: [{ code: 404, phrase: 'Not Found' }] }],
     ['200', { kind: 'codes', codes: [{ code: 200, phrase: null }] }],
-    ['400/404/500', { kind: 'codes', codes: [{ code: 400, phrase: null }, { code: 404, phrase: null }, { code: 500, phrase: null }] }],
-    ['400, 409', { kind: 'codes', codes: [{ code: 400, phrase: null }, { code: 409, phrase: null }] }],
+    [
+      '400/404/500',
+      {
+        kind: 'codes',
+        codes: [
+          { code: 400, phrase: null },
+          { code: 404, phrase: null },
+          { code: 500, phrase: null },
+        ],
+      },
+    ],
+    [
+      '400, 409',
+      {
+        kind: 'codes',
+        codes: [
+          { code: 400, phrase: null },
+          { code: 409, phrase: null },
+        ],
+      },
+    ],
     ['4XX', { kind: 'class', class: '4xx', phrase: null }],
     ['2xx Success', { kind: 'class', class: '2xx', phrase: 'Success' }],
     ['N/A', { kind: 'none', text: 'N/A' }],
@@ -27,7 +46,5 @@ describe('isErrorCodeShaped', () => {
     'accepts %s',
     (code) => expect(isErrorCodeShaped(code)).toBe(true),
   );
-  it.each(['error_code', 'Cloud Eye', 'The request is invalid.', '400', 'errCode'])('rejects %s', (text) =>
-    expect(isErrorCodeShaped(text)).toBe(false),
-  );
+  it.each(['error_code', 'Cloud Eye', 'The request is invalid.', '400', 'errCode'])('rejects %s', (text) => expect(isErrorCodeShaped(text)).toBe(false));
 });

@@ -36,17 +36,17 @@ function fixtures(): Array<{ name: string; pages: string[]; expected: string }> 
     expected: pair.expected,
     pages: pair.input.endsWith('.rst')
       ? [path.basename(pair.input)]
-      : readdirSync(pair.input).filter((p) => p.endsWith('.rst')).sort().map((p) => `${pair.name}/${p}`),
+      : readdirSync(pair.input)
+          .filter((p) => p.endsWith('.rst'))
+          .sort()
+          .map((p) => `${pair.name}/${p}`),
   }));
 }
 
 /** The model and the diagnostics of a fixture, as stored in <name>.expected.json. */
 export function runFixture(pages: readonly string[]): unknown {
   const files = new Map<string, VFile>();
-  const model = buildServiceModel(
-    { service: 'fixture', pages: pages.map((p) => ({ path: p, root: readPage(path.join(dir, p)) })) },
-    files,
-  );
+  const model = buildServiceModel({ service: 'fixture', pages: pages.map((p) => ({ path: p, root: readPage(path.join(dir, p)) })) }, files);
   const messages = pages.flatMap((p) =>
     (files.get(p)?.messages ?? []).map((m) => ({
       file: p,

@@ -8,11 +8,41 @@ import type { ServiceModel } from '../../src/model/types.js';
 import { root, table } from './tree.js';
 
 const page1 = root(
-  table([['Status Code', 'Description'], ['404 Not Found', 'Missing.'], ['200 OK', 'Fine.'], ['2xx', 'Success.']], { line: 3 }),
-  table([['Status Code', 'Error Code', 'Error Message'], ['400', 'b.2', 'B'], ['400', 'B.1', 'A'], ['400', 'a.3', 'C']], { line: 20 }),
+  table(
+    [
+      ['Status Code', 'Description'],
+      ['404 Not Found', 'Missing.'],
+      ['200 OK', 'Fine.'],
+      ['2xx', 'Success.'],
+    ],
+    { line: 3 },
+  ),
+  table(
+    [
+      ['Status Code', 'Error Code', 'Error Message'],
+      ['400', 'b.2', 'B'],
+      ['400', 'B.1', 'A'],
+      ['400', 'a.3', 'C'],
+    ],
+    { line: 20 },
+  ),
 );
-const page2 = root(table([['Status Code', 'Description'], ['200 OK', 'Also fine.']], { line: 5 }));
-const input = { service: 'demo-service', pages: [{ path: 'a.rst', root: page1 }, { path: 'b.rst', root: page2 }] };
+const page2 = root(
+  table(
+    [
+      ['Status Code', 'Description'],
+      ['200 OK', 'Also fine.'],
+    ],
+    { line: 5 },
+  ),
+);
+const input = {
+  service: 'demo-service',
+  pages: [
+    { path: 'a.rst', root: page1 },
+    { path: 'b.rst', root: page2 },
+  ],
+};
 
 describe('buildServiceModel', () => {
   it('sorts codes (error codes by code point) and keeps sources in document order', () => {

@@ -3,7 +3,14 @@ import { captionGroup, collectTables } from '../../src/model/walk.js';
 import type { RstNode } from '../../src/parse/types.js';
 import { at, root, table } from './tree.js';
 
-const t = (title: string | null = null) => table([['Status Code', 'Description'], ['200 OK', 'Fine.']], { title });
+const t = (title: string | null = null) =>
+  table(
+    [
+      ['Status Code', 'Description'],
+      ['200 OK', 'Fine.'],
+    ],
+    { title },
+  );
 const section = (title: string, depth: number, ...children: RstNode[]): RstNode => ({ type: 'section', title, depth, children, position: at(1) });
 const item = (label: string, ...children: RstNode[]): RstNode => ({ type: 'listItem', label, children, position: at(1) });
 const para = (text: string): RstNode => ({ type: 'paragraph', text, position: at(1) });

@@ -13,7 +13,7 @@ interface Case {
 /** Inputs with what Python 3.11's csv.reader returns for them under docutils' dialect. */
 const cases = JSON.parse(readFileSync(path.join(fixturesDir, 'csv-cases.expected.json'), 'utf8')) as Case[];
 
-describe('parseCsv against Python csv with docutils\' dialect', () => {
+describe("parseCsv against Python csv with docutils' dialect", () => {
   for (const c of cases) {
     it(`reads ${JSON.stringify(c.text)} ${JSON.stringify(c.options)}`, () => {
       const result = parseCsv(c.text, c.options);
@@ -28,8 +28,8 @@ describe('parseCsv', () => {
   it('words errors as docutils does and says where the reader stopped', () => {
     const result = parseCsv('a, b\n"x" y, z', {});
     expect(result.error).toEqual({
-      message: 'Error with CSV data in "csv-table" directive:\n\',\' expected after \'"\'',
-      detail: '\',\' expected after \'"\'',
+      message: "Error with CSV data in \"csv-table\" directive:\n',' expected after '\"'",
+      detail: "',' expected after '\"'",
       line: 1,
     });
     expect(result.rows).toEqual([]);

@@ -12,14 +12,70 @@ import { fromRst, toOracleJson } from '../../src/parse/index.js';
 import { docutils, runOracle } from './oracle-run.js';
 
 const INTEGERS = [
-  '0', '1', '2', '3', '-1', '+2', ' 2 ', '1_0', '1__0', '_1', '1_', '٣', '²', '1.5', '', 'x', '0x10', '00',
-  '2147483647', '2147483648', '9007199254740993', '99999999999999999999999', '1'.repeat(4300), '1'.repeat(4301),
+  '0',
+  '1',
+  '2',
+  '3',
+  '-1',
+  '+2',
+  ' 2 ',
+  '1_0',
+  '1__0',
+  '_1',
+  '1_',
+  '٣',
+  '²',
+  '1.5',
+  '',
+  'x',
+  '0x10',
+  '00',
+  '2147483647',
+  '2147483648',
+  '9007199254740993',
+  '99999999999999999999999',
+  '1'.repeat(4300),
+  '1'.repeat(4301),
 ];
 const CODES = [
-  'tab', 'space', ';', ';;', '0x3b', 'x3b', '\\x3b', 'U+003B', 'U003b', 'u+3b', '\\u003b', '&#x3b;', '&#X3B;', '59',
-  '٥٩', '²', '½', 'U+10FFFF', 'U+110000', '1114111', '1114112', '0xFFFFFFFF', 'U+7FFFFFFF', '0x80000000',
-  '2147483647', '2147483648', '99999999999999999999', '0x', 'U+', '😀', '0x1F600', '\\', "'", '"', 'ab',
-  'a\\b', '\u00a0', '\u200b',
+  'tab',
+  'space',
+  ';',
+  ';;',
+  '0x3b',
+  'x3b',
+  '\\x3b',
+  'U+003B',
+  'U003b',
+  'u+3b',
+  '\\u003b',
+  '&#x3b;',
+  '&#X3B;',
+  '59',
+  '٥٩',
+  '²',
+  '½',
+  'U+10FFFF',
+  'U+110000',
+  '1114111',
+  '1114112',
+  '0xFFFFFFFF',
+  'U+7FFFFFFF',
+  '0x80000000',
+  '2147483647',
+  '2147483648',
+  '99999999999999999999',
+  '0x',
+  'U+',
+  '😀',
+  '0x1F600',
+  '\\',
+  "'",
+  '"',
+  'ab',
+  'a\\b',
+  '\u00a0',
+  '\u200b',
 ];
 const LENGTHS = ['10', '10px', '10 px', '10  em', '1.5in', '.5cm', '5.', '1.2.3', '.', '50%', '50 %', '-5px', '10PX', '10furlongs', 'auto', ''];
 const CLASSES = ['a', 'a b', 'A_B.c', '1abc', '---', '123', 'ßtraße', 'ø', '日本', 'é', '_'];
@@ -28,10 +84,8 @@ const ENCODINGS = ['utf-8', 'UTF8', 'utf 8', 'latin-1', 'utf.8', 'x-mac-japanese
 const WIDTHS = ['auto', 'grid', '1 2', '1,2', '1, 2', '0 1', '1 -2', '1 2 3', 'x', '1\u00a02', ''];
 
 const CSV = (option: string, value: string) => `.. csv-table:: T\n   :${option}: ${value}\n\n   a;b,"c;d"\n   1,2\n`;
-const LIST = (option: string, value: string) =>
-  `.. list-table:: T\n   :${option}: ${value}\n\n   * - a\n     - b\n   * - 1\n     - 2\n   * - 3\n     - 4\n`;
-const GRID = (option: string, value: string) =>
-  `.. table:: T\n   :${option}: ${value}\n\n   +---+---+\n   | a | b |\n   +---+---+\n`;
+const LIST = (option: string, value: string) => `.. list-table:: T\n   :${option}: ${value}\n\n   * - a\n     - b\n   * - 1\n     - 2\n   * - 3\n     - 4\n`;
+const GRID = (option: string, value: string) => `.. table:: T\n   :${option}: ${value}\n\n   +---+---+\n   | a | b |\n   +---+---+\n`;
 const IMAGE = (option: string, value: string) => `.. image:: x.png\n   :${option}: ${value}\n`;
 const INCLUDE = (option: string, value: string) => `.. include:: x.rst\n   :${option}: ${value}\n`;
 const FIGURE = (option: string, value: string) => `.. figure:: x.png\n   :${option}: ${value}\n\n   Caption.\n`;
@@ -71,7 +125,7 @@ function cases(): string[] {
 }
 
 describe.skipIf(!docutils)('directive option converters against docutils', () => {
-  it('give docutils\' messages and tables for every generated option value', () => {
+  it("give docutils' messages and tables for every generated option value", () => {
     const texts = cases();
     const expected = runOracle(texts);
     const diffs: string[] = [];

@@ -22,9 +22,7 @@ describe('directives', () => {
 
   it('list-table with header rows and stub columns', () => {
     const t = parse('.. list-table::\n   :header-rows: 1\n   :stub-columns: 1\n\n   * - A\n     - B\n   * - 1\n     - 2\n').children[0] as RstTable;
-    expect([t.kind, t.headerRows, t.stubColumns, t.colwidths, t.cells.map((c) => c.text)]).toEqual([
-      'list-table', 1, 1, [50, 50], ['A', 'B', '1', '2'],
-    ]);
+    expect([t.kind, t.headerRows, t.stubColumns, t.colwidths, t.cells.map((c) => c.text)]).toEqual(['list-table', 1, 1, [50, 50], ['A', 'B', '1', '2']]);
   });
 
   it('csv-table with a header option', () => {

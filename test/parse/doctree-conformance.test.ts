@@ -88,10 +88,7 @@ describe.skipIf(!hasCorpus || !hasDocutils)('document tree conformance with docu
       agree.refs += Math.min(wantRefs, gotRefs);
       if (fileOk) agree.files++;
     }
-    console.log(
-      'doctree conformance: ' +
-        (['files', ...KEYS, 'refs'] as const).map((k) => `${k} ${agree[k]}/${totals[k]}`).join(', '),
-    );
+    console.log('doctree conformance: ' + (['files', ...KEYS, 'refs'] as const).map((k) => `${k} ${agree[k]}/${totals[k]}`).join(', '));
     for (const d of diffs.slice(0, 60)) console.log(d);
     if (diffs.length > 60) console.log(`... and ${diffs.length - 60} more differences`);
     expect(diffs).toEqual([]);

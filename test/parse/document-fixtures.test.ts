@@ -45,9 +45,7 @@ describe('document tree fixtures', () => {
 });
 
 describe.skipIf(!hasDocutils)('document tree fixtures against docutils', () => {
-  const run = hasDocutils
-    ? spawnSync(python, [script, '--base', dir, ...inputs.map((f) => path.join(dir, f))], { encoding: 'utf8' })
-    : null;
+  const run = hasDocutils ? spawnSync(python, [script, '--base', dir, ...inputs.map((f) => path.join(dir, f))], { encoding: 'utf8' }) : null;
   const want = new Map<string, DoctreeSummary>();
   for (const line of run?.stdout.split('\n') ?? []) if (line) want.set((JSON.parse(line) as DoctreeSummary).source, JSON.parse(line));
   for (const input of inputs) {

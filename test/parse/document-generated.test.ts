@@ -27,9 +27,7 @@ if (!hasDocutils) console.log('generated document tree test skipped: /usr/bin/py
 
 // ------------------------------------------------------------------ pieces
 const word = fc.constantFrom('status', 'Tag', 'value', 'x', 'API', 'id_1', 'project-id', 'name', 'tab', 'ЖЖ', '参数');
-const label = fc
-  .tuple(fc.constantFrom('tab', 'Label', 'en-us_topic', 'a b', 'x.y', 'li'), fc.integer({ min: 1, max: 4 }))
-  .map(([a, n]) => `${a}_${n}`);
+const label = fc.tuple(fc.constantFrom('tab', 'Label', 'en-us_topic', 'a b', 'x.y', 'li'), fc.integer({ min: 1, max: 4 })).map(([a, n]) => `${a}_${n}`);
 
 const inlinePiece = fc.oneof(
   word,
@@ -105,25 +103,44 @@ const leaf: fc.Arbitrary<Block> = fc.oneof<fc.Arbitrary<Block>[]>(
   fc.constant<Block>(['.. toctree::', '   :hidden:', '', '   page']),
   fc.constant<Block>(['.. unknown:: arg', '', '   Content **inside**.']),
   fc.tuple(sentence, sentence).map(([a, b]) => [`.. note::`, '', `   ${a}`, '', `   - ${b}`]),
-  fc.array(fc.tuple(word, fc.oneof(word, inlinePiece), fc.oneof(sentence, valueBullet.map((v) => `- ${v}`))), { minLength: 1, maxLength: 3 }).map(
-    (rows) => gridTable([['Name', 'Type', 'Description'], ...rows.map(([a, b, c]) => [a, b.replace(/\n/g, ' '), c.replace(/\n/g, ' ')])]),
-  ),
-  fc.tuple(word, fc.constantFrom('**Table 1** Params', 'Table 2 x', '')).map(([w, title]) => [
-    `.. table::${title ? ` ${title}` : ''}`,
-    '',
-    '   ===== ==========',
-    '   a     b',
-    '   ===== ==========',
-    `   ${w.padEnd(5)} :ref:\`l <tab_1>\``,
-    '   ===== ==========',
-  ]),
+  fc
+    .array(
+      fc.tuple(
+        word,
+        fc.oneof(word, inlinePiece),
+        fc.oneof(
+          sentence,
+          valueBullet.map((v) => `- ${v}`),
+        ),
+      ),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((rows) => gridTable([['Name', 'Type', 'Description'], ...rows.map(([a, b, c]) => [a, b.replace(/\n/g, ' '), c.replace(/\n/g, ' ')])])),
+  fc
+    .tuple(word, fc.constantFrom('**Table 1** Params', 'Table 2 x', ''))
+    .map(([w, title]) => [
+      `.. table::${title ? ` ${title}` : ''}`,
+      '',
+      '   ===== ==========',
+      '   a     b',
+      '   ===== ==========',
+      `   ${w.padEnd(5)} :ref:\`l <tab_1>\``,
+      '   ===== ==========',
+    ]),
   fc.constant<Block>(['.. csv-table:: **Table 3** csv', '   :header: "A", "B"', '', '   "x", ":ref:`y <tab_2>`"']),
-  fc.constant<Block>(['.. list-table:: Lists', '   :header-rows: 1', '   :name: list_table_named', '', '   * - A', '     - B', '   * - 1', '     - :ref:`tab_3`']),
+  fc.constant<Block>([
+    '.. list-table:: Lists',
+    '   :header-rows: 1',
+    '   :name: list_table_named',
+    '',
+    '   * - A',
+    '     - B',
+    '   * - 1',
+    '     - :ref:`tab_3`',
+  ]),
 );
 
-const labelled: fc.Arbitrary<Block> = fc
-  .tuple(fc.array(label, { maxLength: 2 }), leaf)
-  .map(([labels, b]) => join([...labels.map((l) => [`.. _${l}:`]), b]));
+const labelled: fc.Arbitrary<Block> = fc.tuple(fc.array(label, { maxLength: 2 }), leaf).map(([labels, b]) => join([...labels.map((l) => [`.. _${l}:`]), b]));
 
 const nested: fc.Arbitrary<Block> = fc.oneof(
   { weight: 4, arbitrary: labelled },
@@ -140,7 +157,10 @@ const nested: fc.Arbitrary<Block> = fc.oneof(
 const ADORNMENTS = ['=', '-', '~', '^'];
 const page = fc
   .array(
-    fc.tuple(fc.option(fc.tuple(fc.array(label, { maxLength: 2 }), word, fc.integer({ min: 0, max: 2 }), fc.boolean())), fc.array(nested, { minLength: 1, maxLength: 3 })),
+    fc.tuple(
+      fc.option(fc.tuple(fc.array(label, { maxLength: 2 }), word, fc.integer({ min: 0, max: 2 }), fc.boolean())),
+      fc.array(nested, { minLength: 1, maxLength: 3 }),
+    ),
     { minLength: 1, maxLength: 4 },
   )
   .map((sections) => {

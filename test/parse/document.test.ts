@@ -109,8 +109,14 @@ describe('document tree', () => {
     expect(list).toMatchObject({ type: 'list', ordered: false, bullet: '-' });
     const items = list?.type === 'list' ? list.children : [];
     expect(items.map((i) => (i.children[0]?.type === 'paragraph' ? i.children[0].inline.map((n) => [n.type, n.value]) : null))).toEqual([
-      [['strong', 'ACTIVE'], ['text', ': running']],
-      [['strong', 'DOWN'], ['text', ': stopped']],
+      [
+        ['strong', 'ACTIVE'],
+        ['text', ': running'],
+      ],
+      [
+        ['strong', 'DOWN'],
+        ['text', ': stopped'],
+      ],
     ]);
   });
 

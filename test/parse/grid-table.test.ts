@@ -101,7 +101,15 @@ describe.skipIf(!sharedPresent('grid/simple table corpus test'))('tables of the 
     for (const page of corpusPages()) {
       const file = page.file;
       const oracle = readOracle<{
-        tables: { kind: string; line: number; rows: number; columns: number; header_rows: number; colwidths: number[]; cells: { row: number; col: number; rowspan: number; colspan: number }[] }[];
+        tables: {
+          kind: string;
+          line: number;
+          rows: number;
+          columns: number;
+          header_rows: number;
+          colwidths: number[];
+          cells: { row: number; col: number; rowspan: number; colspan: number }[];
+        }[];
       }>(page);
       const all = docutilsLines(readPage(page).replace(/^\uFEFF/, ''));
       for (const expected of oracle.tables.filter((t) => t.kind === 'grid' || t.kind === 'simple')) {
@@ -117,7 +125,15 @@ describe.skipIf(!sharedPresent('grid/simple table corpus test'))('tables of the 
         const top = src.lines[0]!;
         expect(GRID_TABLE_TOP.test(top) || SIMPLE_TABLE_TOP.test(top)).toBe(true);
         const table = (GRID_TABLE_TOP.test(top) ? scanGridTable(src, 0) : scanSimpleTable(src, 0)).table;
-        expect({ file, line: expected.line, rows: table?.rows, columns: table?.columns, headerRows: table?.headerRows, colwidths: table?.colwidths, cells: table?.cells.map(({ row, col, rowspan, colspan }) => ({ row, col, rowspan, colspan })) }).toEqual({
+        expect({
+          file,
+          line: expected.line,
+          rows: table?.rows,
+          columns: table?.columns,
+          headerRows: table?.headerRows,
+          colwidths: table?.colwidths,
+          cells: table?.cells.map(({ row, col, rowspan, colspan }) => ({ row, col, rowspan, colspan })),
+        }).toEqual({
           file,
           line: expected.line,
           rows: expected.rows,

@@ -50,9 +50,7 @@ const expectedOf = (name: string): Expected => {
 
 describe('inlineText against docutils (fixtures from the oracle)', () => {
   it('has the fixtures', () => {
-    expect(fixtureNames).toEqual(
-      expect.arrayContaining(['emphasis-strong', 'literal', 'roles', 'references', 'escapes', 'warnings', 'fuzz']),
-    );
+    expect(fixtureNames).toEqual(expect.arrayContaining(['emphasis-strong', 'literal', 'roles', 'references', 'escapes', 'warnings', 'fuzz']));
   });
 
   for (const name of fixtureNames) {
@@ -122,7 +120,7 @@ describe('inlineText: examples', () => {
     expect(onFirstLine.messages[0]?.message).toBe('Inline literal start-string without end-string.');
   });
 
-  it('gives a column on the reported line when the caller passes each line\'s column', () => {
+  it("gives a column on the reported line when the caller passes each line's column", () => {
     // a cell paragraph: docutils reports line + 1; the markup is on that line, at offset 4
     const result = inlineText('ab\ncd  ``x', { line: 20, messageLine: 21, lineColumns: [7, 7] });
     expect(result.messages.map((m) => [m.line, m.column])).toEqual([[21, 11]]);
@@ -148,7 +146,7 @@ describe('inlineText: body paragraphs (messages from the oracle)', () => {
     const expected = expectedOf('paragraphs');
     const got: OracleMessage[] = [];
     const lines = rst.split('\n');
-    for (let i = 0; i < lines.length; ) {
+    for (let i = 0; i < lines.length;) {
       if ((lines[i] ?? '') === '') {
         i++;
         continue;

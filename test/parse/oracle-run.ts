@@ -12,8 +12,7 @@ const oracle = path.resolve(repoRoot, '..', 'shared', 'tools', 'rst-oracle.py');
 const python = '/usr/bin/python3';
 
 /** Whether python3-docutils and the oracle are here (tests skip, saying so, when not). */
-export const docutils =
-  existsSync(oracle) && existsSync(python) && spawnSync(python, ['-c', 'import docutils'], { encoding: 'utf8' }).status === 0;
+export const docutils = existsSync(oracle) && existsSync(python) && spawnSync(python, ['-c', 'import docutils'], { encoding: 'utf8' }).status === 0;
 
 export interface OracleOutput {
   tables: unknown[];

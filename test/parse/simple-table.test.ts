@@ -18,7 +18,7 @@ describe('scanSimpleTable', () => {
     expect(scan.table!.cells[1]!.content).toEqual({ lines: ['b', 'c d e f'], lineNumbers: [4, 5], columns: [6, 6] });
   });
 
-  it('reports text in a column margin at docutils\' line, without throwing', () => {
+  it("reports text in a column margin at docutils' line, without throwing", () => {
     const src = fileLines(docutilsLines('===  ===\na    b\nabcdef g\n===  ===\n'));
     const scan = scanSimpleTable(src, 0);
     expect(scan.table).toBeNull();

@@ -57,9 +57,7 @@ describe('skeleton', () => {
 
   it('attaches a table inside a directive and keeps paragraphs', () => {
     const root = fromRst('Title\n=====\n\nIntro text.\n\n.. note::\n\n   +---+\n   | a |\n   +---+\n');
-    expect(outline(root.children)).toEqual([
-      { section: 'Title', children: [{ paragraph: 'Intro text.' }, { directive: 'note', children: [{ table: 8 }] }] },
-    ]);
+    expect(outline(root.children)).toEqual([{ section: 'Title', children: [{ paragraph: 'Intro text.' }, { directive: 'note', children: [{ table: 8 }] }] }]);
   });
 
   it('does not give restructured a page too large for it: tables flat, with a warning', () => {
@@ -101,7 +99,8 @@ describe('skeleton', () => {
 
   describe('gives up with a warning, tables flat, where restructured would take exponential time', () => {
     const staircase = (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}p\n\n`).join('');
-    const table = 'Codes\n=====\n\n-  Normal\n\n   =========== ===========\n   Status Code Description\n   =========== ===========\n   200         OK\n   =========== ===========\n\n';
+    const table =
+      'Codes\n=====\n\n-  Normal\n\n   =========== ===========\n   Status Code Description\n   =========== ===========\n   200         OK\n   =========== ===========\n\n';
     it.each([
       ['20 paragraphs each indented one space more (250 bytes)', staircase(20), 0],
       ['a status table plus 18 such lines', table + staircase(18), 1],
@@ -116,7 +115,10 @@ describe('skeleton', () => {
     it('a shallower staircase still gets its skeleton', () => {
       const root = fromRst(table + staircase(8));
       expect(root.messages.filter((m) => m.ruleId?.startsWith('skeleton'))).toEqual([]);
-      expect(outline(root.children)[0]).toEqual({ section: 'Codes', children: [{ item: 'Normal', children: [{ paragraph: 'Normal' }, { table: 6 }] }, ...Array(8).fill(expect.anything())] });
+      expect(outline(root.children)[0]).toEqual({
+        section: 'Codes',
+        children: [{ item: 'Normal', children: [{ paragraph: 'Normal' }, { table: 6 }] }, ...Array(8).fill(expect.anything())],
+      });
     });
   });
 });

@@ -130,7 +130,13 @@ export function comparableOracle(json: OracleFile): OracleJson {
       columns: t.columns,
       rows: t.rows,
       colwidths: t.colwidths,
-      cells: t.cells.map((c) => ({ row: c.row, col: c.col, rowspan: c.rowspan, colspan: c.colspan, text: c.blocks.length > 1 || (c.blocks.length === 1 && c.blocks[0] !== 'paragraph') ? '*' : c.text })),
+      cells: t.cells.map((c) => ({
+        row: c.row,
+        col: c.col,
+        rowspan: c.rowspan,
+        colspan: c.colspan,
+        text: c.blocks.length > 1 || (c.blocks.length === 1 && c.blocks[0] !== 'paragraph') ? '*' : c.text,
+      })),
     })),
     messages: tableMessages(json.messages),
   };

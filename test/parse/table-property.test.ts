@@ -123,7 +123,12 @@ describe('grid tables, property-based', () => {
 });
 
 const mutationArb = fc.array(
-  fc.record({ line: fc.nat(), col: fc.nat(), op: fc.constantFrom('delete', 'replace', 'insert'), ch: fc.constantFrom('+', '-', '|', '=', ' ', 'x', '漢', 't̆') }),
+  fc.record({
+    line: fc.nat(),
+    col: fc.nat(),
+    op: fc.constantFrom('delete', 'replace', 'insert'),
+    ch: fc.constantFrom('+', '-', '|', '=', ' ', 'x', '漢', 't̆'),
+  }),
   { minLength: 1, maxLength: 4 },
 );
 
@@ -133,7 +138,12 @@ function mutate(lines: readonly string[], mutations: { line: number; col: number
     const i = m.line % out.length;
     const line = out[i]!;
     const j = line.length === 0 ? 0 : m.col % line.length;
-    out[i] = m.op === 'delete' ? line.slice(0, j) + line.slice(j + 1) : m.op === 'replace' ? line.slice(0, j) + m.ch + line.slice(j + 1) : line.slice(0, j) + m.ch + line.slice(j);
+    out[i] =
+      m.op === 'delete'
+        ? line.slice(0, j) + line.slice(j + 1)
+        : m.op === 'replace'
+          ? line.slice(0, j) + m.ch + line.slice(j + 1)
+          : line.slice(0, j) + m.ch + line.slice(j);
   }
   return out.map((l) => l.trimEnd());
 }
@@ -167,7 +177,20 @@ describe('mutated tables, property-based', () => {
   });
 
   it('the same holds for simple tables', () => {
-    const simple = ['=====  =====  ======', '   Inputs     Output', '------------  ------', '  A      B    A or B', '=====  =====  ======', 'False  False  False', 'True   False  True', '', 'Both first 2', '------------  ------', 'x      y      overflows', '=====  =====  ======'];
+    const simple = [
+      '=====  =====  ======',
+      '   Inputs     Output',
+      '------------  ------',
+      '  A      B    A or B',
+      '=====  =====  ======',
+      'False  False  False',
+      'True   False  True',
+      '',
+      'Both first 2',
+      '------------  ------',
+      'x      y      overflows',
+      '=====  =====  ======',
+    ];
     fc.assert(
       fc.property(mutationArb, fc.boolean(), (mutations, trailer) => {
         const lines = mutate(simple, mutations);
@@ -181,7 +204,20 @@ describe('mutated tables, property-based', () => {
   it('a simple table whose last border is misaligned is malformed at the line after its end, as docutils reports', () => {
     // Found by the property above (fast-check seed -1751582393); docutils 0.19
     // reports "Malformed table." at line 13 of this 12-line input, with or without text after it.
-    const table = ['=====  =====  ======', '   Inputs     Output', '------------  ------', '  A      B    A or B', '=====  =====  ======', 'False  False  False', 'True   False  True', '', 'Both first 2', '------------  ------', '      y      overflows', '=====  =====   ====='];
+    const table = [
+      '=====  =====  ======',
+      '   Inputs     Output',
+      '------------  ------',
+      '  A      B    A or B',
+      '=====  =====  ======',
+      'False  False  False',
+      'True   False  True',
+      '',
+      'Both first 2',
+      '------------  ------',
+      '      y      overflows',
+      '=====  =====   =====',
+    ];
     for (const lines of [table, [...table, 'text after']]) {
       const scan = scanSimpleTable(fileLines(lines), 0);
       expect(scan.table).toBeNull();

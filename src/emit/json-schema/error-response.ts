@@ -12,7 +12,7 @@ import { documentedErrors } from '../view.js';
 import { JSON_SCHEMA_DIALECT, schemaId } from './status-code.js';
 
 /** The common body, assumed when the docs show none. */
-export const COMMON_ERROR_BODY: ErrorBody = {
+const COMMON_ERROR_BODY: ErrorBody = {
   mediaType: 'application/json',
   wrapper: null,
   root: null,
@@ -45,7 +45,8 @@ function memberSchema(body: ErrorBody, field: string, errorCode: Record<string, 
   if (field === body.codeField) return errorCode;
   if (field === body.messageField) return { type: 'string', description: 'The error message.' };
   if (body === COMMON_ERROR_BODY && field === 'request_id') return { type: 'string', description: 'The request ID.' };
-  const example = body.examples.map((value) => (body.wrapper === null ? value : (value as Record<string, unknown>)[body.wrapper]))[0] as Record<string, unknown> | undefined;
+  const example = body.examples.map((value) => (body.wrapper === null ? value : (value as Record<string, unknown>)[body.wrapper]))[0] as
+    Record<string, unknown> | undefined;
   const value = example?.[field];
   const type = typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : typeof value === 'string' ? 'string' : null;
   return type === null ? {} : { type };

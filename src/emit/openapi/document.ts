@@ -18,7 +18,7 @@ export const GENERATED_MARKER = { key: 'x-generated-by', value: GENERATOR } as c
 const marker = { [GENERATED_MARKER.key]: GENERATED_MARKER.value };
 
 /** Version written to `info.version`: the docs carry none, so this is fixed. */
-export const DOCUMENT_VERSION = '1.0.0';
+const DOCUMENT_VERSION = '1.0.0';
 
 /**
  * `servers`: the docs name no endpoint, so the one server is OAS 3.1 §4.8.1's

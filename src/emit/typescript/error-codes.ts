@@ -79,7 +79,12 @@ export function emitErrorCodes(model: ServiceModel, options: EmitOptions): strin
     },
   ];
 
-  const header = headerLines(sourceFiles(model, errors.flatMap((error) => error.sources)));
+  const header = headerLines(
+    sourceFiles(
+      model,
+      errors.flatMap((error) => error.sources),
+    ),
+  );
   return printSourceFile(header, statements, (file) => {
     if (options.style === 'const') addConstMembers(file, ENUM, members);
   });

@@ -16,14 +16,10 @@ import { printSourceFile } from './source-file.js';
  */
 export function emitIndexModule(models: readonly ServiceModel[], _options: EmitOptions): string {
   const sorted = [...models].sort((a, b) => compareCodePoints(a.service, b.service));
-  const namespaces = serviceNamespaceNames(
-    sorted.map((model) => ({ service: model.service, hasErrorCodes: documentedErrors(model).length > 0 })),
-  );
+  const namespaces = serviceNamespaceNames(sorted.map((model) => ({ service: model.service, hasErrorCodes: documentedErrors(model).length > 0 })));
   const statements: StatementStructures[] = namespaces.flatMap(({ service, status, errors }) => {
     const dir = serviceDirectory(service);
-    const exports: StatementStructures[] = [
-      { kind: StructureKind.ExportDeclaration, namespaceExport: status, moduleSpecifier: `./${dir}/status-codes.js` },
-    ];
+    const exports: StatementStructures[] = [{ kind: StructureKind.ExportDeclaration, namespaceExport: status, moduleSpecifier: `./${dir}/status-codes.js` }];
     if (errors !== null) {
       exports.push({ kind: StructureKind.ExportDeclaration, namespaceExport: errors, moduleSpecifier: `./${dir}/error-codes.js` });
     }

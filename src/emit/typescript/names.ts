@@ -37,7 +37,7 @@ const APOSTROPHES = /['\u2018\u2019\u02BC`]/g;
 const COMBINING_MARKS = /\p{M}+/gu;
 
 /** The ASCII words of `text`: `"Non-Authoritative Information"` -> `['Non', 'Authoritative', 'Information']`. */
-export function words(text: string): string[] {
+function words(text: string): string[] {
   const spaced = text
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
@@ -138,11 +138,7 @@ const UNDERSCORE_CODE = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** `"__a b"` -> `"5fx5f_20_"`: each separator run as code points in hex joined by `x`, runs joined by `_`. */
 function encodeSeparators(separators: readonly string[]): string {
-  return separators
-    .map((run) =>
-      Array.from(run, (char) => (char.codePointAt(0) ?? 0).toString(16)).join('x'),
-    )
-    .join('_');
+  return separators.map((run) => Array.from(run, (char) => (char.codePointAt(0) ?? 0).toString(16)).join('x')).join('_');
 }
 
 /**
@@ -204,7 +200,7 @@ function pascalFromUpperSnake(name: string): string {
  * code: PascalCase of its phrase, then `_<code>` (`ClientClosedRequest_499`),
  * or `Status_<code>` without one.
  */
-export function responseName(status: Pick<StatusCode, 'code' | 'phrase'>): string {
+function responseName(status: Pick<StatusCode, 'code' | 'phrase'>): string {
   const registered = registeredStatusNames.get(status.code);
   if (registered !== undefined) return pascalFromUpperSnake(registered);
   const phrase = toPascalCase(status.phrase ?? '');
@@ -269,9 +265,7 @@ export interface ServiceNamespaces {
  * then errors per service) under the collision rule; `Service` is prefixed
  * when the id starts with a digit, `Service` alone when it has no ASCII word.
  */
-export function serviceNamespaceNames(
-  services: readonly { service: string; hasErrorCodes: boolean }[],
-): ServiceNamespaces[] {
+export function serviceNamespaceNames(services: readonly { service: string; hasErrorCodes: boolean }[]): ServiceNamespaces[] {
   const requests: NameRequest[] = [];
   for (const { service, hasErrorCodes } of services) {
     const pascal = toPascalCase(service);

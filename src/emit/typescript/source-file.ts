@@ -44,7 +44,7 @@ function writeJsDoc(writer: CodeBlockWriter, text: string): void {
 }
 
 /** A literal for a member value: numbers as written, strings via {@link stringLiteral}. */
-export function valueLiteral(value: number | string): string {
+function valueLiteral(value: number | string): string {
   return typeof value === 'number' ? String(value) : stringLiteral(value);
 }
 
@@ -115,10 +115,7 @@ export function memberType(enumName: string, member: string, style: EnumStyle): 
 }
 
 /** A `Record` initializer keyed by the members of `enumName`: `{ [StatusCode.OK]: <value>, ... }` (ts-morph `Writers.object`). */
-export function recordInitializer(
-  enumName: string,
-  entries: readonly { member: string; value: string | WriterFunction }[],
-): WriterFunction {
+export function recordInitializer(enumName: string, entries: readonly { member: string; value: string | WriterFunction }[]): WriterFunction {
   return Writers.object(Object.fromEntries(entries.map((entry) => [`[${enumName}.${entry.member}]`, entry.value])));
 }
 

@@ -106,7 +106,12 @@ export function emitStatusCodes(model: ServiceModel, options: EmitOptions): stri
     }),
   ];
 
-  const header = headerLines(sourceFiles(model, statuses.flatMap((status) => status.sources)));
+  const header = headerLines(
+    sourceFiles(
+      model,
+      statuses.flatMap((status) => status.sources),
+    ),
+  );
   return printSourceFile(header, statements, (file) => {
     if (options.style === 'const') addConstMembers(file, ENUM, members);
   });

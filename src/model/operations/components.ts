@@ -39,7 +39,7 @@ export function stableKey(value: unknown): string {
 }
 
 /** Component names the codes emitter writes. */
-export const RESERVED: ReadonlySet<string> = new Set(['StatusCode', 'ErrorCode', 'ErrorResponse']);
+const RESERVED: ReadonlySet<string> = new Set(['StatusCode', 'ErrorCode', 'ErrorResponse']);
 
 export class ComponentRegistry {
   private readonly byName = new Map<string, Schema>();

@@ -14,7 +14,7 @@ const PATH_CAPTION = /^[A-Za-z_][\w-]*(?:\.[\w<>-]+)*(?:\s+(?:field|parameter|ob
 const MAX_DEPTH = 100;
 
 /** A paragraph right before a table is its caption when it is one short line that is not a sentence ("Parameters in the **volume** field", "token.user", "Table 3 …"). */
-export function isCaption(text: string): boolean {
+function isCaption(text: string): boolean {
   return TABLE_CAPTION.test(text) || PATH_CAPTION.test(text) || (text.length <= 120 && !/[.:;!?]$/.test(text) && !/\n/.test(text));
 }
 
@@ -66,8 +66,7 @@ export function buildDocumentView(path: string, text: string, root: RstRoot, doc
         case 'table': {
           const table = tables.get(node.index);
           if (!table) break;
-          const captionParagraph =
-            node.title === null && previous?.type === 'paragraph' && isCaption(flat(previous.text)) ? previous : undefined;
+          const captionParagraph = node.title === null && previous?.type === 'paragraph' && isCaption(flat(previous.text)) ? previous : undefined;
           const caption = node.title ?? (captionParagraph ? flat(captionParagraph.text) : null);
           const tableLabels = [...(node.labels ?? []), ...(captionParagraph?.labels ?? [])];
           blocks.push({ kind: 'table', table, caption, labels: tableLabels, context, line: table.line });

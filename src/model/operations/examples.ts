@@ -30,7 +30,8 @@ export function jsonDepth(value: unknown, limit = MAX_EXAMPLE_DEPTH): number {
     const level = depth + 1;
     if (level > deepest) deepest = level;
     if (deepest > limit) return deepest;
-    for (const child of Array.isArray(node) ? node : Object.values(node as Record<string, unknown>)) if (child !== null && typeof child === 'object') stack.push([child, level]);
+    for (const child of Array.isArray(node) ? node : Object.values(node as Record<string, unknown>))
+      if (child !== null && typeof child === 'object') stack.push([child, level]);
   }
   return deepest;
 }
@@ -43,7 +44,12 @@ export function readExample(text: string): ExampleReading {
   // Request line, status line, headers, blank lines.
   while (i < lines.length) {
     const line = lines[i]!.trim();
-    if (line === '' || /^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S/.test(line) || /^HTTP\/\d/.test(line) || /^[A-Za-z][\w-]*\s*:\s*\S?/.test(line) && !/^["{[]/.test(line)) {
+    if (
+      line === '' ||
+      /^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+\S/.test(line) ||
+      /^HTTP\/\d/.test(line) ||
+      (/^[A-Za-z][\w-]*\s*:\s*\S?/.test(line) && !/^["{[]/.test(line))
+    ) {
       i++;
       continue;
     }
@@ -68,7 +74,12 @@ export function readExample(text: string): ExampleReading {
  * when it has the operation's method; none otherwise.
  */
 export function exampleQuery(text: string, line: RequestLine): string[] {
-  const first = text.slice(0, 4000).split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  const first =
+    text
+      .slice(0, 4000)
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
   const m = /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(\S+)/.exec(first);
   if (!m || m[1]!.toLowerCase() !== line.method) return [];
   return toRequestLine(m[1]!, m[2]!)?.query ?? [];
@@ -98,9 +109,14 @@ export function firstMismatch(value: unknown, schema: Schema, resolve: (ref: str
   if (schema.type !== undefined) {
     const actual = typeOf(value);
     const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-    if (!types.some((t) => t === actual || (t === 'number' && actual === 'integer'))) return { field, reason: `is ${actual === 'integer' ? 'a number' : `a${/^[aeiou]/.test(actual) ? 'n' : ''} ${actual}`}, the tables say ${types.join(' or ')}` };
+    if (!types.some((t) => t === actual || (t === 'number' && actual === 'integer')))
+      return {
+        field,
+        reason: `is ${actual === 'integer' ? 'a number' : `a${/^[aeiou]/.test(actual) ? 'n' : ''} ${actual}`}, the tables say ${types.join(' or ')}`,
+      };
   }
-  if (schema.enum && !schema.enum.some((e) => e === value)) return { field, reason: `${JSON.stringify(value)?.slice(0, 40)} is not one of the documented values` };
+  if (schema.enum && !schema.enum.some((e) => e === value))
+    return { field, reason: `${JSON.stringify(value)?.slice(0, 40)} is not one of the documented values` };
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) return { field, reason: `${value} is below the documented minimum ${schema.minimum}` };
     if (schema.maximum !== undefined && value > schema.maximum) return { field, reason: `${value} is above the documented maximum ${schema.maximum}` };
@@ -118,10 +134,17 @@ export function firstMismatch(value: unknown, schema: Schema, resolve: (ref: str
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const record = value as Record<string, unknown>;
-    for (const name of schema.required ?? []) if (!Object.hasOwn(record, name)) return { field: `${path}/${name}`, reason: 'is required by the tables but missing' };
+    for (const name of schema.required ?? [])
+      if (!Object.hasOwn(record, name)) return { field: `${path}/${name}`, reason: 'is required by the tables but missing' };
     for (const [name, child] of Object.entries(record)) {
-      const sub = schema.properties && Object.hasOwn(schema.properties, name) ? schema.properties[name] : typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
-      if (schema.additionalProperties === false && !(schema.properties && Object.hasOwn(schema.properties, name))) return { field: `${path}/${name}`, reason: 'is not documented' };
+      const sub =
+        schema.properties && Object.hasOwn(schema.properties, name)
+          ? schema.properties[name]
+          : typeof schema.additionalProperties === 'object'
+            ? schema.additionalProperties
+            : undefined;
+      if (schema.additionalProperties === false && !(schema.properties && Object.hasOwn(schema.properties, name)))
+        return { field: `${path}/${name}`, reason: 'is not documented' };
       if (sub) {
         const m = firstMismatch(child, sub, resolve, `${path}/${name}`, depth + 1);
         if (m) return m;

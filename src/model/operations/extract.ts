@@ -16,6 +16,7 @@ import { normalizeLabel, rawCellText } from './page.js';
 import { pathPlaceholders, readMethodLine, readPathMethodLines } from './path.js';
 import type { LineReading, RequestLine } from './path.js';
 import { flagOperation } from './rules.js';
+import { readStatuses } from './statuses.js';
 import type { Columns, ParamRow, Role } from './tables.js';
 import { nestedNames, parameterColumns, parameterRows, statusColumns, tableRole } from './tables.js';
 import { readType } from './types-reader.js';
@@ -62,7 +63,8 @@ export interface Draft {
 /** Captions that name a table's role, never a nested object ("Path parameters", "Request body"). */
 const ROLE_CAPTION = /\b(?:request|response|uri|url|query|headers?|path param\w*|parameters? description|body|returned)\b/i;
 
-const URI_CONTEXT = /^(?:uri|url|uris|urls|uri format|request uri|request url|request line|request syntax|api uri|uri and method|request path|path|api url|request method and uri)$/i;
+const URI_CONTEXT =
+  /^(?:uri|url|uris|urls|uri format|request uri|request url|request line|request syntax|api uri|uri and method|request path|path|api url|request method and uri)$/i;
 /** Deepest chain of nested-object tables read into schemas; deeper tables are reported (`nesting-too-deep`). */
 const MAX_NESTING = 20;
 
@@ -71,7 +73,9 @@ const EXAMPLE = /\b(?:examples?|samples?)\b/i;
 const at = (ctx: ExtractContext, line: number, column = 1): SourceRef => ({ file: ctx.file.path, line, column });
 
 /** Finds the request line: in a URI-like section or list item first, else in the first blocks before any example. */
-export function findRequestLine(view: PageView): { reading: LineReading; block: Block } | { reading: { kind: 'none' }; block: undefined; uriSection: Block | undefined } {
+export function findRequestLine(
+  view: PageView,
+): { reading: LineReading; block: Block } | { reading: { kind: 'none' }; block: undefined; uriSection: Block | undefined } {
   let uriSection: Block | undefined;
   let firstUnreadable: { reading: LineReading; block: Block } | undefined;
   for (const pass of [0, 1] as const) {
@@ -167,7 +171,9 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
   const queryNames = new Set([...line.query, ...codeBlocks.flatMap((b) => exampleQuery(b.text, line))].map((q) => q.toLowerCase()));
   // GET and HEAD have no request body; DELETE has none unless the page shows a JSON request example.
   const requestJson = (): boolean =>
-    codeBlocks.some((b) => /\brequest/i.test(b.context.trail.join(' ')) && !/\bresponse/i.test(b.context.trail.join(' ')) && readExample(b.text).kind === 'json');
+    codeBlocks.some(
+      (b) => /\brequest/i.test(b.context.trail.join(' ')) && !/\bresponse/i.test(b.context.trail.join(' ')) && readExample(b.text).kind === 'json',
+    );
   const bodyless = line.method === 'get' || line.method === 'head' || (line.method === 'delete' && !requestJson());
   const parameters: Parameter[] = [];
   const seenParams = new Map<string, SourceRef>();
@@ -258,7 +264,7 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
     const description = (row.description?.text ?? '').trim();
     const descRaw = raw(tview, block.table, row.description);
     const typeRaw = raw(tview, block.table, row.type);
-    const typeText = row.type ? row.type.text : typeFromDescription(description) ?? '';
+    const typeText = row.type ? row.type.text : (typeFromDescription(description) ?? '');
     const reading = typeText.trim() === '' ? null : readType(typeText);
     // The nested table: a `:ref:` in the type, name or description cell that leads to a parameter table.
     let nested: LabelTarget | undefined;
@@ -284,7 +290,8 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
       const depth = reading ? Math.max(reading.depth, reading.schema.type === 'array' ? 1 : 0) : 0;
       schema = depth >= 1 ? { type: 'array', items: component } : component;
     } else {
-      if (brokenRef !== undefined && reading?.objectLike) flagOperation(file, 'unresolved-ref', { name, target: brokenRef }, { line: source.line, column: source.column });
+      if (brokenRef !== undefined && reading?.objectLike)
+        flagOperation(file, 'unresolved-ref', { name, target: brokenRef }, { line: source.line, column: source.column });
       schema = reading ? structuredClone(reading.schema) : {};
     }
     const type = typeof schema.type === 'string' ? schema.type : undefined;
@@ -387,7 +394,8 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
     }
     claimed.add(block.table);
     const target: LabelTarget = { view, block };
-    const isXml = /\belements?\b/i.test(`${block.caption ?? ''} ${block.context.trail.join(' ')}`) && headerLine(block.table).toLowerCase().startsWith('element');
+    const isXml =
+      /\belements?\b/i.test(`${block.caption ?? ''} ${block.context.trail.join(' ')}`) && headerLine(block.table).toLowerCase().startsWith('element');
     readRows(target, columns, [block.table], (name, schema, required, _row, source) => {
       switch (role) {
         case 'uri':
@@ -399,11 +407,12 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
         }
         case 'header':
           return addParam(name, 'header', required, schema, schema.description ?? '', source);
-        case 'response-header':
+        case 'response-header': {
           if (responseHeaders.some((h) => h.name.toLowerCase() === name.toLowerCase())) return 'an earlier row';
           const { description: _hd, ...headerSchema } = scalarOrString(schema);
           responseHeaders.push({ name, in: 'header', required: false, description: schema.description ?? '', schema: headerSchema, source });
           return true;
+        }
         case 'body': {
           // A "request parameter" the query string names, a path placeholder, or any row of a bodyless method: a parameter.
           if (bodyless || queryNames.has(name.toLowerCase()) || pathNames.some((p) => p.toLowerCase() === name.toLowerCase())) {
@@ -454,7 +463,8 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
   // Examples.
   let requestExample: unknown;
   let responseExample: unknown;
-  const requestSchema: Schema | undefined = Object.keys(bodyProps).length > 0 ? { type: 'object', properties: bodyProps, ...(bodyRequired.length > 0 ? { required: bodyRequired } : {}) } : undefined;
+  const requestSchema: Schema | undefined =
+    Object.keys(bodyProps).length > 0 ? { type: 'object', properties: bodyProps, ...(bodyRequired.length > 0 ? { required: bodyRequired } : {}) } : undefined;
   const responseSchema: Schema | undefined = Object.keys(respProps).length > 0 ? { type: 'object', properties: respProps } : undefined;
   const resolve = (ref: string): Schema | undefined => ctx.registry.get(ref.replace('#/components/schemas/', ''));
   let lead = '';
@@ -498,7 +508,10 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
 
   const statuses = readStatuses(view, statusTables);
   const description = view.blocks
-    .filter((b): b is Extract<Block, { kind: 'paragraph' }> => b.kind === 'paragraph' && /^(?:functions?|description|api description|overview)$/i.test(b.context.trail[0] ?? ''))
+    .filter(
+      (b): b is Extract<Block, { kind: 'paragraph' }> =>
+        b.kind === 'paragraph' && /^(?:functions?|description|api description|overview)$/i.test(b.context.trail[0] ?? ''),
+    )
     .map((b) => b.text)
     .join('\n\n');
   const draft: Draft = {
@@ -556,35 +569,4 @@ function scalarOrString(schema: Schema): Schema {
   if (schema.$ref !== undefined || schema.type === 'object') return { type: 'string', ...(schema.description ? { description: schema.description } : {}) };
   if (schema.type === undefined) return { ...schema, type: 'string' };
   return schema;
-}
-
-const CODE = /^\s*([1-5]\d\d)\b(.*)$/s;
-
-/** Documented statuses: status tables' code cells, and `200`-like lines in status sections. */
-function readStatuses(view: PageView, tables: readonly TableBlock[]): Array<{ code: string; description: string }> {
-  const out: Array<{ code: string; description: string }> = [];
-  const add = (code: string, description: string): void => {
-    if (!out.some((s) => s.code === code)) out.push({ code, description: description.replace(/\s+/g, ' ').trim() });
-  };
-  for (const block of tables) {
-    const cols = statusColumns(block.table)!;
-    const rows = new Map<number, { code?: string; description?: string }>();
-    for (const cell of block.table.cells) {
-      if (cell.row < block.table.headerRows) continue;
-      const r = rows.get(cell.row) ?? {};
-      if (cell.col === cols.code) r.code = cell.text;
-      if (cols.description !== null && cell.col === cols.description) r.description = cell.text;
-      rows.set(cell.row, r);
-    }
-    for (const r of rows.values()) {
-      const m = CODE.exec(r.code ?? '');
-      if (m) add(m[1]!, r.description ?? m[2]!.trim());
-    }
-  }
-  for (const block of view.blocks) {
-    if (block.kind !== 'paragraph') continue;
-    if (!block.context.trail.some((t) => /\b(?:status codes?|returned values?|normal response|abnormal response|response codes?)\b/i.test(t))) continue;
-    for (const m of block.text.matchAll(/(?:^|\s)([1-5]\d\d)(?:\s+([A-Z][A-Za-z -]{1,40}))?(?=$|[\s.,;:])/g)) add(m[1]!, m[2] ?? '');
-  }
-  return out;
 }

@@ -27,7 +27,8 @@ export function typeFromDescription(text: string): string | null {
   return m ? m[1]! : null;
 }
 
-const strongValues = (raw: string): string[] => [...raw.slice(0, MAX_TEXT).matchAll(/\*\*([^*\n]{1,80})\*\*|``([^`\n]{1,80})``/g)].map((m) => (m[1] ?? m[2]!).trim());
+const strongValues = (raw: string): string[] =>
+  [...raw.slice(0, MAX_TEXT).matchAll(/\*\*([^*\n]{1,80})\*\*|``([^`\n]{1,80})``/g)].map((m) => (m[1] ?? m[2]!).trim());
 
 const NOT_ENUM = /\b(?:for example|e\.g\.|such as|example|including but not limited|includes but is not limited|for instance|etc\.?)\b/i;
 
@@ -39,13 +40,18 @@ export function readEnum(description: string, raw: string, type: JsonType | unde
   // A bullet list whose every item starts with a bold value: `-  **VALUE**: meaning` / `-  **VALUE** (default): …`.
   const bullets = [...text.matchAll(/^[ \t]*[-*+][ \t]+(.*)$/gm)].map((m) => m[1]!);
   if (bullets.length >= 2 && !NOT_ENUM.test(textBeforeFirstBullet(text))) {
-    const heads = bullets.map((b) => /^\*\*([^*]{1,60})\*\*\s*(?:\([^)]{0,40}\))?\s*[:：,-]/.exec(b)?.[1]?.trim() ?? /^``([^`]{1,60})``\s*[:：,-]/.exec(b)?.[1]?.trim());
+    const heads = bullets.map(
+      (b) => /^\*\*([^*]{1,60})\*\*\s*(?:\([^)]{0,40}\))?\s*[:：,-]/.exec(b)?.[1]?.trim() ?? /^``([^`]{1,60})``\s*[:：,-]/.exec(b)?.[1]?.trim(),
+    );
     if (heads.every((h) => h !== undefined)) values = heads as string[];
   }
   if (!values) {
     // One sentence: "The value can be **A**, **B**, or **C**." / "Options: **A**, **B**" / "Enumerated values: A, B".
     for (const sentence of text.split(/(?<=[.;])\s+|\n\s*\n/)) {
-      const lead = /^(?:.{0,80}?\b(?:the value can be|the value is|value range|values?|options?|enumerated values?|possible values?|valid values?|the value must be|can be set to|value options?|the options are|available values?)\b(?: one of| either| any of)?\s*(?:is|are)?\s*[:：]?)\s*(.*)$/i.exec(sentence.replace(/\s+/g, ' '));
+      const lead =
+        /^(?:.{0,80}?\b(?:the value can be|the value is|value range|values?|options?|enumerated values?|possible values?|valid values?|the value must be|can be set to|value options?|the options are|available values?)\b(?: one of| either| any of)?\s*(?:is|are)?\s*[:：]?)\s*(.*)$/i.exec(
+          sentence.replace(/\s+/g, ' '),
+        );
       if (!lead || NOT_ENUM.test(sentence)) continue;
       const rest = lead[1]!;
       const vals = strongValues(rest);
@@ -77,8 +83,9 @@ export function readLimits(description: string, raw: string, type: JsonType | un
   const text = description.slice(0, MAX_TEXT).replace(/\s+/g, ' ');
   if (type === 'integer' || type === 'number') {
     const range =
-      /\b(?:ranges?|range is|range:|value range|values? (?:range|ranging))\s*(?:is|:)?\s*(?:from)?\s*\[?\s*(-?\d+(?:\.\d+)?)\s*(?:to|-|~|,)\s*(-?\d+(?:\.\d+)?)\b/i.exec(text) ??
-      /\bfrom (-?\d+(?:\.\d+)?) to (-?\d+(?:\.\d+)?)\b/i.exec(text);
+      /\b(?:ranges?|range is|range:|value range|values? (?:range|ranging))\s*(?:is|:)?\s*(?:from)?\s*\[?\s*(-?\d+(?:\.\d+)?)\s*(?:to|-|~|,)\s*(-?\d+(?:\.\d+)?)\b/i.exec(
+        text,
+      ) ?? /\bfrom (-?\d+(?:\.\d+)?) to (-?\d+(?:\.\d+)?)\b/i.exec(text);
     if (range) {
       const lo = Number(range[1]);
       const hi = Number(range[2]);
@@ -90,7 +97,10 @@ export function readLimits(description: string, raw: string, type: JsonType | un
   }
   if (type === 'string') {
     const both = /\b(\d{1,6}) to (\d{1,6}) (?:characters|bytes|chars)\b/i.exec(text);
-    const most = /\b(?:cannot exceed|can contain a maximum of|contains? a maximum of|a maximum of|contain up to|up to|at most|no more than|not exceed|maximum length(?: is)?(?: of)?)\s*(\d{1,6}) (?:characters|chars)\b/i.exec(text);
+    const most =
+      /\b(?:cannot exceed|can contain a maximum of|contains? a maximum of|a maximum of|contain up to|up to|at most|no more than|not exceed|maximum length(?: is)?(?: of)?)\s*(\d{1,6}) (?:characters|chars)\b/i.exec(
+        text,
+      );
     if (both && Number(both[1]) <= Number(both[2])) {
       out.minLength = Number(both[1]);
       out.maxLength = Number(both[2]);
@@ -113,7 +123,8 @@ export function readLimits(description: string, raw: string, type: JsonType | un
     if ((out.minimum !== undefined && out.default < out.minimum) || (out.maximum !== undefined && out.default > out.maximum)) delete out.default;
   }
   if (typeof out.default === 'string') {
-    if ((out.maxLength !== undefined && out.default.length > out.maxLength) || (out.minLength !== undefined && out.default.length < out.minLength)) delete out.default;
+    if ((out.maxLength !== undefined && out.default.length > out.maxLength) || (out.minLength !== undefined && out.default.length < out.minLength))
+      delete out.default;
   }
   return out;
 }

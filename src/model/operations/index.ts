@@ -22,11 +22,6 @@ import type { PageView } from './page.js';
 import { flagOperation } from './rules.js';
 import type { Body, Operation, OperationsModel, Parameter, Response, Schema } from './types.js';
 
-export type { Operation, OperationsModel, Parameter, Schema } from './types.js';
-export { operationRules, flagOperation } from './rules.js';
-export type { OperationRule, OperationRuleArgs, OperationRuleId } from './rules.js';
-export type { RowStats } from './extract.js';
-
 /** A page to read: its tree, or a function that parses it (called once; the tree is dropped once the page's view is built, which keeps memory flat). */
 export type OperationPage = { path: string; text: string } & ({ root: RstRoot } | { parse: () => RstRoot });
 
@@ -81,14 +76,35 @@ export function buildOperations(pages: readonly OperationPage[], files: Map<stri
     const existing = byKey.get(key);
     if (existing) {
       const first = existing.drafts[0]!.source;
-      flagOperation(file, 'duplicate-operation', { method: draft.line.method, path: draft.line.path, first: `${first.file}:${first.line}:${first.column}` }, { line: found.block!.line, column: 1 });
+      flagOperation(
+        file,
+        'duplicate-operation',
+        { method: draft.line.method, path: draft.line.path, first: `${first.file}:${first.line}:${first.column}` },
+        { line: found.block!.line, column: 1 },
+      );
       existing.drafts.push(draft);
       continue;
     }
     const operationId = uniqueId(camelCase(view.title || `${draft.line.method} ${draft.line.path}`), draft, usedIds);
     const tag = titles.get(path.posix.dirname(view.path)) ?? humanize(path.posix.basename(path.posix.dirname(view.path)));
-    const deprecated = DEPRECATED.test(view.title) || DEPRECATED.test(view.path) || DEPRECATED.test(draft.description.slice(0, 2000)) || ancestorsDeprecated(view.path, titles);
-    byKey.set(key, { operation: { operationId, method: draft.line.method, path: draft.line.path, summary: view.title, description: draft.description, tags: tag ? [tag] : [], deprecated, parameters: [], responses: [], sources: [], pages: [] }, drafts: [draft] });
+    const deprecated =
+      DEPRECATED.test(view.title) || DEPRECATED.test(view.path) || DEPRECATED.test(draft.description.slice(0, 2000)) || ancestorsDeprecated(view.path, titles);
+    byKey.set(key, {
+      operation: {
+        operationId,
+        method: draft.line.method,
+        path: draft.line.path,
+        summary: view.title,
+        description: draft.description,
+        tags: tag ? [tag] : [],
+        deprecated,
+        parameters: [],
+        responses: [],
+        sources: [],
+        pages: [],
+      },
+      drafts: [draft],
+    });
     order.push(key);
   }
   const operations = order.map((key) => finish(byKey.get(key)!));
@@ -105,7 +121,13 @@ function uniqueId(base: string, draft: Draft, used: Set<string>): string {
 }
 
 const humanize = (dir: string): string =>
-  dir === '.' || dir === '' ? '' : dir.replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^./, (c) => c.toUpperCase());
+  dir === '.' || dir === ''
+    ? ''
+    : dir
+        .replace(/[_-]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^./, (c) => c.toUpperCase());
 
 /** Folder -> the title of its `index.rst` (the docs' own grouping). */
 function indexTitles(views: readonly PageView[]): Map<string, string> {
@@ -131,7 +153,8 @@ function finish(entry: { operation: Operation; drafts: Draft[] }): Operation {
   operation.pages = drafts.map((d) => d.source.file);
   if (drafts.length > 1) {
     const list = drafts.map((d) => `- ${d.title} (${d.source.file})`).join('\n');
-    operation.description = `${operation.description}${operation.description ? '\n\n' : ''}This method and path is documented by ${drafts.length} pages:\n${list}`.trim();
+    operation.description =
+      `${operation.description}${operation.description ? '\n\n' : ''}This method and path is documented by ${drafts.length} pages:\n${list}`.trim();
   }
   // Parameters: the union; required only when every page that documents it says so.
   const params: Parameter[] = [];
@@ -139,7 +162,15 @@ function finish(entry: { operation: Operation; drafts: Draft[] }): Operation {
     for (const p of draft.parameters) {
       const known = params.find((q) => q.in === p.in && q.name.toLowerCase() === p.name.toLowerCase());
       if (known) known.required = known.required && p.required;
-      else params.push({ ...p, required: p.required && (p.in === 'path' || drafts.length === 1 || drafts.every((d) => d.parameters.some((q) => q.in === p.in && q.name.toLowerCase() === p.name.toLowerCase()))) });
+      else
+        params.push({
+          ...p,
+          required:
+            p.required &&
+            (p.in === 'path' ||
+              drafts.length === 1 ||
+              drafts.every((d) => d.parameters.some((q) => q.in === p.in && q.name.toLowerCase() === p.name.toLowerCase()))),
+        });
     }
   }
   operation.parameters = params;
@@ -156,7 +187,10 @@ function finish(entry: { operation: Operation; drafts: Draft[] }): Operation {
     const success = draft.statuses.find((s) => /^2/.test(s.code));
     const status = success?.code ?? (draft.responseBody ? '200' : 'default');
     if (!responses.some((r) => r.status === status)) {
-      const response: Response = { status, description: success?.description || (status === 'default' ? 'The response (the docs name no status code).' : 'Success.') };
+      const response: Response = {
+        status,
+        description: success?.description || (status === 'default' ? 'The response (the docs name no status code).' : 'Success.'),
+      };
       const body = responseBodies.length > 1 ? { ...responseBodies[0]!, schema: { oneOf: responseBodies.map((b) => b.schema) } as Schema } : responseBodies[0];
       if (body) {
         response.body = { ...body };

@@ -27,7 +27,7 @@ export interface TableBlock {
   line: number;
 }
 
-export interface ParagraphBlock {
+interface ParagraphBlock {
   kind: 'paragraph';
   text: string;
   /** Source lines of the paragraph (markup kept), trimmed. */
@@ -37,7 +37,7 @@ export interface ParagraphBlock {
   position: Position;
 }
 
-export interface CodeBlock {
+interface CodeBlock {
   kind: 'code';
   /** `json`, `text`, `xml`, … for `code-block`; '' for a literal block. */
   language: string;
@@ -73,7 +73,7 @@ const MAX_DEPTH = 100;
  * labels between are fine, and so is one short caption paragraph (`catalog.endpoints`)
  * between the labels and the table (`-  .. _x:` on a list item counts too).
  */
-export function labelsAbove(lines: readonly string[], line: number, captionLines = 0): string[] {
+function labelsAbove(lines: readonly string[], line: number, captionLines = 0): string[] {
   const out: string[] = [];
   let text = 0;
   for (let i = line - 2, seen = 0; i >= 0 && seen < 20; i--, seen++) {
@@ -113,7 +113,13 @@ export function buildPageView(path: string, text: string, root: RstRoot): PageVi
       switch (node.type) {
         case 'table': {
           const caption =
-            node.title ?? (previous?.type === 'paragraph' && (TABLE_CAPTION.test(previous.text) || PATH_CAPTION.test(previous.text.trim()) || (previous.text.trim().length <= 120 && !/[.:;!?]$/.test(previous.text.trim()))) ? previous.text.trim() : null);
+            node.title ??
+            (previous?.type === 'paragraph' &&
+            (TABLE_CAPTION.test(previous.text) ||
+              PATH_CAPTION.test(previous.text.trim()) ||
+              (previous.text.trim().length <= 120 && !/[.:;!?]$/.test(previous.text.trim())))
+              ? previous.text.trim()
+              : null);
           const anchorLine = node.directiveLine ?? node.line;
           const tableLabels = labelsAbove(lines, anchorLine, node.title === null && caption !== null ? 2 : 0);
           blocks.push({ kind: 'table', table: node, caption, labels: tableLabels, context, line: node.line });
@@ -126,8 +132,7 @@ export function buildPageView(path: string, text: string, root: RstRoot): PageVi
           break;
         }
         case 'section': {
-          const inner: Context =
-            node === pageSection ? context : { trail: [...context.trail, node.title.trim()], section: node.title.trim() };
+          const inner: Context = node === pageSection ? context : { trail: [...context.trail, node.title.trim()], section: node.title.trim() };
           ranges.push({ start: node.position.start.line, end: node.position.end.line, context: inner });
           visit(node.children, inner, depth + 1);
           break;

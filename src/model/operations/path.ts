@@ -30,7 +30,7 @@ const METHOD_FIELD = /^(?:Method|METHOD|HTTP method|Request method)[ \t]*:[ \t]*
 const MAX_LINE = 2000;
 
 /** Removes RST inline markup around a URL: `**`, `*`, backquotes, escapes, `:literal:` roles, trailing punctuation. */
-export function stripMarkup(text: string): string {
+function stripMarkup(text: string): string {
   return text
     .replace(/:[a-z-]+:`/g, '`')
     .replace(/\\(.)/g, '$1')
@@ -124,13 +124,4 @@ export function pathPlaceholders(path: string): string[] {
   const q = path.indexOf('?');
   for (const m of (q >= 0 ? path.slice(0, q) : path).matchAll(/\{([^{}]+)\}/g)) if (!out.includes(m[1]!)) out.push(m[1]!);
   return out;
-}
-
-/** `GET /x HTTP/1.1` + `Host: bucket.example.com`: the Host header value of an S3-style request block, else null. */
-export function hostHeader(lines: readonly string[]): string | null {
-  for (const line of lines) {
-    const m = /^Host[ \t]*:[ \t]*(\S+)/i.exec(line.trim());
-    if (m) return m[1]!;
-  }
-  return null;
 }

@@ -77,7 +77,8 @@ export const operationRules: { readonly [Id in OperationRuleId]: OperationRule<I
   'table-nesting-too-deep': {
     id: 'table-nesting-too-deep',
     severity: 'warning',
-    description: 'A nested-object table deeper than the nesting bound: its rows, and the tables nested in it, are left out (the field stays an untyped object).',
+    description:
+      'A nested-object table deeper than the nesting bound: its rows, and the tables nested in it, are left out (the field stays an untyped object).',
     message: (a) => `Table \`${clip(a.caption)}\` is nested more than ${a.limit} levels deep, so its rows and the tables nested in it are left out`,
   },
   'unreadable-parameter': {
@@ -125,12 +126,7 @@ export const operationRules: { readonly [Id in OperationRuleId]: OperationRule<I
 });
 
 /** Reports operation rule `id` on `file` at `place`. */
-export function flagOperation<Id extends OperationRuleId>(
-  file: VFile,
-  id: Id,
-  args: OperationRuleArgs[Id],
-  place: Point | Position | undefined,
-): VFileMessage {
+export function flagOperation<Id extends OperationRuleId>(file: VFile, id: Id, args: OperationRuleArgs[Id], place: Point | Position | undefined): VFileMessage {
   const rule: OperationRule<Id> = operationRules[id];
   return flag(file, rule, args, place);
 }

@@ -31,7 +31,8 @@ export interface ParamRow {
   cells: RstCell[];
 }
 
-const NAME = /^(?:parameters?|names?|parameter names?|fields?|field names?|elements?|element names?|headers?|header names?|attributes?|keys?|request headers?|response headers?|response items?|items?|property|properties|arguments?|query parameters?|path parameters?)$/i;
+const NAME =
+  /^(?:parameters?|names?|parameter names?|fields?|field names?|elements?|element names?|headers?|header names?|attributes?|keys?|request headers?|response headers?|response items?|items?|property|properties|arguments?|query parameters?|path parameters?)$/i;
 const TYPE = /^(?:type|data type|parameter type|value type|types)$/i;
 const MANDATORY = /^(?:mandatory|required|mandatory \(yes\/no\)|required \(yes\/no\)|is mandatory|mandatory or not|optional|m\/o|mandatory\/optional)$/i;
 const DESCRIPTION = /^(?:description|descriptions|parameter description|meaning|remarks?|explanation|details)$/i;
@@ -39,7 +40,8 @@ const STATUS = /^(?:status codes?|http status codes?|returned values?|return cod
 
 const headerTexts = (table: RstTable): string[] => {
   const out: string[] = new Array<string>(table.columns).fill('');
-  for (const c of table.cells) if (c.row === table.headerRows - 1 || (c.row < table.headerRows && out[c.col] === '')) out[c.col] = c.text.replace(/\s+/g, ' ').trim();
+  for (const c of table.cells)
+    if (c.row === table.headerRows - 1 || (c.row < table.headerRows && out[c.col] === '')) out[c.col] = c.text.replace(/\s+/g, ' ').trim();
   return out;
 };
 
@@ -124,7 +126,10 @@ export function tableRole(block: TableBlock): Role {
 /** Caption words that say a table documents a nested object: "**x** field description", "Parameters in the x field", "x object". */
 export function nestedNames(caption: string | null): string[] {
   if (caption === null) return [];
-  const text = caption.replace(/^table\s+\d+(?:[-.]\d+)*\s*[.:]?\s*/i, '').replace(/\s+/g, ' ').trim();
+  const text = caption
+    .replace(/^table\s+\d+(?:[-.]\d+)*\s*[.:]?\s*/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const out: string[] = [];
   const patterns = [
     /^(?:description of (?:the )?)?([\w.[\]-]+) (?:field|fields|parameter|parameters|object|objects|structure|data structure|element|elements)\b/i,
@@ -141,5 +146,11 @@ export function nestedNames(caption: string | null): string[] {
       if (!out.includes(last)) out.push(last);
     }
   }
-  return out.filter((n) => n !== '' && !/^(?:request|response|parameter|parameters|uri|table|body|query|header|headers|description|descriptions|field|fields|data|structure|none|example)$/i.test(n));
+  return out.filter(
+    (n) =>
+      n !== '' &&
+      !/^(?:request|response|parameter|parameters|uri|table|body|query|header|headers|description|descriptions|field|fields|data|structure|none|example)$/i.test(
+        n,
+      ),
+  );
 }

@@ -30,7 +30,10 @@ export interface TypeReading {
 const MAX = 300;
 
 const SCALARS: ReadonlyArray<[RegExp, JsonType]> = [
-  [/^(?:string|str|char|text|varchar|uuid|datetime|date|time|timestamp|date-?time|enum|ip|url|uri|binary or text|binary|file|byte\[\]|bytes?|char\[\]|string \(?enum\)?)$/i, 'string'],
+  [
+    /^(?:string|str|char|text|varchar|uuid|datetime|date|time|timestamp|date-?time|enum|ip|url|uri|binary or text|binary|file|byte\[\]|bytes?|char\[\]|string \(?enum\)?)$/i,
+    'string',
+  ],
   [/^(?:integer|int|int32|int64|long|short|uint|uint32|uint64|bigint|unsigned int|int\(\d+\)|integer \(int32\)|integer \(int64\))$/i, 'integer'],
   [/^(?:float|double|number|decimal|numeric|bigdecimal|float32|float64)$/i, 'number'],
   [/^(?:boolean|bool)$/i, 'boolean'],

@@ -275,7 +275,6 @@ function pseudoSection(tag: 'topic' | 'sidebar'): DirectiveSpec['run'] {
   };
 }
 
-
 /** GenericDirective of the oracle's tolerant mode: a container whose content is parsed. */
 export const GENERIC: DirectiveSpec = spec({
   optional: 100,

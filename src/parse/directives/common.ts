@@ -71,7 +71,7 @@ export function makeTitle(ctx: ParserContext, d: DirectiveRun): { title: string 
 }
 
 /** Reports a rule call (a rule and its arguments decided before the line was known). */
-export function reportCall(ctx: ParserContext, call: RuleCall, spec: LineSpec, extra?: DNode[]): DNode {
+function reportCall(ctx: ParserContext, call: RuleCall, spec: LineSpec, extra?: DNode[]): DNode {
   return ctx.report(call.rule as ParseRuleId, call.args as ParseRuleArgs[ParseRuleId], spec, extra);
 }
 

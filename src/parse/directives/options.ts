@@ -66,7 +66,7 @@ export function nonnegativeInt(v: string | null): bigint {
   return n;
 }
 
-export function positiveInt(v: string | null): bigint {
+function positiveInt(v: string | null): bigint {
   const n = integer(v);
   if (n < 1n) throw new OptionValueError('negative or zero value; must be positive');
   return n;
@@ -121,21 +121,56 @@ export function lengthOrPercentageOrUnitless(v: string | null, unit = ''): strin
 }
 
 const NON_ID_TRANSLATE: Readonly<Record<string, string>> = {
-  '\u00f8': 'o', '\u0111': 'd', '\u0127': 'h', '\u0131': 'i', '\u0142': 'l', '\u0167': 't', '\u0180': 'b',
-  '\u0183': 'b', '\u0188': 'c', '\u018c': 'd', '\u0192': 'f', '\u0199': 'k', '\u019a': 'l', '\u019e': 'n',
-  '\u01a5': 'p', '\u01ab': 't', '\u01ad': 't', '\u01b4': 'y', '\u01b6': 'z', '\u01e5': 'g', '\u0225': 'z',
-  '\u0234': 'l', '\u0235': 'n', '\u0236': 't', '\u0237': 'j', '\u023c': 'c', '\u023f': 's', '\u0240': 'z',
-  '\u0247': 'e', '\u0249': 'j', '\u024b': 'q', '\u024d': 'r', '\u024f': 'y',
+  '\u00f8': 'o',
+  '\u0111': 'd',
+  '\u0127': 'h',
+  '\u0131': 'i',
+  '\u0142': 'l',
+  '\u0167': 't',
+  '\u0180': 'b',
+  '\u0183': 'b',
+  '\u0188': 'c',
+  '\u018c': 'd',
+  '\u0192': 'f',
+  '\u0199': 'k',
+  '\u019a': 'l',
+  '\u019e': 'n',
+  '\u01a5': 'p',
+  '\u01ab': 't',
+  '\u01ad': 't',
+  '\u01b4': 'y',
+  '\u01b6': 'z',
+  '\u01e5': 'g',
+  '\u0225': 'z',
+  '\u0234': 'l',
+  '\u0235': 'n',
+  '\u0236': 't',
+  '\u0237': 'j',
+  '\u023c': 'c',
+  '\u023f': 's',
+  '\u0240': 'z',
+  '\u0247': 'e',
+  '\u0249': 'j',
+  '\u024b': 'q',
+  '\u024d': 'r',
+  '\u024f': 'y',
   // digraphs
-  '\u00df': 'sz', '\u00e6': 'ae', '\u0153': 'oe', '\u0238': 'db', '\u0239': 'qp',
+  '\u00df': 'sz',
+  '\u00e6': 'ae',
+  '\u0153': 'oe',
+  '\u0238': 'db',
+  '\u0239': 'qp',
 };
 
 /** nodes.make_id: an identifier `[a-z](-?[a-z0-9]+)*` made of `name`, possibly empty. */
-export function makeId(name: string): string {
+function makeId(name: string): string {
   let id = '';
   for (const ch of name.toLowerCase()) id += NON_ID_TRANSLATE[ch] ?? ch;
   id = id.normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
-  return pySplit(id).join(' ').replace(/[^a-z0-9]+/g, '-').replace(/^[-0-9]+|-+$/g, '');
+  return pySplit(id)
+    .join(' ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^[-0-9]+|-+$/g, '');
 }
 
 /** directives.class_option: the words as class names. */
@@ -163,7 +198,7 @@ function chr(n: bigint): string {
 }
 
 /** directives.unicode_code: a decimal or hexadecimal character code, else the text as it is. */
-export function unicodeCode(code: string): string {
+function unicodeCode(code: string): string {
   if (code !== '' && [...code].every((c) => DECIMAL_RE.test(c) || OTHER_DIGIT_RE.test(c))) return chr(integer(code));
   const m = UNICODE_RE.exec(code);
   if (m) return chr(BigInt(`0x${m[1] ?? m[2] ?? '0'}`));
@@ -204,7 +239,10 @@ export function choice(values: readonly string[]): Convertor {
 }
 
 function formatValues(values: readonly string[]): string {
-  return `${values.slice(0, -1).map((s) => `"${s}"`).join(', ')}, or "${values[values.length - 1]}"`;
+  return `${values
+    .slice(0, -1)
+    .map((s) => `"${s}"`)
+    .join(', ')}, or "${values[values.length - 1]}"`;
 }
 
 const RST_PARSERS = new Set(['null', 'rst', 'restructuredtext', 'rest', 'restx', 'rtxt']);

@@ -13,8 +13,21 @@ const DIRECTIVES: Readonly<Record<string, DirectiveSpec>> = { ...TABLE_DIRECTIVE
 /** docutils' English directive names (languages/en.py) -> canonical names. */
 const ALIASES: Readonly<Record<string, string>> = { 'code-block': 'code', sourcecode: 'code', 'section-numbering': 'sectnum' };
 const KNOWN_SILENT = new Set([
-  'contents', 'sectnum', 'header', 'footer', 'target-notes', 'meta', 'replace', 'unicode', 'class', 'role',
-  'default-role', 'title', 'date', 'restructuredtext-test-directive', 'line-block',
+  'contents',
+  'sectnum',
+  'header',
+  'footer',
+  'target-notes',
+  'meta',
+  'replace',
+  'unicode',
+  'class',
+  'role',
+  'default-role',
+  'title',
+  'date',
+  'restructuredtext-test-directive',
+  'line-block',
 ]);
 
 /** The directive called `typeName` (case-insensitive), and whether docutils knows it. */

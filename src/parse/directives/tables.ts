@@ -204,7 +204,12 @@ function listTable(ctx: ParserContext, d: DirectiveRun): DNode[] {
   const rows = list.children.map((item) => item.children[0]?.children ?? []);
   const headerRows = count(d, 'header-rows');
   const stubColumns = count(d, 'stub-columns');
-  const dim = checkDimensions(d, rows.map((r) => r.length), headerRows, stubColumns);
+  const dim = checkDimensions(
+    d,
+    rows.map((r) => r.length),
+    headerRows,
+    stubColumns,
+  );
   if (dim) return fail(ctx, d, dim);
   const cells = rows.map((row) =>
     row.map((item): AssembledCell => {
@@ -244,7 +249,12 @@ function csvTable(ctx: ParserContext, d: DirectiveRun): DNode[] {
   const maxCols = Math.max(body.maxColumns, maxHeader);
   const headerRows = count(d, 'header-rows');
   const stubColumns = count(d, 'stub-columns');
-  const dim = checkDimensions(d, rows.map((r) => r.cells.length), headerRows, stubColumns);
+  const dim = checkDimensions(
+    d,
+    rows.map((r) => r.cells.length),
+    headerRows,
+    stubColumns,
+  );
   if (dim) return fail(ctx, d, dim);
   // the check above bounds headerRows by the number of rows
   head = [...head, ...rows.slice(0, Number(headerRows))];

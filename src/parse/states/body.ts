@@ -138,12 +138,7 @@ export function lineBlockItem(ctx: ParserContext, m: Machine, st: RunState, matc
 }
 
 /** Body.line_block_line. */
-function lineBlockLine(
-  ctx: ParserContext,
-  m: Machine,
-  match: RegExpExecArray,
-  lineno: number,
-): { line: DNode; messages: DNode[]; blankFinish: boolean } {
+function lineBlockLine(ctx: ParserContext, m: Machine, match: RegExpExecArray, lineno: number): { line: DNode; messages: DNode[]; blankFinish: boolean } {
   const full = m.line ?? '';
   const r = m.getFirstKnownIndented(match[0].length, true);
   const inl = ctx.inline(r.indented.lines.join('\n'), lineno);

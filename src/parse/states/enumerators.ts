@@ -35,8 +35,19 @@ function fromRoman(s: string): number | null {
 function toRoman(n: number): string | null {
   if (n <= 0 || n >= 5000) return null;
   const table: [string, number][] = [
-    ['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90],
-    ['L', 50], ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1],
+    ['M', 1000],
+    ['CM', 900],
+    ['D', 500],
+    ['CD', 400],
+    ['C', 100],
+    ['XC', 90],
+    ['L', 50],
+    ['XL', 40],
+    ['X', 10],
+    ['IX', 9],
+    ['V', 5],
+    ['IV', 4],
+    ['I', 1],
   ];
   let out = '';
   for (const [sym, val] of table) {

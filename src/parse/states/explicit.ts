@@ -23,8 +23,7 @@ const TARGET_RE = /^\.\.[ ]+_(?![ ]|$)/;
 const SUBSTITUTION_RE = /^\.\.[ ]+\|(?![ ]|$)/;
 const DIRECTIVE_RE = new RegExp(`^\\.\\.[ ]+(${SIMPLENAME})[ ]?::([ ]+|$)`, 'u');
 const EXPLICIT_RE = /^\.\.(?: +|$)/;
-const TARGET_NAME_RE =
-  /^(?:_|(?!_)(`?)(?![ `])(.+?)(?<![\s\x00])\1)(?<!(?<!\x00):)(?<![\s\x00])[ ]?:([ ]+|$)/;
+const TARGET_NAME_RE = /^(?:_|(?!_)(`?)(?![ `])(.+?)(?<![\s\x00])\1)(?<!(?<!\x00):)(?<![\s\x00])[ ]?:([ ]+|$)/;
 const EMBEDDED_DIRECTIVE_RE = new RegExp(`^(${SIMPLENAME})::( +|$)`, 'u');
 
 type Construct = { nodes: DNode[]; blankFinish: boolean };
@@ -148,7 +147,10 @@ function hyperlinkTarget(ctx: ParserContext, m: Machine, match: RegExpExecArray)
   rest[0] = pyStrip(((rest[0] ?? '') + ' ').slice(tm[0].length - escaped.length - 1 + (rest[0] ?? '').length + 1));
   const target = el('target');
   const rawName = tm[2];
-  const refuri = rest.map((l) => l.trim()).join('').replace(/\x00/g, '');
+  const refuri = rest
+    .map((l) => l.trim())
+    .join('')
+    .replace(/\x00/g, '');
   target.refuri = refuri;
   if (rawName !== undefined) {
     target.names = [normalizeName(rawName.replace(/\x00/g, ''))];

@@ -220,9 +220,7 @@ function definitionListItem(ctx: ParserContext, m: Machine, termline: string[]):
   const definition = el('definition', [...inl.messages]);
   item.children.push(definition);
   if (term.endsWith('::')) {
-    definition.children.push(
-      ctx.report('definition-list-literal', {}, { abs: lineno + 1 }),
-    );
+    definition.children.push(ctx.report('definition-list-literal', {}, { abs: lineno + 1 }));
   }
   ctx.nestedParse(r.indented, r.offset, definition);
   return { item, blankFinish: r.blankFinish };

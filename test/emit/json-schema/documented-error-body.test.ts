@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- these tests walk deep into generated OpenAPI JSON */
 /**
  * Issue 11.4: the error body as the docs show it. CCE documents
  * `{"errorMessage": ..., "errorCode": ...}` (with a trailing comma), object
@@ -20,21 +21,31 @@ const present = existsSync(corpus);
 if (!present) console.log('documented error body test skipped: ../shared not found');
 
 const walk = (dir: string): string[] =>
-  readdirSync(dir).sort().flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : full.endsWith('.rst') ? [full] : [];
-  });
+  readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      return statSync(full).isDirectory() ? walk(full) : full.endsWith('.rst') ? [full] : [];
+    });
 
 function service(name: string) {
-  const pages = walk(path.join(corpus, name)).map((file) => ({ path: path.relative(corpus, file), root: fromRst(readFileSync(file, 'utf8'), { document: true }) }));
+  const pages = walk(path.join(corpus, name)).map((file) => ({
+    path: path.relative(corpus, file),
+    root: fromRst(readFileSync(file, 'utf8'), { document: true }),
+  }));
   const files = new Map<string, VFile>();
   const model = buildServiceModel({ service: name, pages }, files);
   const out = Object.fromEntries(emitService(model, { style: 'enum' }).map((file) => [file.path.split('/')[1] ?? '', file.contents]));
-  return { model, files, schema: JSON.parse(out['error-response.schema.json'] ?? 'null') as object, openapi: JSON.parse(out['openapi.json'] ?? 'null') as Record<string, any> };
+  return {
+    model,
+    files,
+    schema: JSON.parse(out['error-response.schema.json'] ?? 'null') as object,
+    openapi: JSON.parse(out['openapi.json'] ?? 'null') as Record<string, any>,
+  };
 }
 
 describe.skipIf(!present)('the documented error body', () => {
-  it("CCE: its documented JSON example validates; a body in the common shape does not", async () => {
+  it('CCE: its documented JSON example validates; a body in the common shape does not', async () => {
     const { model, schema, openapi } = service('cloud-container-engine');
     expect(model.errorBody).toMatchObject({ mediaType: 'application/json', codeField: 'errorCode', messageField: 'errorMessage' });
     const validator = validateJsonSchema(schema);

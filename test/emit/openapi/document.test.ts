@@ -29,8 +29,26 @@ describe('openapi.json', () => {
 
   it('has one response per documented code, named by its code, with the doc description', () => {
     expect(Object.keys(doc.components.responses)).toEqual(
-      ['OK', 'Created', 'Accepted', 'NoContent', 'BadRequest', 'Unauthorized', 'Forbidden', 'NotFound', 'MethodNotAllowed', 'NotAcceptable',
-        'ProxyAuthenticationRequired', 'RequestTimeout', 'Conflict', 'InternalServerError', 'NotImplemented', 'BadGateway', 'ServiceUnavailable', 'GatewayTimeout'],
+      [
+        'OK',
+        'Created',
+        'Accepted',
+        'NoContent',
+        'BadRequest',
+        'Unauthorized',
+        'Forbidden',
+        'NotFound',
+        'MethodNotAllowed',
+        'NotAcceptable',
+        'ProxyAuthenticationRequired',
+        'RequestTimeout',
+        'Conflict',
+        'InternalServerError',
+        'NotImplemented',
+        'BadGateway',
+        'ServiceUnavailable',
+        'GatewayTimeout',
+      ],
       // registered codes are named by http-status-codes, whatever the page's phrase
     );
     expect(doc.components.responses['OK']).toEqual({
@@ -82,7 +100,11 @@ describe('openapi.json', () => {
   it('has no error content or ErrorCode schemas when the service documents no error codes', async () => {
     const plain = parse({ ...cbr, errorCodes: [] });
     expect(Object.keys(plain.components.schemas)).toEqual(['StatusCode']);
-    expect(plain.components.responses['BadRequest']).toEqual({ description: 'The server failed to process the request.', 'x-status-code': 400, 'x-generated-by': 'rst-codegen' });
+    expect(plain.components.responses['BadRequest']).toEqual({
+      description: 'The server failed to process the request.',
+      'x-status-code': 400,
+      'x-generated-by': 'rst-codegen',
+    });
     expect(await validateOpenApi(plain)).toEqual([]);
   });
 

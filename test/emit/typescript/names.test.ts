@@ -100,7 +100,14 @@ describe('statusMemberName (a function of the code alone)', () => {
 
   it('names an unregistered code by its phrase and its code', () => {
     expect(
-      statusMemberNames([status(441, null), status(442, '3rd party'), status(443, 'class'), status(499, 'Bad Request'), status(418, "I'm a teapot"), status(-7, null)]),
+      statusMemberNames([
+        status(441, null),
+        status(442, '3rd party'),
+        status(443, 'class'),
+        status(499, 'Bad Request'),
+        status(418, "I'm a teapot"),
+        status(-7, null),
+      ]),
     ).toEqual(['STATUS_441', 'STATUS_3RD_PARTY_442', 'CLASS_443', 'BAD_REQUEST_499', 'IM_A_TEAPOT_418', 'STATUS_M7']);
   });
 
@@ -185,15 +192,17 @@ describe('adding and removing codes renames nothing else (seeded property)', () 
 
 describe('responseName', () => {
   it('PascalCases the stable member name of a registered code, phrase and code otherwise', () => {
-    expect(responseNames([status(200, 'Success'), status(413, 'Payload Too Large'), status(226, null), status(505, null), status(441, null), status(442, '3rd'), status(499, 'Bad Request')])).toEqual([
-      'OK',
-      'RequestTooLong',
-      'IMUsed',
-      'HTTPVersionNotSupported',
-      'Status_441',
-      'Status3rd_442',
-      'BadRequest_499',
-    ]);
+    expect(
+      responseNames([
+        status(200, 'Success'),
+        status(413, 'Payload Too Large'),
+        status(226, null),
+        status(505, null),
+        status(441, null),
+        status(442, '3rd'),
+        status(499, 'Bad Request'),
+      ]),
+    ).toEqual(['OK', 'RequestTooLong', 'IMUsed', 'HTTPVersionNotSupported', 'Status_441', 'Status3rd_442', 'BadRequest_499']);
   });
 });
 
@@ -201,7 +210,16 @@ describe('groupGuardName', () => {
   it('drops noise words wherever they stand, so one group name gives one guard', () => {
     expect(
       ['Normal', 'normal', 'Normal codes', 'Normal status codes', 'Normal values', 'Abnormal Status Codes', 'Error codes', 'Normal!'].map(groupGuardName),
-    ).toEqual(['isNormalStatus', 'isNormalStatus', 'isNormalStatus', 'isNormalStatus', 'isNormalStatus', 'isAbnormalStatus', 'isErrorStatus', 'isNormalStatus']);
+    ).toEqual([
+      'isNormalStatus',
+      'isNormalStatus',
+      'isNormalStatus',
+      'isNormalStatus',
+      'isNormalStatus',
+      'isAbnormalStatus',
+      'isErrorStatus',
+      'isNormalStatus',
+    ]);
   });
 
   it('gives no guard to a title of noise words only, and names other scripts by code point', () => {

@@ -35,7 +35,8 @@ function schemasOf(doc: Record<string, unknown>): Array<{ where: string; schema:
   for (const [p, item] of Object.entries(doc['paths'] as Record<string, Record<string, Record<string, unknown>>>)) {
     for (const [method, op] of Object.entries(item)) {
       const where = `${method.toUpperCase()} ${p}`;
-      for (const param of (op['parameters'] as Array<{ name: string; schema: unknown }> | undefined) ?? []) out.push({ where: `${where} ${param.name}`, schema: param.schema, hasExample: false });
+      for (const param of (op['parameters'] as Array<{ name: string; schema: unknown }> | undefined) ?? [])
+        out.push({ where: `${where} ${param.name}`, schema: param.schema, hasExample: false });
       const bodies: Array<[string, Record<string, { schema: unknown; example?: unknown }> | undefined]> = [
         ['request', (op['requestBody'] as { content?: Record<string, { schema: unknown; example?: unknown }> } | undefined)?.content],
         ...Object.entries((op['responses'] as Record<string, { content?: Record<string, { schema: unknown; example?: unknown }> }>) ?? {}).map(
@@ -74,9 +75,19 @@ describe.skipIf(!present)('operations: the 1,108 api-ref pages of ten services',
       runFile,
     );
     const byRule: Record<string, number> = {};
-    for (const s of loaded) for (const f of [...s.pages, ...s.apiPages]) for (const m of f.messages) byRule[m.ruleId ?? '?'] = (byRule[m.ruleId ?? '?'] ?? 0) + 1;
+    for (const s of loaded)
+      for (const f of [...s.pages, ...s.apiPages]) for (const m of f.messages) byRule[m.ruleId ?? '?'] = (byRule[m.ruleId ?? '?'] ?? 0) + 1;
 
-    const totals = { operations: 0, path: 0, query: 0, header: 0, bodies: 0, components: 0, examples: 0, examplesReported: (byRule['invalid-example'] ?? 0) + (byRule['example-mismatch'] ?? 0) };
+    const totals = {
+      operations: 0,
+      path: 0,
+      query: 0,
+      header: 0,
+      bodies: 0,
+      components: 0,
+      examples: 0,
+      examplesReported: (byRule['invalid-example'] ?? 0) + (byRule['example-mismatch'] ?? 0),
+    };
     const ajv = new Ajv2020({ strict: true, allErrors: false });
     ajv.addKeyword('x-generated-by');
     ajv.addKeyword('xml'); // OpenAPI's Schema Object keyword (an XML error body's element names)
@@ -89,7 +100,8 @@ describe.skipIf(!present)('operations: the 1,108 api-ref pages of ten services',
       expect(errors, `${service}/openapi.json`).toEqual([]);
       const components = (doc['components'] as { schemas: Record<string, unknown> }).schemas;
       ajv.removeSchema('https://rst-codegen.invalid/components');
-      const rebase = (schema: unknown): unknown => JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', '"https://rst-codegen.invalid/components#/$defs/'));
+      const rebase = (schema: unknown): unknown =>
+        JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', '"https://rst-codegen.invalid/components#/$defs/'));
       ajv.addSchema({ $id: 'https://rst-codegen.invalid/components', $defs: rebase(components) });
       for (const entry of schemasOf(doc)) {
         let validate;
@@ -140,7 +152,10 @@ describe.skipIf(!present)('operations: the 1,108 api-ref pages of ten services',
     for (const s of loaded) {
       const model = result.model.services.find((m) => m.service === s.service)!.operations;
       if (!model) continue;
-      const count = accountRows(s.apiPages.map((page) => ({ path: page.path, text: String(page.value), messages: page.messages })), model);
+      const count = accountRows(
+        s.apiPages.map((page) => ({ path: page.path, text: String(page.value), messages: page.messages })),
+        model,
+      );
       rows += count.rows;
       placed += count.placed;
       explained += count.explained;
@@ -153,8 +168,10 @@ describe.skipIf(!present)('operations: the 1,108 api-ref pages of ten services',
         `parameters: ${totals.path} path, ${totals.query} query, ${totals.header} header; ${totals.bodies} request bodies; ` +
         `${totals.components} component schemas; examples: ${totals.examples} in the specs (all valid), ${totals.examplesReported} reported\n` +
         `parameter rows: ${rows}, ${placed} in schemas, ${explained} explained by a diagnostic\n` +
-        `diagnostics by rule: ${Object.entries(byRule).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+        `diagnostics by rule: ${Object.entries(byRule)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
     );
   }, 600_000);
-
 });

@@ -34,7 +34,10 @@ describe('example depth', () => {
     const files = new Map<string, VFile>();
     const { model } = buildOperations([{ path: 'deep.rst', text, root: fromRst(text, { path: 'deep.rst', skeleton: false, document: true }) }], files);
     expect(files.get('deep.rst')?.messages.map((m) => m.ruleId)).toContain('invalid-example');
-    const doc = openApiDocument({ service: 'x', title: 'X', statusCodes: [], statusClasses: [], errorCodes: [], sources: [], ...(model ? { operations: model } : {}) }, 'x');
+    const doc = openApiDocument(
+      { service: 'x', title: 'X', statusCodes: [], statusClasses: [], errorCodes: [], sources: [], ...(model ? { operations: model } : {}) },
+      'x',
+    );
     expect(() => toJson(doc)).not.toThrow();
   });
 });

@@ -30,7 +30,13 @@ function fixtures(): Array<{ name: string; pages: string[] }> {
     .map((n) =>
       n.endsWith('.rst')
         ? { name: n.slice(0, -4), pages: [n] }
-        : { name: n, pages: readdirSync(path.join(dir, n)).filter((p) => p.endsWith('.rst')).sort().map((p) => `${n}/${p}`) },
+        : {
+            name: n,
+            pages: readdirSync(path.join(dir, n))
+              .filter((p) => p.endsWith('.rst'))
+              .sort()
+              .map((p) => `${n}/${p}`),
+          },
     );
 }
 
@@ -59,7 +65,12 @@ function run(pages: readonly string[]) {
     (files.get(p)?.messages ?? []).map((m) => ({ file: p, line: m.line, column: m.column, ruleId: m.ruleId, severity: severityOf(m), reason: m.reason })),
   );
   const doc = openApiDocument(service(model), 'fixture');
-  const rows = model ? accountRows(input.map((p) => ({ path: p.path, text: p.text, messages: files.get(p.path)?.messages ?? [] })), model) : null;
+  const rows = model
+    ? accountRows(
+        input.map((p) => ({ path: p.path, text: p.text, messages: files.get(p.path)?.messages ?? [] })),
+        model,
+      )
+    : null;
   return { model, stats, messages, paths: doc['paths'], doc, rows };
 }
 
