@@ -91,7 +91,9 @@ try {
       execFileSync(existsSync(python) ? python : 'python3', [path.join(shared, 'tools/make-synthetic-rst.py'), mode, file, ...extra]);
       return file;
     };
-    const cases: Array<{ name: string; files: string[]; size: number; withoutDocutils?: boolean }> = [{ name: `api-ref (${apiRef.length} files)`, files: apiRef, size }];
+    const cases: Array<{ name: string; files: string[]; size: number; withoutDocutils?: boolean }> = [
+      { name: `api-ref (${apiRef.length} files)`, files: apiRef, size },
+    ];
     for (const [name, mode, extra] of [
       ['big-10k', 'big', ['--rows', '10000']],
       ['big-20k', 'big', ['--rows', '20000']],
