@@ -162,33 +162,11 @@ export class BlockParser implements ParserContext {
     // nothing to read (the rest of a list after its last item): nothing lost, no message
     if (first < m.length) m.node.children.push(this.report('nesting-too-deep', { max: MAX_NESTING }, { real: m.realLine(first) }));
     m.lineOffset = m.length - 1;
-    return {
-      blankFinish: true,
-      lastOrdinal: 0,
-      format: '',
-      auto: false,
-      eofcheck: true,
-      qlbMessages: [],
-      qlbInitialLine: null,
-      qlbQuote: null,
-      messageParent: null,
-      ...preset,
-    };
+    return freshRunState(preset);
   }
 
   private runMachine(m: Machine, initial: StateName, preset?: Partial<RunState>): RunState {
-    const st: RunState = {
-      blankFinish: true,
-      lastOrdinal: 0,
-      format: '',
-      auto: false,
-      eofcheck: true,
-      qlbMessages: [],
-      qlbInitialLine: null,
-      qlbQuote: null,
-      messageParent: null,
-      ...preset,
-    };
+    const st: RunState = freshRunState(preset);
     let state: StateName = initial;
     let context: string[] = [];
     let transitions: BodyTransition[] | null = null;
@@ -324,4 +302,20 @@ export class BlockParser implements ParserContext {
     }
     return [[], state];
   }
+}
+
+/** A state machine run's state before its first line: docutils' defaults, then `preset`. */
+function freshRunState(preset?: Partial<RunState>): RunState {
+  return {
+    blankFinish: true,
+    lastOrdinal: 0,
+    format: '',
+    auto: false,
+    eofcheck: true,
+    qlbMessages: [],
+    qlbInitialLine: null,
+    qlbQuote: null,
+    messageParent: null,
+    ...preset,
+  };
 }
