@@ -9,7 +9,7 @@ import type { EmitOptions } from '../types.js';
 import { headerLines, sourceFiles, stringLiteral } from '../text.js';
 import { documentedErrors } from '../view.js';
 import { errorMemberNames } from './names.js';
-import { addConstMembers, enumStatements, printSourceFile, recordInitializer, type EnumMember } from './source-file.js';
+import { enumStatements, printSourceFile, recordInitializer, type EnumMember } from './source-file.js';
 
 const ENUM = 'ErrorCode';
 const INFO = 'ErrorCodeInfo';
@@ -85,7 +85,5 @@ export function emitErrorCodes(model: ServiceModel, options: EmitOptions): strin
       errors.flatMap((error) => error.sources),
     ),
   );
-  return printSourceFile(header, statements, (file) => {
-    if (options.style === 'const') addConstMembers(file, ENUM, members);
-  });
+  return printSourceFile(header, statements);
 }

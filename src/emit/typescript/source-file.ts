@@ -1,26 +1,26 @@
 /**
  * ts-morph plumbing shared by the TypeScript emitters (TypeScript handbook,
- * "Enums" and "Objects vs Enums"): an in-memory project with explicit
- * manipulation settings, the do-not-edit header, the `enum` / `as const`
- * declaration of a set of codes, and a deterministic print.
+ * "Enums" and "Objects vs Enums"): the do-not-edit header, the `enum` /
+ * `as const` declaration of a set of codes, and a deterministic print with
+ * ts-morph's structure printer (`printStructure`: no project, no parse) and,
+ * for the variable statements only, TypeScript's formatter.
  */
 import {
-  IndentationText,
-  NewLineKind,
-  ObjectLiteralExpression,
-  Project,
-  QuoteKind,
+  printStructure,
+  ts,
   StructureKind,
-  SyntaxKind,
   VariableDeclarationKind,
   Writers,
   type CodeBlockWriter,
-  type SourceFile,
+  type PropertyAssignmentStructure,
   type StatementStructures,
   type WriterFunction,
 } from 'ts-morph';
 import type { EnumStyle } from '../types.js';
 import { docText, stringLiteral } from '../text.js';
+
+/** How every generated file is printed: 2-space indent, LF, single quotes. */
+const PRINT_OPTIONS = { indentNumberOfSpaces: 2, newLine: '\n', useSingleQuote: true } as const;
 
 /** One member of a generated enumeration. */
 export interface EnumMember {
@@ -77,7 +77,7 @@ export function enumStatements(name: string, doc: string, members: readonly Enum
       isExported: true,
       docs: [docText(doc)],
       declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name, initializer: `{} as const` }],
+      declarations: [{ name, initializer: constObject(members) }],
     },
     {
       kind: StructureKind.TypeAlias,
@@ -89,24 +89,31 @@ export function enumStatements(name: string, doc: string, members: readonly Enum
   ];
 }
 
-/** Fills the `as const` object of a `'const'`-style enumeration with its members, each with its JSDoc. */
-export function addConstMembers(file: SourceFile, name: string, members: readonly EnumMember[]): void {
-  if (members.length === 0) return;
-  const object = file
-    .getVariableDeclarationOrThrow(name)
-    .getInitializerIfKindOrThrow(SyntaxKind.AsExpression)
-    .getExpressionIfKindOrThrow(SyntaxKind.ObjectLiteralExpression);
-  addMembers(object, members);
-}
-
-function addMembers(object: ObjectLiteralExpression, members: readonly EnumMember[]): void {
-  object.addPropertyAssignments(
-    members.map((member) => ({
-      name: member.name,
-      initializer: valueLiteral(member.value),
-      leadingTrivia: (writer: CodeBlockWriter) => writeJsDoc(writer, member.doc),
-    })),
-  );
+/**
+ * The `{ ... } as const` initializer of a `'const'`-style enumeration: one
+ * property assignment per member (ts-morph `PropertyAssignmentStructure`),
+ * each after its JSDoc, one per line.
+ */
+function constObject(members: readonly EnumMember[]): WriterFunction {
+  return (writer) => {
+    writer.write('{');
+    if (members.length > 0) {
+      writer.indent(() => {
+        members.forEach((member, index) => {
+          const assignment: PropertyAssignmentStructure = {
+            kind: StructureKind.PropertyAssignment,
+            name: member.name,
+            initializer: valueLiteral(member.value),
+            leadingTrivia: (inner: CodeBlockWriter) => writeJsDoc(inner, member.doc),
+          };
+          writer.write(printStructure(assignment, PRINT_OPTIONS));
+          if (index < members.length - 1) writer.write(',');
+          writer.newLine();
+        });
+      });
+    }
+    writer.write('} as const');
+  };
 }
 
 /** The type of one member in a type position: `StatusCode.OK` (enum) or `typeof StatusCode.OK` (const). */
@@ -120,36 +127,99 @@ export function recordInitializer(enumName: string, entries: readonly { member: 
 }
 
 /**
- * Prints `statements` into a fresh in-memory source file after a `//`
- * header (2-space indent, single quotes, LF), lets `finish` add what needs
- * the tree, formats, and returns the text with exactly one trailing LF.
+ * Prints `statements` after a `//` header (2-space indent, single quotes, LF)
+ * with ts-morph's structure printer, and returns the text with exactly one
+ * trailing LF. The printer writes every line of a variable's multi-line
+ * initializer (a lookup record, an `as const` object) one level too deep, so
+ * each variable statement is printed on its own and put through TypeScript's
+ * formatter (as `formatText` would) before it takes its place; the other
+ * statements are printed as the formatter would leave them.
  */
-export function printSourceFile(
-  header: readonly string[],
-  statements: readonly StatementStructures[],
-  finish: (file: SourceFile) => void = () => undefined,
-): string {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      quoteKind: QuoteKind.Single,
-      newLineKind: NewLineKind.LineFeed,
-      useTrailingCommas: false,
+export function printSourceFile(header: readonly string[], statements: readonly StatementStructures[]): string {
+  const text = printStructure(
+    {
+      kind: StructureKind.SourceFile,
+      leadingTrivia: (writer) => {
+        for (const line of header) writer.writeLine(`// ${line}`);
+        writer.blankLine();
+      },
+      statements: statements.map((statement) => {
+        if (statement.kind === StructureKind.ExportDeclaration) return statement;
+        if (statement.kind === StructureKind.VariableStatement) {
+          const formattedText = formatted(printStructure(statement, PRINT_OPTIONS)).replace(/\n*$/, '');
+          return (writer: CodeBlockWriter) => writer.blankLineIfLastNot().write(formattedText);
+        }
+        return { ...statement, leadingTrivia: (writer: CodeBlockWriter) => writer.blankLineIfLastNot() };
+      }),
     },
-  });
-  const file = project.createSourceFile('generated.ts', {
-    leadingTrivia: (writer) => {
-      for (const line of header) writer.writeLine(`// ${line}`);
-      writer.blankLine();
+    PRINT_OPTIONS,
+  );
+  return `${text.replace(/\n*$/, '')}\n`;
+}
+
+/**
+ * TypeScript's formatter, as `formatText` applies it (2-space indent, LF, the
+ * rest ts-morph's defaults), run once per file: the structure printer leaves
+ * the lines of a multi-line initializer (the lookup records, an `as const`
+ * object) one level too deep, and the formatter re-indents them. One
+ * language service serves the whole run; each text gets a file name of its
+ * own (the service re-parses a name it has seen incrementally, from the last
+ * text it held under it).
+ */
+const FORMAT_SETTINGS: ts.FormatCodeSettings = {
+  indentSize: 2,
+  tabSize: 2,
+  convertTabsToSpaces: true,
+  newLineCharacter: '\n',
+  indentStyle: ts.IndentStyle.Smart,
+  insertSpaceAfterCommaDelimiter: true,
+  insertSpaceAfterConstructor: false,
+  insertSpaceAfterSemicolonInForStatements: true,
+  insertSpaceAfterKeywordsInControlFlowStatements: true,
+  insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true,
+  insertSpaceAfterOpeningAndBeforeClosingNonemptyBrackets: false,
+  insertSpaceAfterOpeningAndBeforeClosingTemplateStringBraces: false,
+  insertSpaceAfterOpeningAndBeforeClosingJsxExpressionBraces: false,
+  insertSpaceBeforeFunctionParenthesis: false,
+  insertSpaceBeforeAndAfterBinaryOperators: true,
+  placeOpenBraceOnNewLineForFunctions: false,
+  placeOpenBraceOnNewLineForControlBlocks: false,
+};
+
+let service: { format: (text: string) => string } | undefined;
+
+function formatter(): { format: (text: string) => string } {
+  let current = { name: '', text: '' };
+  let count = 0;
+  const host: ts.LanguageServiceHost = {
+    getCompilationSettings: () => ({}),
+    getScriptFileNames: () => [current.name],
+    getScriptVersion: () => '1',
+    getScriptSnapshot: (name) => (name === current.name ? ts.ScriptSnapshot.fromString(current.text) : undefined),
+    getCurrentDirectory: () => '/',
+    getDefaultLibFileName: () => '/lib.d.ts',
+    fileExists: (name) => name === current.name,
+    readFile: (name) => (name === current.name ? current.text : undefined),
+  };
+  const languageService = ts.createLanguageService(host, ts.createDocumentRegistry());
+  return {
+    format(text) {
+      current = { name: `/generated-${++count}.ts`, text };
+      const edits = [...languageService.getFormattingEditsForDocument(current.name, FORMAT_SETTINGS)].sort((a, b) => a.span.start - b.span.start);
+      const parts: string[] = [];
+      let at = 0;
+      for (const edit of edits) {
+        parts.push(text.slice(at, edit.span.start), edit.newText);
+        at = edit.span.start + edit.span.length;
+      }
+      parts.push(text.slice(at));
+      return parts.join('');
     },
-    statements: statements.map((statement) =>
-      statement.kind === StructureKind.ExportDeclaration
-        ? statement
-        : { ...statement, leadingTrivia: (writer: CodeBlockWriter) => writer.blankLineIfLastNot() },
-    ),
-  });
-  finish(file);
-  file.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true, newLineCharacter: '\n', ensureNewLineAtEndOfFile: true });
-  return `${file.getFullText().replace(/\n*$/, '')}\n`;
+  };
+}
+
+/** `text` through TypeScript's formatter. */
+function formatted(text: string): string {
+  service ??= formatter();
+  return service.format(text);
 }

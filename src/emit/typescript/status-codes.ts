@@ -9,7 +9,7 @@ import type { EmitOptions } from '../types.js';
 import { docText, headerLines, sourceFiles, stringLiteral } from '../text.js';
 import { documentedStatuses, phraseOf, statusGroups, statusTitle } from '../view.js';
 import { STATUS_GUARD_NAME, groupGuardName, statusMemberNames } from './names.js';
-import { addConstMembers, enumStatements, memberType, printSourceFile, recordInitializer, type EnumMember } from './source-file.js';
+import { enumStatements, memberType, printSourceFile, recordInitializer, type EnumMember } from './source-file.js';
 
 const ENUM = 'StatusCode';
 
@@ -112,7 +112,5 @@ export function emitStatusCodes(model: ServiceModel, options: EmitOptions): stri
       statuses.flatMap((status) => status.sources),
     ),
   );
-  return printSourceFile(header, statements, (file) => {
-    if (options.style === 'const') addConstMembers(file, ENUM, members);
-  });
+  return printSourceFile(header, statements);
 }
