@@ -54,6 +54,7 @@ const operations = (): Promise<string[]> => {
     'docs/list_things.rst': page('list_things.rst'),
     'docs/get_thing.rst': page('get_thing.rst'),
     'docs/deep_thing.rst': page('deep_thing.rst'),
+    'docs/delete_thing.rst': page('delete_thing.rst'),
   });
   return operationIds;
 };
@@ -116,6 +117,7 @@ const triggers: Record<string, () => Promise<string[]> | string[]> = {
       'unused-table',
       'undocumented-path-parameter',
       'duplicate-parameter',
+      'path-placeholders-renamed',
     ].map((id) => [id, operations]),
   ),
   // generate

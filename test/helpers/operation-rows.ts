@@ -34,6 +34,8 @@ function namesOf(model: OperationsModel, page: string): Set<string> {
     else if (value !== null && typeof value === 'object') {
       const record = value as Record<string, unknown>;
       if (typeof record['name'] === 'string' && typeof record['in'] === 'string') names.add(record['name'].toLowerCase());
+      // A path parameter renamed to the service's spelling of the path keeps the table's name.
+      if (typeof record['documentedAs'] === 'string' && typeof record['in'] === 'string') names.add(record['documentedAs'].toLowerCase());
       if (record['properties'] && typeof record['properties'] === 'object') for (const k of Object.keys(record['properties'])) names.add(k.toLowerCase());
       const ref = record['$ref'];
       if (typeof ref === 'string' && !seen.has(ref)) {

@@ -17,10 +17,14 @@ import type { ServiceModel } from '../../model/types.js';
 import { responseNames } from '../typescript/names.js';
 import { documentedStatuses } from '../view.js';
 
+/** The description, and the table's own name when the path key spells the placeholder differently. */
+const describe = (p: Parameter): string =>
+  p.documentedAs === undefined ? p.description : `${p.description}${p.description === '' ? '' : '\n\n'}Documented as \`${p.documentedAs}\` on its page.`;
+
 const parameter = (p: Parameter): Record<string, unknown> => ({
   name: p.name,
   in: p.in,
-  ...(p.description === '' ? {} : { description: p.description }),
+  ...(describe(p) === '' ? {} : { description: describe(p) }),
   required: p.required,
   schema: p.schema,
 });

@@ -13,7 +13,7 @@ import { exampleQuery, firstMismatch, readExample } from './examples.js';
 import { readEnum, readLimits, readMandatory, typeFromDescription } from './facts.js';
 import type { Block, PageView, TableBlock } from './page.js';
 import { normalizeLabel, rawCellText } from './page.js';
-import { pathPlaceholders, readMethodLine, readPathMethodLines } from './path.js';
+import { isS3Block, pathPlaceholders, readMethodLine, readPathMethodLines, subResources } from './path.js';
 import type { LineReading, RequestLine } from './path.js';
 import { flagOperation } from './rules.js';
 import { readStatuses } from './statuses.js';
@@ -90,7 +90,10 @@ export function findRequestLine(
       if (pair.kind === 'line') return { reading: pair, block };
       for (const text of lines) {
         const reading = readMethodLine(text);
-        if (reading.kind === 'line') return { reading, block };
+        if (reading.kind === 'line') {
+          if (block.kind === 'code' && isS3Block(block.text)) reading.line.s3 = true;
+          return { reading, block };
+        }
         if (reading.kind === 'unreadable') firstUnreadable ??= { reading, block };
       }
     }
@@ -166,9 +169,16 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
   }
 
   const pathNames = pathPlaceholders(line.path);
+  /** The path placeholder a row's name documents (case-insensitive; through `line.renamed`), if any. */
+  const pathName = (name: string): string | undefined => {
+    const lower = name.toLowerCase();
+    const renamed = Object.entries(line.renamed ?? {}).find(([from]) => from.toLowerCase() === lower)?.[1];
+    return renamed ?? pathNames.find((p) => p.toLowerCase() === lower);
+  };
   // Names the request line or an example's request line puts in the query string.
   const codeBlocks = view.blocks.filter((b): b is Extract<Block, { kind: 'code' }> => b.kind === 'code');
-  const queryNames = new Set([...line.query, ...codeBlocks.flatMap((b) => exampleQuery(b.text, line))].map((q) => q.toLowerCase()));
+  // Sub-resources (`truncate` of `/{Key}?truncate`) are query names too: a table row naming one is a query parameter.
+  const queryNames = new Set([...line.query, ...subResources(line.path), ...codeBlocks.flatMap((b) => exampleQuery(b.text, line))].map((q) => q.toLowerCase()));
   // GET and HEAD have no request body; DELETE has none unless the page shows a JSON request example.
   const requestJson = (): boolean =>
     codeBlocks.some(
@@ -188,13 +198,23 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
   const claimed = new Set<RstTable>();
   const parentName = pascalCase(view.title);
 
-  const addParam = (name: string, loc: ParameterLocation, required: boolean, schema: Schema, description: string, source: SourceRef): true | string => {
+  const addParam = (
+    name: string,
+    loc: ParameterLocation,
+    required: boolean,
+    schema: Schema,
+    description: string,
+    source: SourceRef,
+    documentedAs?: string,
+  ): true | string => {
     const key = `${loc}:${name.toLowerCase()}`;
     const first = seenParams.get(key);
     if (first) return `${first.line}:${first.column}`;
     seenParams.set(key, source);
     const { description: _d, ...bare } = scalarOrString(schema);
-    parameters.push({ name, in: loc, required: loc === 'path' ? true : required, description, schema: bare, source });
+    const parameter: Parameter = { name, in: loc, required: loc === 'path' ? true : required, description, schema: bare, source };
+    if (documentedAs !== undefined && documentedAs.toLowerCase() !== name.toLowerCase()) parameter.documentedAs = documentedAs;
+    parameters.push(parameter);
     return true;
   };
 
@@ -394,16 +414,16 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
     }
     claimed.add(block.table);
     const target: LabelTarget = { view, block };
-    const isXml =
-      /\belements?\b/i.test(`${block.caption ?? ''} ${block.context.trail.join(' ')}`) && headerLine(block.table).toLowerCase().startsWith('element');
+    // "Request elements" tables are an XML body (an `Element` column, or any table of an S3-style page).
+    const elements = /\belements?\b/i.test(`${block.caption ?? ''} ${block.context.trail.join(' ')}`);
+    const isXml = elements && (line.s3 === true || headerLine(block.table).toLowerCase().startsWith('element'));
     readRows(target, columns, [block.table], (name, schema, required, _row, source) => {
       switch (role) {
         case 'uri':
         case 'path':
         case 'query': {
-          const inPath = pathNames.some((p) => p.toLowerCase() === name.toLowerCase());
-          const actual = inPath ? pathNames.find((p) => p.toLowerCase() === name.toLowerCase())! : name;
-          return addParam(actual, inPath ? 'path' : 'query', required, schema, schema.description ?? '', source);
+          const inPath = pathName(name);
+          return addParam(inPath ?? name, inPath !== undefined ? 'path' : 'query', required, schema, schema.description ?? '', source, name);
         }
         case 'header':
           return addParam(name, 'header', required, schema, schema.description ?? '', source);
@@ -415,9 +435,10 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
         }
         case 'body': {
           // A "request parameter" the query string names, a path placeholder, or any row of a bodyless method: a parameter.
-          if (bodyless || queryNames.has(name.toLowerCase()) || pathNames.some((p) => p.toLowerCase() === name.toLowerCase())) {
-            const inPath = pathNames.find((p) => p.toLowerCase() === name.toLowerCase());
-            return addParam(inPath ?? name, inPath !== undefined ? 'path' : 'query', required, schema, schema.description ?? '', source);
+          // On an S3-style page the body is XML elements; its other "request parameters" are the query string.
+          if (bodyless || (!elements && (line.s3 === true || queryNames.has(name.toLowerCase()))) || pathName(name) !== undefined) {
+            const inPath = pathName(name);
+            return addParam(inPath ?? name, inPath !== undefined ? 'path' : 'query', required, schema, schema.description ?? '', source, name);
           }
           if (Object.hasOwn(bodyProps, name)) return 'an earlier row';
           bodyProps[name] = schema;

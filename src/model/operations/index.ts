@@ -16,6 +16,8 @@ import type { RstRoot } from '../../parse/types.js';
 import { camelCase, ComponentRegistry, stableKey } from './components.js';
 import type { Draft, ExtractContext, LabelTarget, RowStats } from './extract.js';
 import { extractOperation, findRequestLine } from './extract.js';
+import { pathShape, s3LiteralKey, withObjectKey } from './path.js';
+import type { RequestLine } from './path.js';
 import { buildDocumentView } from './document-view.js';
 import { buildPageView } from './page.js';
 import type { PageView } from './page.js';
@@ -53,13 +55,17 @@ export function buildOperations(pages: readonly OperationPage[], files: Map<stri
   const byKey = new Map<string, { operation: Operation; drafts: Draft[] }>();
   const order: string[] = [];
   const usedIds = new Set<string>();
-  for (const view of views) {
+  const foundLines = views.map((view) => findRequestLine(view));
+  const objectKey = objectKeyName(foundLines.map((f) => (f.reading.kind === 'line' ? f.reading.line : null)));
+  // Path keys that differ only in placeholder names are one path to OpenAPI: the first spelling (page order) wins.
+  const shapes = new Map<string, string>();
+  for (const [index, view] of views.entries()) {
     let file = files.get(view.path);
     if (!file) {
       file = new VFile({ path: view.path });
       files.set(view.path, file);
     }
-    const found = findRequestLine(view);
+    const found = foundLines[index]!;
     if (found.reading.kind === 'none') {
       if ('uriSection' in found && found.uriSection) flagOperation(file, 'no-request-line', {}, { line: found.uriSection.line, column: 1 });
       continue;
@@ -71,7 +77,15 @@ export function buildOperations(pages: readonly OperationPage[], files: Map<stri
     }
     stats.operationPages++;
     const ctx: ExtractContext = { file, labels, registry, stats };
-    const draft = extractOperation(view, found.reading.line, ctx, found.block!.line);
+    let line = found.reading.line;
+    if (s3LiteralKey(line) !== null) line = withObjectKey(line, objectKey);
+    const spelled = shapes.get(pathShape(line.path));
+    if (spelled === undefined) shapes.set(pathShape(line.path), line.path);
+    else if (spelled !== line.path) {
+      flagOperation(file, 'path-placeholders-renamed', { path: line.path, as: spelled }, { line: found.block!.line, column: 1 });
+      line = { ...line, path: spelled, renamed: renaming(line.path, spelled) };
+    }
+    const draft = extractOperation(view, line, ctx, found.block!.line);
     const key = `${draft.line.method} ${draft.line.path}`;
     const existing = byKey.get(key);
     if (existing) {
@@ -110,6 +124,40 @@ export function buildOperations(pages: readonly OperationPage[], files: Map<stri
   const operations = order.map((key) => finish(byKey.get(key)!));
   operations.sort((a, b) => compareCodePoints(a.path, b.path) || compareCodePoints(a.method, b.method));
   return { model: { operations, schemas: registry.all() }, stats };
+}
+
+/**
+ * The name of the object-key placeholder of S3-style paths (`/ObjectName` -> `/{ObjectName}`): the literal the
+ * request lines write most often (ties: code-point order), so every object path of a service uses one name;
+ * `Key` (S3's own name) when no literal is an identifier.
+ */
+function objectKeyName(lines: ReadonlyArray<RequestLine | null>): string {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const key = line ? s3LiteralKey(line) : null;
+    if (key !== null && /^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  let best = 'Key';
+  let most = 0;
+  for (const [key, n] of [...counts].sort((a, b) => compareCodePoints(a[0], b[0]))) {
+    if (n > most) {
+      best = key;
+      most = n;
+    }
+  }
+  return best;
+}
+
+/** Placeholder names of `from` -> the names at the same positions of the equally shaped `to`. */
+function renaming(from: string, to: string): Record<string, string> {
+  const names = (p: string): string[] => [...p.split('?')[0]!.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
+  const a = names(from);
+  const b = names(to);
+  const out: Record<string, string> = {};
+  a.forEach((name, i) => {
+    if (b[i] !== undefined && b[i] !== name) out[name] = b[i]!;
+  });
+  return out;
 }
 
 function uniqueId(base: string, draft: Draft, used: Set<string>): string {

@@ -6,7 +6,8 @@
  *   POST https://{*Endpoint*}/v3/auth/tokens            full URL; scheme, host and inline markup removed
  *   GET /v2/zones?type={type}&limit={limit}             query string -> query parameters `type`, `limit`
  *   PUT /?acl HTTP/1.1  +  Host: bucket.obs.example.com S3-style request line; `?acl` (no `=`) is a sub-resource
- *                                                       and stays in the path key (`/?acl`), as AWS's S3 spec does
+ *                                                       and stays in the path key (`/?acl`), as AWS's S3 spec does;
+ *                                                       a literal object key (`/ObjectName`) becomes `/{ObjectName}`
  *   PATH: /v1.0/{project_id}/instances  +  Method: GET  separate lines, in either order
  *
  * Pure string functions; every regex is linear (no nested quantifiers).
@@ -19,6 +20,13 @@ export interface RequestLine {
   path: string;
   /** Query parameters written in the URI (`limit` of `?limit={limit}`), in order, unique. */
   query: string[];
+  /**
+   * S3 style (an `HTTP/1.1` request line with a `Host:` header in the same block): the bucket is in the host and
+   * the path is the object key, so a literal path (`/ObjectName`) is a placeholder.
+   */
+  s3?: true;
+  /** Placeholders renamed to match an equally shaped path of the service (`id` -> `volume_id`): the docs' name -> the key's. */
+  renamed?: Record<string, string>;
 }
 
 export type LineReading = { kind: 'line'; line: RequestLine } | { kind: 'unreadable'; method: string; text: string } | { kind: 'none' };
@@ -116,6 +124,45 @@ function validTemplate(path: string): boolean {
     }
   }
   return !open;
+}
+
+const HOST_HEADER = /^[ \t]*Host[ \t]*:[ \t]*\S/im;
+const HTTP_VERSION = /[ \t]HTTP\/\d(?:\.\d)?[ \t]*$/m;
+
+/** Whether a block holding a request line is S3 style: an `HTTP/1.x` request line and a `Host:` header. */
+export function isS3Block(text: string): boolean {
+  return HOST_HEADER.test(text.slice(0, 4000)) && HTTP_VERSION.test(text.slice(0, 4000));
+}
+
+/** The literal object key of an S3-style path (`ObjectName` of `/ObjectName?acl`); null for `/`, `/?acl` or a template. */
+export function s3LiteralKey(line: RequestLine): string | null {
+  if (!line.s3) return null;
+  const q = line.path.indexOf('?');
+  const base = q >= 0 ? line.path.slice(0, q) : line.path;
+  if (base === '/' || base.includes('{')) return null;
+  return base.slice(1);
+}
+
+/** An S3-style path with its literal object key replaced by `{name}` (`/ObjectName?acl` -> `/{ObjectName}?acl`). */
+export function withObjectKey(line: RequestLine, name: string): RequestLine {
+  const q = line.path.indexOf('?');
+  return { ...line, path: `/{${name}}${q >= 0 ? line.path.slice(q) : ''}` };
+}
+
+/** The sub-resources of a path key (`acl` of `/?acl`, `uploads` of `/{Key}?uploads`). */
+export function subResources(path: string): string[] {
+  const q = path.indexOf('?');
+  return q >= 0
+    ? path
+        .slice(q + 1)
+        .split('&')
+        .filter((s) => s !== '')
+    : [];
+}
+
+/** A path key with every placeholder name blanked: equal shapes are the same path to OpenAPI (`/v1/{a}` = `/v1/{b}`). */
+export function pathShape(path: string): string {
+  return path.replace(/\{[^{}]*\}/g, '{}');
 }
 
 /** The `{name}` placeholders of a path template, in order. */

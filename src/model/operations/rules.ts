@@ -29,6 +29,7 @@ export interface OperationRuleArgs {
   'unused-table': { caption: string };
   'undocumented-path-parameter': { name: string };
   'duplicate-parameter': { name: string; first: string };
+  'path-placeholders-renamed': { path: string; as: string };
 }
 
 export type OperationRuleId = keyof OperationRuleArgs;
@@ -122,6 +123,12 @@ export const operationRules: { readonly [Id in OperationRuleId]: OperationRule<I
     severity: 'info',
     description: 'A parameter documented twice on the same page and location: the first row is kept.',
     message: (a) => `Parameter \`${clip(a.name, 60)}\` is documented again; the row at ${a.first} is kept`,
+  },
+  'path-placeholders-renamed': {
+    id: 'path-placeholders-renamed',
+    severity: 'info',
+    description: 'A path that differs from another path of the service only in placeholder names (one path to OpenAPI): it takes the first spelling.',
+    message: (a) => `Path \`${clip(a.path, 80)}\` differs from \`${clip(a.as, 80)}\` only in placeholder names, so it is written as the latter`,
   },
 });
 

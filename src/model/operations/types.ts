@@ -40,6 +40,8 @@ export interface Parameter {
   description: string;
   schema: Schema;
   source: SourceRef;
+  /** The name the page's table writes when the path key spells the placeholder differently (`id` for `{volume_id}`). */
+  documentedAs?: string;
 }
 
 export interface Body {
