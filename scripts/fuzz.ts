@@ -1,4 +1,6 @@
 /**
+ * `npm run fuzz -- --diff ...`: the differential fuzzer against docutils
+ * (scripts/fuzz-diff.ts). Without `--diff`:
  * `npm run fuzz [-- --seconds N] [--seed S]`: the fuzz property of
  * test/fuzz/property.ts (parse -> model -> emit never throws, never hangs,
  * every diagnostic inside the input, each input within TIME_BOUND_MS) for N seconds (default 120) over random
@@ -9,9 +11,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { corpusPages, readPage, repoRoot, sharedPresent } from '../test/helpers/corpus.js';
+import { runDifferential } from './fuzz-diff.js';
 import { checkPipeline, mutated, randomRst, TIME_BOUND_MS } from '../test/fuzz/property.js';
 
 const args = process.argv.slice(2);
+if (args.includes('--diff')) process.exit(await runDifferential(args));
 const option = (name: string, fallback: number) => {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : fallback;

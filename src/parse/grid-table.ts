@@ -54,10 +54,15 @@ export interface TableMarkupError {
  * `index` (its `line_offset` arithmetic): StateMachine.get_source_and_line
  * looks the index up in its input lines with Python indexing, so a negative
  * index (possible after isolate_grid_table steps back) wraps around to the
- * end of the input, as it does in docutils.
+ * end of the input, as it does in docutils. With `unwrapped`, an index
+ * outside `src` gives the line counted on from `start` instead (≤ 0 or past
+ * the end): for a table in a nested block, whose caller re-lines the message
+ * against the whole document (docutils' reporter looks lines up in the root
+ * state machine, not in the nested one).
  */
-function messageAt(src: SourceLines, index: number, start: number, call: TableRuleCall): SystemMessage {
+function messageAt(src: SourceLines, index: number, start: number, call: TableRuleCall, unwrapped = false): SystemMessage {
   const count = src.lines.length;
+  if (unwrapped && (index < 0 || index >= count)) return tableMessage(call, (src.lineNumbers[start] ?? 1) + index - start, src.columns[start] ?? 1);
   const wrapped = index < 0 ? index + count : index;
   if (wrapped === count && count > 0) {
     // "just past the end": docutils reports the line after the last one
@@ -80,13 +85,21 @@ function tableMessage(call: TableRuleCall, line: number, column: number): System
  * at `abs_line_number() - len(block) + 1 + offset`, where the state machine
  * stands on `current` (an index in `src.lines`).
  */
-export function malformedTable(src: SourceLines, start: number, current: number, blockLength: number, detail: string, offset: number): SystemMessage {
-  return messageAt(src, current - blockLength + 1 + offset, start, { rule: 'malformed-table', detail });
+export function malformedTable(
+  src: SourceLines,
+  start: number,
+  current: number,
+  blockLength: number,
+  detail: string,
+  offset: number,
+  unwrapped = false,
+): SystemMessage {
+  return messageAt(src, current - blockLength + 1 + offset, start, { rule: 'malformed-table', detail }, unwrapped);
 }
 
 /** docutils' `table_top` warning when the table is not followed by a blank line. */
-export function blankLineWarning(src: SourceLines, start: number, current: number): SystemMessage {
-  return messageAt(src, current + 1, start, { rule: 'blank-line-after-table' });
+export function blankLineWarning(src: SourceLines, start: number, current: number, unwrapped = false): SystemMessage {
+  return messageAt(src, current + 1, start, { rule: 'blank-line-after-table' }, unwrapped);
 }
 
 /**
@@ -392,7 +405,7 @@ function separatorIndex(flags: Uint8Array): { of: Int32Array; count: number } {
  * when the bottom border had to be searched for (docutils steps back one line
  * too many there, and so does this port).
  */
-export function scanGridTable(src: SourceLines, start: number): TableScan {
+export function scanGridTable(src: SourceLines, start: number, unwrapped = false): TableScan {
   const messages: SystemMessage[] = [];
   let blankFinish = true;
   // state_machine.get_text_block(flush_left=True)
@@ -426,7 +439,7 @@ export function scanGridTable(src: SourceLines, start: number): TableScan {
     }
   }
   const finish = (table: TableStructure | null): TableScan => {
-    if (!blankFinish) messages.push(blankLineWarning(src, start, current));
+    if (!blankFinish) messages.push(blankLineWarning(src, start, current, unwrapped));
     return { next: current + 1, table, messages, blankFinish };
   };
   if (!GRID_TABLE_TOP.test(block[block.length - 1]!.text)) {
@@ -441,20 +454,20 @@ export function scanGridTable(src: SourceLines, start: number): TableScan {
       }
     }
     if (!found) {
-      messages.push(malformedTable(src, start, current, block.length, '', 0));
+      messages.push(malformedTable(src, start, current, block.length, '', 0, unwrapped));
       return finish(null);
     }
   }
   for (const line of block) {
     const last = line.text[line.text.length - 1];
     if (line.text.length !== width || (last !== '+' && last !== '|')) {
-      messages.push(malformedTable(src, start, current, block.length, '', 0));
+      messages.push(malformedTable(src, start, current, block.length, '', 0, unwrapped));
       return finish(null);
     }
   }
   const parsed = parseGrid(src, start, block);
   if ('detail' in parsed) {
-    messages.unshift(malformedTable(src, start, current, block.length, parsed.detail, parsed.offset));
+    messages.unshift(malformedTable(src, start, current, block.length, parsed.detail, parsed.offset, unwrapped));
     return finish(null);
   }
   return finish({

@@ -240,14 +240,14 @@ function parseSimple(src: SourceLines, srcStart: number, isolated: readonly Padd
  * with docutils' detail and line, never exceptions; "Blank line required
  * after table." (level 2) when the bottom border is followed by text.
  */
-export function scanSimpleTable(src: SourceLines, start: number): TableScan {
+export function scanSimpleTable(src: SourceLines, start: number, unwrapped = false): TableScan {
   const lines = src.lines;
   const limit = lines.length - 1;
   const topLength = lines[start]!.trim().length;
   const messages: SystemMessage[] = [];
   const blankAfter = (i: number): boolean => i === limit || isBlank(lines[i + 1]!);
   const finish = (current: number, blankFinish: boolean, table: TableScan['table']): TableScan => {
-    if (!blankFinish) messages.push(blankLineWarning(src, start, current));
+    if (!blankFinish) messages.push(blankLineWarning(src, start, current, unwrapped));
     return { next: current + 1, table, messages, blankFinish };
   };
 
@@ -259,7 +259,7 @@ export function scanSimpleTable(src: SourceLines, start: number): TableScan {
     const line = lines[i]!;
     if (!SIMPLE_TABLE_BORDER.test(line)) continue;
     if (line.trim().length !== topLength) {
-      messages.push(malformedTable(src, start, i, i - start + 1, 'Bottom/header table border does not match top border.', 0));
+      messages.push(malformedTable(src, start, i, i - start + 1, 'Bottom/header table border does not match top border.', 0, unwrapped));
       return finish(i, blankAfter(i), null);
     }
     found += 1;
@@ -272,7 +272,7 @@ export function scanSimpleTable(src: SourceLines, start: number): TableScan {
   if (end < 0) {
     const current = found > 0 ? foundAt : limit;
     const extra = found > 0 ? ' or no blank line after table bottom' : '';
-    messages.push(malformedTable(src, start, current, current - start + 1, `No bottom table border found${extra}.`, 0));
+    messages.push(malformedTable(src, start, current, current - start + 1, `No bottom table border found${extra}.`, 0, unwrapped));
     return finish(current, found === 0, null);
   }
 
@@ -283,7 +283,7 @@ export function scanSimpleTable(src: SourceLines, start: number): TableScan {
     table = { kind: 'simple', ...parsed, firstLine: start, lastLine: end };
   } catch (error) {
     if (!(error instanceof MarkupError)) throw error;
-    messages.push(malformedTable(src, start, end, block.length, error.error.detail, error.error.offset));
+    messages.push(malformedTable(src, start, end, block.length, error.error.detail, error.error.offset, unwrapped));
   }
   return finish(end, blankAfter(end), table);
 }

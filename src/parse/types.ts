@@ -43,7 +43,12 @@ export interface SystemMessage {
   ruleId: string;
 }
 
-export type TableKind = 'grid' | 'simple' | 'csv-table' | 'list-table';
+/**
+ * How the table was written: a grid or simple table (maybe inside `.. table::`), a csv-table or a list-table
+ * directive, or `table` for a csv-table or list-table given as the content of `.. table::` (docutils' reading
+ * names the outer directive then; `line` is its line).
+ */
+export type TableKind = 'grid' | 'simple' | 'csv-table' | 'list-table' | 'table';
 
 /** One table cell, rows and columns 0-based counting header rows first. */
 export interface RstCell {

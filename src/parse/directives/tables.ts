@@ -90,6 +90,11 @@ function table(ctx: ParserContext, d: DirectiveRun): DNode[] {
   addName(ctx, d, tableNode);
   tableNode.table.title = title;
   tableNode.table.directiveLine = d.realLine;
+  if (tableNode.table.kind === 'csv-table' || tableNode.table.kind === 'list-table') {
+    // a directive's table inside `.. table::`: docutils' reading names the outer directive, at its line
+    tableNode.table.kind = 'table';
+    tableNode.table.line = d.realLine;
+  }
   if (title !== null) tableNode.children.unshift(el('title', [], title));
   return [tableNode, ...messages];
 }

@@ -34,7 +34,7 @@ function table(ctx: ParserContext, m: Machine, kind: 'grid' | 'simple'): { nodes
   const delta = firstAbs - firstReal;
   let scan: TableScan;
   try {
-    scan = kind === 'grid' ? scanGridTable(m.src, start) : scanSimpleTable(m.src, start);
+    scan = kind === 'grid' ? scanGridTable(m.src, start, true) : scanSimpleTable(m.src, start, true);
   } catch {
     // a structure parser bug must not take the document down
     const node = ctx.report('malformed-table', { detail: '' }, { abs: firstAbs });
@@ -58,12 +58,15 @@ function table(ctx: ParserContext, m: Machine, kind: 'grid' | 'simple'): { nodes
     tableNode.children.push(tgroup);
     const cells: CellData[] = [];
     const tableFirstReal = m.src.lineNumbers[t.firstLine] ?? firstReal;
+    // docutils' `tableline`: counted back from where isolation left the machine (one line too far up when
+    // the bottom border had to be searched for), so the cells' messages are lined as docutils lines them
+    const tableLine = m.absLineNumber() - (t.lastLine - t.firstLine + 1) + 1;
     for (const cell of t.cells) {
       const entry = el('entry');
       const content = cell.content;
       if (content.lines.some((l) => l.length > 0)) {
         const offset = (content.lineNumbers[0] ?? tableFirstReal) - tableFirstReal;
-        ctx.nestedParse(content, firstAbs + offset, entry);
+        ctx.nestedParse(content, tableLine + offset, entry);
       }
       cells.push({
         row: cell.row,
