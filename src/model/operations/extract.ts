@@ -13,7 +13,7 @@ import { exampleQuery, firstMismatch, readExample } from './examples.js';
 import { readEnum, readLimits, readMandatory, typeFromDescription } from './facts.js';
 import type { Block, PageView, TableBlock } from './page.js';
 import { normalizeLabel, rawCellText } from './page.js';
-import { isS3Block, pathPlaceholders, readMethodLine, readPathMethodLines, subResources } from './path.js';
+import { isS3Block, pathPlaceholders, readMethodLine, readPathMethodLines, readRequestTable, subResources } from './path.js';
 import type { LineReading, RequestLine } from './path.js';
 import { flagOperation } from './rules.js';
 import { readStatuses } from './statuses.js';
@@ -80,8 +80,15 @@ export function findRequestLine(
   let firstUnreadable: { reading: LineReading; block: Block } | undefined;
   for (const pass of [0, 1] as const) {
     for (const block of view.blocks) {
-      if (block.kind === 'table') continue;
       const inUri = block.context.trail.some((t) => URI_CONTEXT.test(t.trim()));
+      if (block.kind === 'table') {
+        // A `Method | URI` table (anywhere before an example), or a request line in a cell of a table in a URI section.
+        if (pass === 1 || block.context.trail.some((t) => EXAMPLE.test(t))) continue;
+        const reading = tableRequestLine(block.table, inUri);
+        if (reading.kind === 'line') return { reading, block };
+        if (reading.kind === 'unreadable') firstUnreadable ??= { reading, block };
+        continue;
+      }
       if (inUri) uriSection ??= block;
       if (pass === 0 && !inUri) continue;
       if (pass === 1 && (block.context.trail.some((t) => EXAMPLE.test(t)) || uriSection !== undefined)) continue;
@@ -100,6 +107,25 @@ export function findRequestLine(
     if (firstUnreadable) return firstUnreadable;
   }
   return { reading: { kind: 'none' }, block: undefined, uriSection };
+}
+
+/** A request line held by a table: a `Method | URI` header pair, or (in a URI section) a cell holding the line. */
+function tableRequestLine(table: RstTable, inUri: boolean): LineReading {
+  const rows: string[][] = [];
+  for (const cell of table.cells) (rows[cell.row] ??= [])[cell.col] = cell.text;
+  const header = rows.slice(0, Math.max(1, table.headerRows)).map((r) => Array.from(r, (t) => (t ?? '').trim().toLowerCase()));
+  for (const h of header) {
+    const reading = readRequestTable(h, rows.slice(table.headerRows > 0 ? table.headerRows : 1));
+    if (reading.kind !== 'none') return reading;
+  }
+  if (!inUri) return { kind: 'none' };
+  for (const cell of table.cells.slice(0, 50)) {
+    for (const text of cell.text.split('\n').slice(0, 5)) {
+      const reading = readMethodLine(text);
+      if (reading.kind === 'line') return reading;
+    }
+  }
+  return { kind: 'none' };
 }
 
 /** Raw markup of a cell (markup kept); the reduced text when the cell cannot be cut out. */
@@ -134,7 +160,8 @@ interface TableUse {
   nested: boolean;
 }
 
-export function extractOperation(view: PageView, line: RequestLine, ctx: ExtractContext, lineAt: number): Draft {
+/** `requestTable`: the table the request line was read from (a `Method | URI` table), not reported as unused. */
+export function extractOperation(view: PageView, line: RequestLine, ctx: ExtractContext, lineAt: number, requestTable?: RstTable): Draft {
   const { file } = ctx;
   const paramTables: Array<{ block: TableBlock; columns: Columns }> = [];
   const statusTables: TableBlock[] = [];
@@ -143,7 +170,7 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
     const columns = parameterColumns(block.table);
     if (columns) paramTables.push({ block, columns });
     else if (statusColumns(block.table)) statusTables.push(block);
-    else flagOperation(file, 'unused-table', { caption: block.caption ?? headerLine(block.table) }, block.table.position);
+    else if (block.table !== requestTable) flagOperation(file, 'unused-table', { caption: block.caption ?? headerLine(block.table) }, block.table.position);
   }
 
   // Which tables are nested objects: the ones a row of another table of this page points to (by `:ref:` or by name).

@@ -85,7 +85,7 @@ export function buildOperations(pages: readonly OperationPage[], files: Map<stri
       flagOperation(file, 'path-placeholders-renamed', { path: line.path, as: spelled }, { line: found.block!.line, column: 1 });
       line = { ...line, path: spelled, renamed: renaming(line.path, spelled) };
     }
-    const draft = extractOperation(view, line, ctx, found.block!.line);
+    const draft = extractOperation(view, line, ctx, found.block!.line, found.block!.kind === 'table' ? found.block!.table : undefined);
     const key = `${draft.line.method} ${draft.line.path}`;
     const existing = byKey.get(key);
     if (existing) {

@@ -9,6 +9,8 @@
  *                                                       and stays in the path key (`/?acl`), as AWS's S3 spec does;
  *                                                       a literal object key (`/ObjectName`) becomes `/{ObjectName}`
  *   PATH: /v1.0/{project_id}/instances  +  Method: GET  separate lines, in either order
+ *   URI: POST /v1/{project_id}/things                   a short label before the request line
+ *   | Method | URI |  table  GET | /v1/things          a table with a method column and a URI / path / URL column
  *
  * Pure string functions; every regex is linear (no nested quantifiers).
  */
@@ -33,6 +35,8 @@ export type LineReading = { kind: 'line'; line: RequestLine } | { kind: 'unreada
 
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE'] as const;
 const METHOD_LINE = /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|TRACE)[ \t]+(\S.*)$/;
+/** `URI: POST /v1/x`, `Request line: GET /v2/y`: a short label, a colon, then a request line. */
+const LABELLED_LINE = /^[A-Za-z][A-Za-z ]{0,30}:[ \t]*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|TRACE)[ \t]+(\S.*)$/;
 const PATH_LINE = /^(?:PATH|URI|URL|Path)[ \t]*:[ \t]*(\S.*)$/;
 const METHOD_FIELD = /^(?:Method|METHOD|HTTP method|Request method)[ \t]*:[ \t]*([A-Za-z]+)\s*$/;
 const MAX_LINE = 2000;
@@ -49,7 +53,7 @@ function stripMarkup(text: string): string {
 /** Reads one line of text (already split; markup allowed). */
 export function readMethodLine(raw: string): LineReading {
   const text = stripMarkup(raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw);
-  const match = METHOD_LINE.exec(text);
+  const match = METHOD_LINE.exec(text) ?? LABELLED_LINE.exec(text);
   if (!match) return { kind: 'none' };
   const method = match[1]!;
   const line = toRequestLine(method, match[2]!);
@@ -71,6 +75,29 @@ export function readPathMethodLines(lines: readonly string[]): LineReading {
   if (pathText === undefined) return { kind: 'unreadable', method, text: lines.join(' ') };
   const line = toRequestLine(method, pathText);
   return line ? { kind: 'line', line } : { kind: 'unreadable', method, text: pathText };
+}
+
+/**
+ * A request line from a table with a method column and a URI / path / URL column (header texts, lower case):
+ * its one body row that reads; `none` when the header has no such pair, or when rows name several
+ * different operations (an overview of a service's APIs documents none of them).
+ */
+export function readRequestTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): LineReading {
+  const methodCol = header.findIndex((h) => /^(?:http )?(?:request )?method$/.test(h));
+  const pathCol = header.findIndex((h) => /^(?:request )?(?:uri|url|path)(?: format)?$/.test(h));
+  if (methodCol < 0 || pathCol < 0) return { kind: 'none' };
+  let unreadable: LineReading | undefined;
+  let found: RequestLine | undefined;
+  for (const row of rows.slice(0, 200)) {
+    const method = stripMarkup(row[methodCol] ?? '').toUpperCase();
+    if (!(METHODS as readonly string[]).includes(method)) continue;
+    const target = stripMarkup((row[pathCol] ?? '').slice(0, MAX_LINE));
+    const line = toRequestLine(method, target);
+    if (!line) unreadable ??= { kind: 'unreadable', method, text: target };
+    else if (!found) found = line;
+    else if (found.method !== line.method || found.path !== line.path) return { kind: 'none' };
+  }
+  return found ? { kind: 'line', line: found } : (unreadable ?? { kind: 'none' });
 }
 
 /** `https://{Endpoint}/v1/x?limit={limit} HTTP/1.1` -> `/v1/x` + query `limit`; null when no path can be read. */
