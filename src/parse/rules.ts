@@ -48,6 +48,8 @@ export interface ParseRuleArgs {
   'duplicate-implicit-target': { name: string };
   'malformed-hyperlink-target': None;
   'malformed-substitution-definition': None;
+  'substitution-definition-missing-contents': { name: string };
+  'substitution-definition-empty': { name: string };
   // directives
   'directive-error': Named & { detail: string };
   'directive-content-missing': Named;
@@ -234,6 +236,18 @@ const RULES: { readonly [Id in ParseRuleId]: ParseRule<Id> } = {
     2,
     'A substitution definition `.. |name| ...` without its closing bar; read as a comment.',
     () => 'malformed substitution definition.',
+  ),
+  'substitution-definition-missing-contents': rule(
+    'substitution-definition-missing-contents',
+    2,
+    'A substitution definition `.. |name|` with nothing after the name; dropped.',
+    (a) => `Substitution definition "${a.name}" missing contents.`,
+  ),
+  'substitution-definition-empty': rule(
+    'substitution-definition-empty',
+    2,
+    'A substitution definition whose contents are not a directive (`.. |name| text`); dropped.',
+    (a) => `Substitution definition "${a.name}" empty or invalid.`,
   ),
   'directive-error': rule(
     'directive-error',

@@ -33,6 +33,8 @@ export const parseTriggers: Partial<Record<ParseRuleId, string>> = {
   'duplicate-implicit-target': 'Title\n=====\n\nTitle\n=====\n',
   'malformed-hyperlink-target': '.. _a\n',
   'malformed-substitution-definition': '.. |a\n',
+  'substitution-definition-missing-contents': '.. |a|\n',
+  'substitution-definition-empty': '.. |a| text\n',
   'directive-error': '.. note::\n   :bogus: 1\n\n   text\n',
   'directive-content-missing': '.. note::\n',
   'table-content-missing': '.. table::\n',

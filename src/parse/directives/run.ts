@@ -132,12 +132,14 @@ function parseExtensionOptions(ctx: ParserContext, spec: OptionSpec, block: Sour
     }
     const name = nameText.toLowerCase();
     const body = field.children[1];
-    const paras = body?.children.filter((c) => c.tag !== 'system_message') ?? [];
+    // the body holds the messages of the name's inline markup first (docutils' field_body(*messages)):
+    // with them it is no longer a single paragraph
+    const paras = body?.children ?? [];
     let data: string | null;
     if (!paras.length) data = null;
     else if (paras.length > 1 || paras[0]?.tag !== 'paragraph') {
       throw new MarkupError(`invalid option data: extension option field body may contain\na single paragraph only (option "${name}")`);
-    } else data = paras[0]?.text ?? '';
+    } else data = (paras[0]?.text ?? '').replace(/\0/g, ''); // Text.astext() unescapes: NULs go
     const convertor = spec === 'any' ? unchanged : Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (!convertor) throw new MarkupError(`unknown option: "${name}"`);
     if (Object.hasOwn(options, name)) throw new MarkupError(`invalid option data: duplicate option "${name}"`);

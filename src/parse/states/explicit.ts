@@ -10,7 +10,7 @@
  *   .. anything else            comment
  */
 import { el, pushAll, spanPos, trimEndBlank, type DNode, type Machine } from '../block-machine.js';
-import { escape2null, isBlank, normalizeName, pyStrip } from '../block-text.js';
+import { escape2null, isBlank, normalizeName, pyRstrip, pyStrip } from '../block-text.js';
 import type { ParserContext, RunState } from '../context.js';
 import { lookupDirective } from '../directives/registry.js';
 import { directive } from '../directives/run.js';
@@ -151,7 +151,8 @@ function hyperlinkTarget(ctx: ParserContext, m: Machine, match: RegExpExecArray)
     .map((l) => l.trim())
     .join('')
     .replace(/\x00/g, '');
-  target.refuri = refuri;
+  // docutils' add_target sets refuri only when there is one (so two empty `.. _a:` are a level-2 duplicate)
+  if (refuri) target.refuri = refuri;
   if (rawName !== undefined) {
     target.names = [normalizeName(rawName.replace(/\x00/g, ''))];
     if (refuri.endsWith('_')) {
@@ -164,13 +165,43 @@ function hyperlinkTarget(ctx: ParserContext, m: Machine, match: RegExpExecArray)
   return { nodes: [target], blankFinish: r.blankFinish };
 }
 
-/** Body.substitution_def: the definition's contents, read as text. */
+/** explicit.patterns.substitution: the name and the closing bar (matched at the start of the joined lines). */
+const SUBSTITUTION_END_RE = /^(?![ ])([^\n]+?)(?<![\s\x00])\|(?:[ ]+|$)/;
+
+/**
+ * Body.substitution_def: the marker `|name|` (over as many lines as it
+ * takes), then the contents. Contents that are not an embedded directive are
+ * "empty or invalid" for docutils (its SubstitutionDef state makes nothing of
+ * text); a directive's contents are read as text here.
+ */
 function substitutionDef(ctx: ParserContext, m: Machine, match: RegExpExecArray): Construct {
+  const srcLine = m.realLine(m.lineOffset);
   const r = m.getFirstKnownIndented(match[0].length, false, false);
-  const text = r.indented.lines.join('\n');
-  const close = /(?<![\s\x00])\|([ ]+|$)/.exec(escape2null(text));
-  if (!close) throw new MalformedConstruct('malformed-substitution-definition');
-  const rest = pyStrip(text.slice(close.index + close[0].length));
+  let block = [...r.indented.lines];
+  let escaped = escape2null(pyRstrip(block[0] ?? ''));
+  let index = 0;
+  let sub: RegExpExecArray | null;
+  while (!(sub = SUBSTITUTION_END_RE.exec(escaped))) {
+    index += 1;
+    if (index >= block.length) throw new MalformedConstruct('malformed-substitution-definition');
+    escaped += ` ${escape2null(pyStrip(block[index]!))}`;
+  }
+  block = block.slice(index);
+  const start = sub[0].length - escaped.length - 1;
+  block[0] = `${pyStrip(block[0]!)} `.slice(start, -1);
+  if (!block[0]) block.shift();
+  while (block.length && isBlank(block[block.length - 1]!)) block.pop();
+  const name = sub[1]!;
+  if (!block.length) {
+    return { nodes: [ctx.report('substitution-definition-missing-contents', { name }, { real: srcLine })], blankFinish: r.blankFinish };
+  }
+  block[0] = pyStrip(block[0]!);
+  const rest = block.join('\n');
+  if (!EMBEDDED_DIRECTIVE_RE.test(block[0])) {
+    // SubstitutionDef.text: nothing made; blank_finish is whether the block's next line is blank
+    const blankFinish = block.length === 1 ? r.blankFinish : isBlank(block[1]!);
+    return { nodes: [ctx.report('substitution-definition-empty', { name }, { real: srcLine })], blankFinish };
+  }
   noteEmbeddedDirective(ctx, rest);
   const inl = ctx.inline(rest, m.absLineNumber());
   return { nodes: [el('substitution_definition', [], inl.text), ...inl.messages], blankFinish: r.blankFinish };

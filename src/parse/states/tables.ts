@@ -44,12 +44,15 @@ function table(ctx: ParserContext, m: Machine, kind: 'grid' | 'simple'): { nodes
   // move the machine to the table's last line (the scanner says where to continue)
   m.lineOffset = scan.next - m.base - 1;
   m.line = m.lineOffset >= 0 && m.lineOffset < m.length ? m.at(m.lineOffset) : null;
-  const before: DNode[] = [];
-  for (const msg of scan.messages) {
-    if (isBlankLineMessage(msg)) continue;
-    const realLined = msg.ruleId === 'unexpected-indentation';
-    before.push(ctx.adopt(msg, realLined ? { real: msg.line } : { abs: msg.line + delta }));
+  // reported in docutils' order (isolation's "Unexpected indentation." before the parser's "Malformed
+  // table."), placed in the tree in the scan's order (docutils: malformed_table(...) + messages)
+  const adopted = new Map<SystemMessage, DNode>();
+  const reported = scan.messages.filter((msg) => !isBlankLineMessage(msg));
+  const isolation = (msg: SystemMessage) => msg.ruleId === 'unexpected-indentation';
+  for (const msg of [...reported.filter(isolation), ...reported.filter((x) => !isolation(x))]) {
+    adopted.set(msg, ctx.adopt(msg, isolation(msg) ? { real: msg.line } : { abs: msg.line + delta }));
   }
+  const before: DNode[] = reported.map((msg) => adopted.get(msg)!);
   const nodes: DNode[] = [];
   if (scan.table) {
     const t = scan.table;
