@@ -62,10 +62,7 @@ export interface Config {
   services: ServiceConfig[];
 }
 
-export const DEFAULT_CONFIG_NAME = 'rst-codegen.config.json';
-
-/** Largest config read (bytes); a larger one is refused with a message, before it is parsed. */
-export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+export { DEFAULT_CONFIG_NAME, MAX_CONFIG_BYTES } from './config-limits.js';
 
 /** Schema errors reported per config; the rest are summed up in one message. */
 const MAX_REPORTED = 50;

@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { DEFAULT_CONFIG_NAME, MAX_CONFIG_BYTES, parseConfig } from '../config.js';
+import { DEFAULT_CONFIG_NAME, MAX_CONFIG_BYTES } from '../config-limits.js';
 import type { Config } from '../config.js';
 import type { RuleSetting } from '../diagnostics.js';
 import { ExitCode, UserError } from './io.js';
@@ -28,12 +28,26 @@ interface LoadedConfig {
 
 export type ConfigOutcome = { ok: true; loaded: LoadedConfig } | { ok: false; code: number };
 
+/** A config file read and decoded, not yet parsed. */
+export interface ConfigText {
+  text: string;
+  /** Absolute path of the config file. */
+  path: string;
+  /** The config's vfile (path as shown to the user). */
+  file: VFile;
+}
+
 /**
- * Reads and validates the config at `option` (default rst-codegen.config.json in
- * io.cwd). Problems are printed to stderr with `reportOptions`; the outcome
- * carries the exit code then.
+ * Reads and decodes the config at `option` (default rst-codegen.config.json in
+ * io.cwd), without parsing it. Problems are printed to stderr with
+ * `reportOptions`; the outcome carries the exit code then.
  */
-export async function loadConfig(io: CliIo, option: string | undefined, command: string, reportOptions: ReportOptions = {}): Promise<ConfigOutcome> {
+export async function readConfigText(
+  io: CliIo,
+  option: string | undefined,
+  command: string,
+  reportOptions: ReportOptions = {},
+): Promise<{ ok: true; config: ConfigText } | { ok: false; code: number }> {
   const configPath = path.resolve(io.cwd, option ?? DEFAULT_CONFIG_NAME);
   const display = path.relative(io.cwd, configPath) || path.basename(configPath);
   const file = new VFile({ path: display });
@@ -53,12 +67,29 @@ export async function loadConfig(io: CliIo, option: string | undefined, command:
     io.stderr(formatReport([file], reportOptions).text);
     return { ok: false, code: ExitCode.io };
   }
-  const config = parseConfig(text, file);
+  return { ok: true, config: { text, path: configPath, file } };
+}
+
+/**
+ * Reads and validates the config at `option` (default rst-codegen.config.json in
+ * io.cwd). Problems are printed to stderr with `reportOptions`; the outcome
+ * carries the exit code then.
+ */
+export async function loadConfig(io: CliIo, option: string | undefined, command: string, reportOptions: ReportOptions = {}): Promise<ConfigOutcome> {
+  const read = await readConfigText(io, option, command, reportOptions);
+  if (!read.ok) return read;
+  return parseReadConfig(io, read.config, reportOptions);
+}
+
+/** Parses and validates a config read by {@link readConfigText} (loading the validator only now); problems are printed to stderr. */
+export async function parseReadConfig(io: CliIo, read: ConfigText, reportOptions: ReportOptions = {}): Promise<ConfigOutcome> {
+  const { parseConfig } = await import('../config.js');
+  const config = parseConfig(read.text, read.file);
   if (!config) {
-    io.stderr(formatReport([file], reportOptions).text);
+    io.stderr(formatReport([read.file], reportOptions).text);
     return { ok: false, code: ExitCode.usage };
   }
-  return { ok: true, loaded: { config, path: configPath, base: path.dirname(configPath), file } };
+  return { ok: true, loaded: { config, path: read.path, base: path.dirname(read.path), file: read.file } };
 }
 
 /**

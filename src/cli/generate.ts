@@ -6,29 +6,46 @@ import { existsSync, readdirSync, statSync, watch } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { DEFAULT_CONFIG_NAME } from '../config.js';
+import { DEFAULT_CONFIG_NAME } from '../config-limits.js';
 import type { Config } from '../config.js';
 import { applyRuleSettings, flag } from '../diagnostics.js';
+import type { ServiceSources, ServiceSummary } from '../generate.js';
+import type { OutputFile } from '../emit/types.js';
 import { readRules } from './rules.js';
-import { generate } from '../generate.js';
-import type { GenerateResult, ServiceSources } from '../generate.js';
 import { parseFlags, REPORT_FLAGS, reporting, tooManyWarnings } from './args.js';
 import type { Reporting } from './args.js';
-import { loadConfig } from './config.js';
-import { HELP } from './help.js';
+import { parseReadConfig, readConfigText } from './config.js';
 import { ExitCode } from './io.js';
 import type { CliIo, Command } from './io.js';
-import { compareOutput, ForeignFile, Interrupted, OutputRefused, replaceOutput, resolveOutDir } from './output.js';
+import {
+  configKeyOf,
+  expectedFiles,
+  readManifest,
+  restoreMessages,
+  runKeyOf,
+  storeMessages,
+  writeManifest,
+  type ExpectedFile,
+  type Manifest,
+} from './manifest.js';
+import { compareOutput, ForeignFile, Interrupted, OutputRefused, outputUpToDate, replaceOutput, resolveOutDir } from './output.js';
 import { describeFsError, findCodePages, findDocPages, isInside, loadPage } from './read.js';
 import { countsLine, formatReport } from './report.js';
 
 export const generateCommand: Command = async (args, io) => {
   const { values, positionals } = parseFlags(
     args,
-    { check: { type: 'boolean' }, config: { type: 'string', short: 'c' }, watch: { type: 'boolean', short: 'w' }, ...REPORT_FLAGS },
+    {
+      check: { type: 'boolean' },
+      config: { type: 'string', short: 'c' },
+      watch: { type: 'boolean', short: 'w' },
+      'no-cache': { type: 'boolean' },
+      ...REPORT_FLAGS,
+    },
     'generate',
   );
   if (values.help) {
+    const { HELP } = await import('./help.js');
     io.stdout(HELP.generate);
     return ExitCode.ok;
   }
@@ -37,7 +54,7 @@ export const generateCommand: Command = async (args, io) => {
     return ExitCode.usage;
   }
   const configPath = path.resolve(io.cwd, values.config ?? DEFAULT_CONFIG_NAME);
-  const options: RunOptions = { ...reporting(values, 'generate', io), check: Boolean(values.check) };
+  const options: RunOptions = { ...reporting(values, 'generate', io), check: Boolean(values.check), cache: !values['no-cache'] };
   if (values.watch) {
     if (options.check) {
       io.stderr('rst-codegen generate: --watch and --check cannot be combined.\n');
@@ -50,6 +67,8 @@ export const generateCommand: Command = async (args, io) => {
 
 interface RunOptions extends Reporting {
   check: boolean;
+  /** Use the run cache (manifest.ts): `--no-cache` turns it off. */
+  cache: boolean;
 }
 
 interface RunOutcome {
@@ -58,24 +77,56 @@ interface RunOutcome {
   inputs: string[];
   /** Absolute docs folders of the config, watched whole by --watch (a new page there counts). */
   trees?: string[];
+  /** Whether the run took its result from the run cache (nothing parsed or rendered). */
+  cached?: boolean;
 }
 
 /** One generate run; never throws for a user error. */
 export async function runOnce(configPath: string, options: RunOptions, io: CliIo): Promise<RunOutcome> {
   const inputs = [configPath];
-  const loadedConfig = await loadConfig(io, configPath, 'generate', options);
-  if (!loadedConfig.ok) return { code: loadedConfig.code, inputs };
-  const { config, base, file: configFile } = loadedConfig.loaded;
+  const read = await readConfigText(io, configPath, 'generate', options);
+  if (!read.ok) return { code: read.code, inputs };
+  const configFile = read.config.file;
+  const base = path.dirname(read.config.path);
+  const stored = options.cache ? await readManifest(configPath) : null;
+  const configKey = options.cache ? configKeyOf(read.config.path, read.config.text) : null;
+  let config: Config;
+  let configMessages: Manifest['configMessages'];
+  if (stored !== null && stored.configKey === configKey) {
+    config = stored.config;
+    restoreMessages(configFile, stored.configMessages);
+    configMessages = stored.configMessages;
+  } else {
+    const parsed = await parseReadConfig(io, read.config, options);
+    if (!parsed.ok) return { code: parsed.code, inputs };
+    config = parsed.loaded.config;
+    configMessages = storeMessages(configFile);
+  }
   const display = configFile.path;
 
   const { services, readFailed, files: pageFiles } = await loadServices(config, base, configFile);
   inputs.push(...pageFiles.map((f) => path.resolve(base, f.path)));
   const trees = config.services.flatMap((s) => (s.docs === null ? [] : [path.resolve(base, s.docs)]));
-  const outcome = (code: number): RunOutcome => ({ code, inputs, trees });
+  let result: { files: readonly (OutputFile | ExpectedFile)[]; summary: ServiceSummary[]; cached: boolean } | null = null;
+  const outcome = (code: number): RunOutcome => ({ code, inputs, trees, cached: result?.cached ?? false });
   const runFile = new VFile({ path: display });
-  let result: GenerateResult | null = null;
-  if (!readFailed) result = generate(services, { style: config.style, rules: config.rules }, runFile);
   const all = [configFile, ...pageFiles, runFile];
+  const runKey = configKey !== null && !readFailed ? runKeyOf(configKey, services) : null;
+  const hit =
+    stored !== null &&
+    runKey !== null &&
+    stored.configKey === configKey &&
+    stored.runKey === runKey &&
+    stored.messages.length === all.length &&
+    (options.check || (await cachedUpToDate(base, config, stored)));
+  if (hit) {
+    all.forEach((file, i) => restoreMessages(file, stored.messages[i] ?? []));
+    result = { files: stored.files, summary: stored.summary, cached: true };
+  } else if (!readFailed) {
+    const { generate } = await import('../generate.js');
+    const generated = generate(services, { style: config.style, rules: config.rules }, runFile);
+    result = { files: generated.files, summary: generated.summary, cached: false };
+  }
   applyRuleSettings(all, config.rules);
   const { text: reportText, counts } = formatReport(all, options);
   io.stderr(reportText);
@@ -92,6 +143,21 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
     io.stderr('rst-codegen generate: nothing was written.\n');
     return outcome(tooMany);
   }
+  /** Records this run in the cache once the output folder is known to hold its files. */
+  const remember = async () => {
+    if (configKey === null || runKey === null || result === null || result.cached) return;
+    const rendered = result.files.filter((file): file is OutputFile => 'contents' in file);
+    await writeManifest(configPath, {
+      format: 1,
+      configKey,
+      config,
+      configMessages,
+      runKey,
+      messages: all.map(storeMessages),
+      summary: result.summary,
+      files: expectedFiles(rendered),
+    });
+  };
 
   const outDisplay = path.relative(io.cwd, path.resolve(base, config.outDir)) || '.';
   let outDir: string;
@@ -134,6 +200,7 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
     }
     if (differences.length === 0) {
       if (!options.quiet) io.stdout(`${outDisplay}/ is up to date (${result.files.length} files).\n`);
+      await remember();
       return outcome(ExitCode.ok);
     }
     for (const d of differences) {
@@ -148,12 +215,15 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
     io.stderr(`rst-codegen generate --check: ${differences.length} file(s) out of date; run \`npm run generate\` and commit the result.\n`);
     return outcome(ExitCode.failed);
   }
+  const rendered = result.files.filter((file): file is OutputFile => 'contents' in file);
   try {
-    const wrote = await replaceOutput(outDir, result.files);
+    // A cached result is only taken when the folder is up to date (cachedUpToDate): nothing to write.
+    const wrote = result.cached ? false : await replaceOutput(outDir, rendered);
     if (!options.quiet) {
-      io.stdout(summaryTable(result));
+      io.stdout(summaryTable(result.summary));
       io.stdout(wrote ? `Wrote ${result.files.length} files to ${outDisplay}/.\n` : `${outDisplay}/ was already up to date.\n`);
     }
+    await remember();
     return outcome(ExitCode.ok);
   } catch (error) {
     if (error instanceof Interrupted) {
@@ -221,9 +291,18 @@ async function loadServices(config: Config, base: string, configFile: VFile) {
   return { services, readFailed, files };
 }
 
-function summaryTable(result: GenerateResult): string {
+/** For a run that writes: whether the output folder already holds the recorded files (then nothing needs rendering). */
+async function cachedUpToDate(base: string, config: Config, stored: Manifest): Promise<boolean> {
+  try {
+    return await outputUpToDate(await resolveOutDir(base, path.resolve(base, config.outDir)), stored.files);
+  } catch {
+    return false;
+  }
+}
+
+function summaryTable(summary: readonly ServiceSummary[]): string {
   const header = ['service', 'pages', 'status codes', 'error codes', 'errors', 'warnings'];
-  const rows = result.summary.map((s) => [s.service, String(s.pages), String(s.statusCodes), String(s.errorCodes), String(s.errors), String(s.warnings)]);
+  const rows = summary.map((s) => [s.service, String(s.pages), String(s.statusCodes), String(s.errorCodes), String(s.errors), String(s.warnings)]);
   const total = ['total', ...[1, 2, 3, 4, 5].map((i) => String(rows.reduce((sum, r) => sum + Number(r[i]), 0)))];
   const all = [header, ...rows, total];
   const widths = header.map((_, i) => all.reduce((w, r) => Math.max(w, r[i]!.length), 0));

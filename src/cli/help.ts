@@ -53,7 +53,7 @@ Run \`rst-codegen <command> --help\` for a command's options.
 ${DIAGNOSTICS}
 ${EXIT_CODES}`,
 
-  generate: `Usage: rst-codegen generate [--check] [--config FILE] [--watch]
+  generate: `Usage: rst-codegen generate [--check] [--config FILE] [--watch] [--no-cache]
                             [--format FORMAT] [--quiet] [--verbose] [--max-warnings N]
 
 Reads the config (default ./rst-codegen.config.json), parses every listed page,
@@ -71,8 +71,15 @@ Options:
   -w, --watch             regenerate when the config or a page changes, or a
                           page appears under a docs folder (debounced); errors
                           are reported and watching goes on
+      --no-cache          neither use nor update the run cache (below)
 ${REPORT_FLAGS_HELP}
   -h, --help              this text
+
+Run cache: after a run that wrote the output or found it up to date, the hashes
+of its inputs (config, every page read, rst-codegen's own code and version) and
+of the files it wrote are kept in node_modules/.cache/rst-codegen/. A run with
+the same inputs reads and hashes the output folder instead of rendering it, so
+a hand-edited, missing or extra file is still reported.
 
 With --quiet the summary table is not printed either. More warnings than
 --max-warnings fail the run (exit 1) and nothing is written.

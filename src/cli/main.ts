@@ -4,7 +4,6 @@
  * for a bug (an exception nobody expected), with a request to report it.
  */
 import { pathToFileURL } from 'node:url';
-import { HELP, VERSION } from './help.js';
 import { ExitCode, UserError } from './io.js';
 import type { CliIo, Command } from './io.js';
 import { wantColor } from './report.js';
@@ -27,14 +26,16 @@ const defaultIo = (): CliIo => ({
 
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   const [name, ...rest] = argv;
+  // The help texts list every rule (the whole rule catalog): loaded only when asked for.
+  const help = () => import('./help.js');
   if (name === undefined || name === '--help' || name === '-h') {
-    io.stdout(HELP.main);
+    io.stdout((await help()).HELP.main);
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
   if (name === 'help') {
     const topic = rest[0];
     if (topic === undefined) {
-      io.stdout(HELP.main);
+      io.stdout((await help()).HELP.main);
       return ExitCode.ok;
     }
     const load = COMMANDS[topic];
@@ -45,7 +46,7 @@ export async function main(argv: string[], io: CliIo = defaultIo()): Promise<num
     return (await load())(['--help'], io);
   }
   if (name === '--version' || name === '-v') {
-    io.stdout(`${VERSION}\n`);
+    io.stdout(`${(await help()).VERSION}\n`);
     return ExitCode.ok;
   }
   const load = COMMANDS[name];

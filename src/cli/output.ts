@@ -29,10 +29,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { chmod, lstat, mkdir, open, readdir, realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { OutputFile } from '../emit/index.js';
+import type { OutputFile } from '../emit/types.js';
 import { doNotEdit, headerLines } from '../emit/text.js';
 import { killPointForTests, TEMP_PREFIX } from './atomic.js';
 import { acquireLock, isAlive } from './lock.js';
+import { isExpected } from './manifest.js';
+import type { ExpectedFile } from './manifest.js';
 import { isInside, ReadRefused, readRegularFile } from './read.js';
 
 export interface Difference {
@@ -124,36 +126,41 @@ export async function listFiles(dir: string): Promise<string[]> {
   return [...files, ...others.keys()].sort();
 }
 
-/** Whether the regular file `absolute` holds exactly `contents` (a size check first, so nothing larger is read). */
-async function holds(absolute: string, contents: string): Promise<boolean> {
-  const size = Buffer.byteLength(contents, 'utf8');
+/**
+ * Whether the regular file `absolute` holds exactly the rendered file: its
+ * `contents`, or (recorded by the run cache, manifest.ts) its size and
+ * SHA-256. A size check comes first, so nothing larger is read.
+ */
+async function holds(absolute: string, file: OutputFile | ExpectedFile): Promise<boolean> {
+  const size = 'contents' in file ? Buffer.byteLength(file.contents, 'utf8') : file.size;
   try {
-    return (await readRegularFile(absolute, size)).toString('utf8') === contents;
+    const bytes = await readRegularFile(absolute, size);
+    return 'contents' in file ? bytes.toString('utf8') === file.contents : isExpected(bytes, file);
   } catch (error) {
     if (error instanceof ReadRefused) return false;
     throw error;
   }
 }
 
-async function differencesIn(dir: string, contents: Scan, files: readonly OutputFile[]): Promise<Difference[]> {
+async function differencesIn(dir: string, contents: Scan, files: readonly (OutputFile | ExpectedFile)[]): Promise<Difference[]> {
   const existing = new Set(contents.files);
   const others = new Set(contents.others.keys());
   const differences: Difference[] = [];
   for (const file of files) {
     if (others.delete(file.path)) differences.push({ kind: 'stale', path: file.path });
     else if (!existing.delete(file.path)) differences.push({ kind: 'missing', path: file.path });
-    else if (!(await holds(path.join(dir, file.path), file.contents))) differences.push({ kind: 'stale', path: file.path });
+    else if (!(await holds(path.join(dir, file.path), file))) differences.push({ kind: 'stale', path: file.path });
   }
   for (const extra of [...existing, ...others]) differences.push({ kind: 'extra', path: extra });
   return differences.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /**
- * Compares rendered files with the folder's contents (every file under it
- * counts). When a run was killed between the two renames of its swap, the
+ * Compares rendered files (or their recorded hashes) with the folder's
+ * contents (every file under it counts). When a run was killed between the two renames of its swap, the
  * folder is absent and the old one is aside: that one is compared.
  */
-export async function compareOutput(outDir: string, files: readonly OutputFile[]): Promise<Difference[]> {
+export async function compareOutput(outDir: string, files: readonly (OutputFile | ExpectedFile)[]): Promise<Difference[]> {
   for (let attempt = 1; ; attempt++) {
     const dir = !existsSync(outDir) && existsSync(asidePath(outDir)) ? asidePath(outDir) : outDir;
     try {
@@ -162,6 +169,23 @@ export async function compareOutput(outDir: string, files: readonly OutputFile[]
       // A run swapping the folder meanwhile: look again.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 3) throw error;
     }
+  }
+}
+
+/**
+ * Whether `outDir` holds exactly `files` and nothing is left over from an
+ * interrupted run beside it (a folder aside, a temporary folder, a lock):
+ * then `replaceOutput` would write nothing and `generate` may say so without
+ * rendering (the run cache, manifest.ts). False when in doubt.
+ */
+export async function outputUpToDate(outDir: string, files: readonly ExpectedFile[]): Promise<boolean> {
+  try {
+    const name = path.basename(outDir);
+    if (readdirSync(path.dirname(outDir)).some((entry) => entry.startsWith(TEMP_PREFIX) && entry.includes(name))) return false;
+    if (!existsSync(outDir)) return false;
+    return (await differencesIn(outDir, await scan(outDir), files)).length === 0;
+  } catch {
+    return false;
   }
 }
 
