@@ -109,7 +109,8 @@ interface NodeBase {
  */
 export type DNode =
   | (NodeBase & { tag: PlainTag })
-  | (NodeBase & { tag: 'system_message'; message: SystemMessage })
+  /** system_message: `message` is absent on the node standing for a message left out (Reporter's per-page limit). */
+  | (NodeBase & { tag: 'system_message'; message?: SystemMessage })
   | (NodeBase & { tag: 'table'; table?: TableData })
   | (NodeBase & { tag: 'bullet_list'; bullet: string })
   | (NodeBase & { tag: 'enumerated_list'; enumtype: string; start: number })

@@ -29,6 +29,7 @@ import type {
   RstFieldNode,
 } from './types.js';
 import { inlineNodes } from './inline.js';
+import { MessageLimit } from './reporter.js';
 
 const ADMONITIONS = new Set(['attention', 'caution', 'danger', 'error', 'hint', 'important', 'note', 'tip', 'warning', 'admonition']);
 /** docutils' Invisible and Targetable node classes: PropagateTargets does not give names to them (a target excepted). */
@@ -49,6 +50,8 @@ interface Context {
   tableIndex: Map<DNode, number>;
   tables: readonly RstTable[];
   out: Map<DNode, RstBlock>;
+  /** The block parser's per-page message limit, again: a problem past it gets no `problematic` node. */
+  limit: MessageLimit;
 }
 
 /**
@@ -64,6 +67,7 @@ export function buildDocument(root: DNode, tables: readonly RstTable[], tableNod
     tableIndex: new Map(tableNodes.map((n, i) => [n, i])),
     tables,
     out: new Map(),
+    limit: new MessageLimit(),
   };
   propagateTargets(flat, ctx, position);
   const children = convertChildren(root, ctx, 0, 0, position);
@@ -185,7 +189,7 @@ function after(a: Position['end'], b: Position['end']): boolean {
   return a.line > b.line || (a.line === b.line && a.column > b.column);
 }
 
-function inlineOf(node: DNode, fallbackText: string, position: Position): RstInline[] {
+function inlineOf(node: DNode, fallbackText: string, position: Position, ctx: Context): RstInline[] {
   const src = node.inlineSrc;
   if (!src) return fallbackText === '' ? [] : [{ type: 'text', value: fallbackText, position }];
   return inlineNodes(src.raw, {
@@ -193,6 +197,8 @@ function inlineOf(node: DNode, fallbackText: string, position: Position): RstInl
     column: src.column,
     ...(src.lineNumbers ? { lineNumbers: src.lineNumbers } : {}),
     ...(src.lineColumns ? { lineColumns: src.lineColumns } : {}),
+    // the block parser has reported the messages; past its limit, the problem is read as text
+    admit: (id, line, column) => ctx.limit.admit(id, line, column),
   }).nodes;
 }
 
@@ -240,14 +246,14 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
       const title = childText(node, 'title') ?? '';
       return withLabels(
         node,
-        { type: 'section', title, titleInline: inlineOf(node, title, node.pos ?? position), depth: sectionDepth + 1, children, position },
+        { type: 'section', title, titleInline: inlineOf(node, title, node.pos ?? position, ctx), depth: sectionDepth + 1, children, position },
         ctx,
       );
     }
     case 'paragraph': {
       const position = spanOf(node, [], parent);
       const text = node.text ?? '';
-      return withLabels(node, { type: 'paragraph', text, inline: inlineOf(node, text, position), position }, ctx);
+      return withLabels(node, { type: 'paragraph', text, inline: inlineOf(node, text, position, ctx), position }, ctx);
     }
     case 'bullet_list':
     case 'enumerated_list': {
@@ -301,7 +307,7 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
         {
           type: 'definitionItem',
           term,
-          termInline: termInline(inlineOf(node, term, position)),
+          termInline: termInline(inlineOf(node, term, position, ctx)),
           classifiers: node.children.filter((c) => c.tag === 'classifier').map((c) => c.text ?? ''),
           children,
           position,
@@ -408,7 +414,7 @@ function table(node: DNode, ctx: Context, depth: number, parent: Position): RstB
       kind: t?.kind ?? data?.kind ?? 'grid',
       index,
       title,
-      titleInline: title === null ? null : inlineOf(node, title, position),
+      titleInline: title === null ? null : inlineOf(node, title, position, ctx),
       headerRows: data?.headerRows ?? 0,
       columns: data?.columns ?? 0,
       rows: data?.rows ?? 0,

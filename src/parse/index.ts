@@ -136,7 +136,18 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
   const document = parser.parseDocument();
   const tableNodes: DNode[] = [];
   collectTables(document, tableNodes);
-  const tables = tableNodes.map((n, i) => toTable(n, i, options.path ?? ''));
+  const keepTree = options.document === true;
+  const tables = tableNodes.map((n, i) => {
+    const table = toTable(n, i, options.path ?? '');
+    // Pre-order: only the tables around this one needed its cells' nodes (for
+    // their cells' text), and they are done. Without a document tree to build,
+    // they go now, so a page of 200,000 tables does not hold two copies.
+    if (!keepTree && n.tag === 'table' && n.table) {
+      n.children = [];
+      n.table.cells = [];
+    }
+    return table;
+  });
   const last = split[split.length - 1];
   const position: Position = {
     start: { line: 1, column: 1, offset: 0 },

@@ -79,6 +79,9 @@ export class BlockParser implements ParserContext {
     return this.reporter.adopt(message, spec);
   }
 
+  /** The reporter's per-page message limit, asked by the inline parser before it builds a message. */
+  private readonly admit = (id: string, line: number, column: number): boolean => this.reporter.admit(id, line, column);
+
   inline(text: string, absLine: number, real?: { line: number; column: number; lineColumns?: readonly number[] }): { text: string; messages: DNode[] } {
     const r = inlineText(text, {
       line: real?.line ?? absLine,
@@ -86,8 +89,9 @@ export class BlockParser implements ParserContext {
       messageLine: this.reporter.finalLine({ abs: absLine }),
       currentLine: this.reporter.finalLine({ none: true }),
       ...(real?.lineColumns ? { lineColumns: real.lineColumns } : {}),
+      admit: this.admit,
     });
-    const messages = r.messages.map((msg) => this.adopt(msg));
+    const messages = r.messages.map((msg) => this.reporter.adoptAdmitted(msg));
     for (const role of r.unknownRoles) this.unknownRoles.add(role);
     return { text: r.text, messages };
   }
@@ -107,11 +111,16 @@ export class BlockParser implements ParserContext {
     const m = new Machine(this.lines, 0, 0, true, doc);
     this.reporter.root = m;
     this.run(m, 'Body');
+    this.reporter.finish();
     return doc;
   }
 
   nestedParse(block: SourceLines, inputOffset: number, node: DNode): void {
     this.run(new Machine(block, 0, inputOffset, false, node), 'Body');
+    // An array grown by push keeps room for 17 elements (152 bytes); most nested
+    // blocks (table cells, list items) hold one paragraph: keep them exact.
+    const n = node.children.length;
+    if (n > 0 && n < 16) node.children = node.children.slice();
   }
 
   nestedListParse(

@@ -81,6 +81,7 @@ export interface ParseRuleArgs {
   // rst-codegen's own
   'parser-stalled': None;
   'nesting-too-deep': { max: number };
+  'too-many-messages': { rule: string; count: number; max: number };
   'skeleton-too-large': { chars: number; max: number };
   'skeleton-too-complex': { steps: number };
   'skeleton-unavailable': { reason: string };
@@ -408,6 +409,12 @@ const RULES: { readonly [Id in ParseRuleId]: ParseRule<Id> } = {
     'Blocks (lists, block quotes, directives, table cells) nested deeper than the parser reads; docutils 0.19 fails on the whole page there with "maximum recursion depth exceeded". The deeper content is not read.',
     (a) =>
       `Nesting too deep: more than ${a.max} nested blocks (docutils stops with "maximum recursion depth exceeded"); the content nested deeper is not read.`,
+  ),
+  'too-many-messages': rule(
+    'too-many-messages',
+    2,
+    'A page with more messages of one rule than are kept per page: the first ones are shown, and this message counts the others.',
+    (a) => `${a.count} more \`${a.rule}\` messages from this line on are not shown: only the first ${a.max} messages of a rule are kept per page.`,
   ),
   'skeleton-too-large': rule(
     'skeleton-too-large',

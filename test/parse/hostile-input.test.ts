@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromRst } from '../../src/parse/index.js';
 import { MAX_NESTING } from '../../src/parse/parser.js';
+import { MAX_MESSAGES_PER_RULE } from '../../src/parse/reporter.js';
 import { project, run } from '../cli/helpers.js';
 
 const rules = (text: string) => fromRst(text, { skeleton: false }).messages.map((m) => `${m.line}:${m.ruleId}`);
@@ -78,11 +79,54 @@ describe('long lines: no regular expression overflows its stack', () => {
   });
 });
 
-describe('blow-ups (issue 12 1(d)): large pages of tiny constructs complete (their cost is measured by `npm run bench`)', () => {
-  it('1 MB of unclosed inline markup `*`_|:`: two messages per group, as docutils gives', () => {
-    const root = fromRst('*`_|:'.repeat(200_000) + '\n', { skeleton: false });
-    expect(root.messages).toHaveLength(400_000);
-    expect(new Set(root.messages.map((m) => m.ruleId))).toEqual(new Set(['inline-markup']));
+describe('blow-ups (issue 12 1(d)): at most MAX_MESSAGES_PER_RULE messages of one rule per page', () => {
+  const MAX = MAX_MESSAGES_PER_RULE;
+  const marks = (groups: number) => '*`_|:'.repeat(groups) + '\n';
+
+  it('1 MB of unclosed inline markup `*`_|:`: the first messages as docutils gives them, then one count of the others', () => {
+    // two problems per group (`*` and `` ` ``): a page of MAX / 2 groups is just at the limit
+    const atLimit = fromRst(marks(MAX / 2), { skeleton: false }).messages;
+    expect(atLimit).toHaveLength(MAX);
+    expect(new Set(atLimit.map((m) => m.ruleId))).toEqual(new Set(['inline-markup']));
+    const root = fromRst(marks(200_000), { skeleton: false });
+    expect(root.messages).toHaveLength(MAX + 1);
+    expect(root.messages.slice(0, MAX)).toEqual(atLimit);
+    expect(root.messages[MAX]).toEqual({
+      level: 2,
+      type: 'WARNING',
+      line: 1,
+      column: (MAX / 2) * 5 + 1,
+      message: `399000 more \`inline-markup\` messages from this line on are not shown: only the first ${MAX} messages of a rule are kept per page.`,
+      ruleId: 'too-many-messages',
+    });
+  });
+
+  it('the text is what docutils reads, however many problems are left out (body, table cell, document tree)', () => {
+    const text = '*a '.repeat(MAX + 500).trimEnd();
+    const body = fromRst(`${text}\n`, { skeleton: false, document: true });
+    expect(body.messages.map((m) => m.ruleId)).toEqual([...Array<string>(MAX).fill('inline-markup'), 'too-many-messages']);
+    const paragraph = body.document?.children[0];
+    expect(paragraph?.type === 'paragraph' && paragraph.text).toBe(text);
+    const inline = paragraph?.type === 'paragraph' ? paragraph.inline : [];
+    // a problematic node for each message kept; past the limit the start-strings are text
+    expect(inline.filter((n) => n.type === 'problematic')).toHaveLength(MAX);
+    expect(inline.map((n) => n.value).join('')).toBe(text);
+    const width = text.length + 2;
+    const table = `+${'-'.repeat(width)}+\n| ${text} |\n+${'-'.repeat(width)}+\n`;
+    const root = fromRst(table, { skeleton: false });
+    const t = root.children[0];
+    expect(t?.type === 'table' && t.cells.map((c) => c.text)).toEqual([text]);
+    expect(t?.type === 'table' && t.messages).toHaveLength(MAX);
+    expect(root.messages).toHaveLength(MAX + 1);
+  });
+
+  it('each rule has its own limit; messages made by the block parser are limited too', () => {
+    // `unexpected-unindent` for each list, one `inline-markup` for the `*`
+    const root = fromRst('- a\nb\n\n'.repeat(MAX + 7) + '*x\n', { skeleton: false });
+    const count = (id: string) => root.messages.filter((m) => m.ruleId === id).length;
+    expect([count('unexpected-unindent'), count('inline-markup'), count('too-many-messages')]).toEqual([MAX, 1, 1]);
+    expect(root.messages.at(-1)?.message).toMatch(/^7 more `unexpected-unindent` messages/);
+    expect(root.messages.at(-1)?.line).toBe(3 * MAX + 2);
   });
 
   it('200,000 tiny simple tables: each one read', () => {

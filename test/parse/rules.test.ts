@@ -34,7 +34,7 @@ describe('parse rule catalog', () => {
   }
 
   it.skipIf(!docutils)('reports what docutils reports for every trigger', () => {
-    const ids = (Object.keys(TRIGGERS) as ParseRuleId[]).filter((id) => !id.startsWith('skeleton-') && id !== 'nesting-too-deep');
+    const ids = (Object.keys(TRIGGERS) as ParseRuleId[]).filter((id) => !id.startsWith('skeleton-') && id !== 'nesting-too-deep' && id !== 'too-many-messages');
     const expected = runOracle(ids.map((id) => TRIGGERS[id] ?? ''));
     ids.forEach((id, i) => {
       const got = toOracleJson(fromRst(TRIGGERS[id] ?? '', { path: 'case.rst', skeleton: false }), 'case.rst');

@@ -43,6 +43,10 @@ export class Inliner extends InlineScanner implements RoleInliner {
   // positions for messages (built on first use)
   private lineStarts: number[] | null = null;
   private utf16Before: Int32Array | null = null;
+  private lastPoint: Point | null = null;
+  private lastPointIndex = -1;
+  /** The block's last line (`currentLine`), counted on first use. */
+  private lastLine: number | null = null;
   /** The inline nodes, when asked for (`inlineNodes`); null on the plain path. */
   private readonly nodes: RstInline[] | null;
   readonly withNodes: boolean;
@@ -142,7 +146,19 @@ export class Inliner extends InlineScanner implements RoleInliner {
   }
 
   private span(from: number, to: number): Position {
-    return { start: this.pointAt(from), end: this.pointAt(to) };
+    return { start: this.sharedPointAt(from), end: this.sharedPointAt(to) };
+  }
+
+  /**
+   * `pointAt`, sharing the point last made: a node ends where the next one
+   * starts, so adjacent nodes share that point (points are never changed).
+   */
+  private sharedPointAt(index: number): Point {
+    if (index !== this.lastPointIndex || this.lastPoint === null) {
+      this.lastPoint = this.pointAt(index);
+      this.lastPointIndex = index;
+    }
+    return this.lastPoint;
   }
 
   private indexLines(): void {
@@ -183,9 +199,15 @@ export class Inliner extends InlineScanner implements RoleInliner {
     return lineColumn(lineIndex) + this.utf16At(index) - this.utf16At(startOfLine);
   }
 
-  report<Id extends ParseRuleId>(id: Id, args: ParseRuleArgs[Id], at: number, line = this.messageLine): void {
-    const message = systemMessage(id, args, line, this.columnOf(at));
-    this.messages.push({ ...message, message: unescape(message.message) });
+  /** Reports rule `id`'s message, pointing at code point `at`; false when the page's limit leaves it out (`admit`). */
+  report<Id extends ParseRuleId>(id: Id, args: ParseRuleArgs[Id], at: number, line = this.messageLine): boolean {
+    const column = this.columnOf(at);
+    // asked first, so that a message past the page's limit is never built
+    if (this.options.admit && !this.options.admit(id, line, column)) return false;
+    const message = systemMessage(id, args, line, column);
+    if (message.message.includes('\0')) message.message = unescape(message.message);
+    this.messages.push(message);
+    return true;
   }
 
   /** Ends the pending plain text at `at` and appends an inline node's text (and, in nodes mode, the nodes). */
@@ -225,8 +247,10 @@ export class Inliner extends InlineScanner implements RoleInliner {
       this.emit(m.start, text, end.end, this.nodes && simpleSpec(m.token, text, this.slice(end.start, end.end)));
       return end.end;
     }
-    this.report('inline-markup', { construct: NODE_NAMES[m.token] ?? '' }, m.start);
-    this.emit(m.start, m.token, m.end, this.nodes && { type: 'problematic' });
+    const kept = this.report('inline-markup', { construct: NODE_NAMES[m.token] ?? '' }, m.start);
+    // The problematic node's text is its source: without nodes (or past the
+    // page's message limit, without a node) the pending text just runs on.
+    if (this.nodes !== null && kept) this.emit(m.start, m.token, m.end, { type: 'problematic' });
     return m.end;
   }
 
@@ -309,13 +333,20 @@ export class Inliner extends InlineScanner implements RoleInliner {
       this.emit(roleStart, result.text, textEnd, result.spec);
       return textEnd;
     }
-    this.report('inline-markup', { construct: 'interpreted text or phrase reference' }, matchStart);
-    this.emit(matchStart, '`', matchEnd, this.nodes && { type: 'problematic' });
+    const kept = this.report('inline-markup', { construct: 'interpreted text or phrase reference' }, matchStart);
+    if (this.nodes !== null && kept) this.emit(matchStart, '`', matchEnd, { type: 'problematic' });
     return matchEnd;
   }
 
   /** The state machine's current line: `currentLine`, else the block's last line. */
   currentLine(): number {
-    return this.options.currentLine ?? this.messageLine + (this.raw.match(/\n/g)?.length ?? 0);
+    if (this.options.currentLine !== undefined) return this.options.currentLine;
+    if (this.lastLine === null) {
+      // counted once per block (a block of many `:raw:` roles asks for each)
+      let breaks = 0;
+      for (let i = this.raw.indexOf('\n'); i >= 0; i = this.raw.indexOf('\n', i + 1)) breaks++;
+      this.lastLine = this.messageLine + breaks;
+    }
+    return this.lastLine;
   }
 }

@@ -136,7 +136,7 @@ export interface RoleInliner {
   readonly withNodes: boolean;
   /** Names of the roles looked up and not known, in order. */
   readonly unknownRoles: string[];
-  report<Id extends ParseRuleId>(id: Id, args: ParseRuleArgs[Id], at: number, line?: number): void;
+  report<Id extends ParseRuleId>(id: Id, args: ParseRuleArgs[Id], at: number, line?: number): boolean;
   /** The state machine's current line (for messages docutils emits without a line). */
   currentLine(): number;
 }

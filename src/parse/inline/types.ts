@@ -1,4 +1,5 @@
 /** The options and the result of the inline parse (`inlineText`, `inlineNodes`). */
+import type { ParseRuleId } from '../rules.js';
 import type { RstInline, SystemMessage } from '../types.js';
 
 export interface InlineResult {
@@ -35,4 +36,10 @@ export interface InlineOptions {
    * default `line + i` (a paragraph's lines are consecutive source lines).
    */
   lineNumbers?: readonly number[];
+  /**
+   * Asked before each message is built, with its rule, line and column:
+   * false leaves it out (the block parser's per-page limit, `Reporter.admit`).
+   * Default: every message is kept.
+   */
+  admit?: (ruleId: ParseRuleId, line: number, column: number) => boolean;
 }

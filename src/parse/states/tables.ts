@@ -56,31 +56,25 @@ function table(ctx: ParserContext, m: Machine, kind: 'grid' | 'simple'): { nodes
   const nodes: DNode[] = [];
   if (scan.table) {
     const t = scan.table;
-    const tableNode = el('table');
-    const tgroup = el('tgroup');
-    tableNode.children.push(tgroup);
-    const cells: CellData[] = [];
     const tableFirstReal = m.src.lineNumbers[t.firstLine] ?? firstReal;
     // docutils' `tableline`: counted back from where isolation left the machine (one line too far up when
     // the bottom border had to be searched for), so the cells' messages are lined as docutils lines them
     const tableLine = m.absLineNumber() - (t.lastLine - t.firstLine + 1) + 1;
-    for (const cell of t.cells) {
+    // arrays made whole (map), not grown by push: a page may hold 200,000 tiny tables
+    const cells: CellData[] = t.cells.map((cell) => {
       const entry = el('entry');
       const content = cell.content;
       if (content.lines.some((l) => l.length > 0)) {
         const offset = (content.lineNumbers[0] ?? tableFirstReal) - tableFirstReal;
         ctx.nestedParse(content, tableLine + offset, entry);
       }
-      cells.push({
-        row: cell.row,
-        col: cell.col,
-        rowspan: cell.rowspan,
-        colspan: cell.colspan,
-        entry,
-        position: contentPosition(content),
-      });
-      tgroup.children.push(entry);
-    }
+      return { row: cell.row, col: cell.col, rowspan: cell.rowspan, colspan: cell.colspan, entry, position: contentPosition(content) };
+    });
+    const tgroup = el(
+      'tgroup',
+      cells.map((c) => c.entry),
+    );
+    const tableNode = el('table', [tgroup]);
     const data: TableData = {
       kind: t.kind,
       line: firstReal,
