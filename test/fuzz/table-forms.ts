@@ -220,16 +220,17 @@ const simpleTable = fc
     return out.join('\n');
   });
 
-const INT_VALUES = ['', '0', '1', '2', '3', '-1', '+1', ' 1', 'x', '1.5', '٣', '99999999999999999999'];
-const WIDTHS_VALUES = ['', 'auto', 'grid', '1 2', '1,2', '1 2 3', '10 20 30 40', '0 1', '-1 2', '1, x', 'auto grid', '2\n   1'];
-const WIDTH_VALUES = ['', '50%', '10em', '100', '10 px', 'x', '-5px', '1.5in'];
-const CHAR_VALUES = ['', ',', ';', 'tab', 'space', '"', "'", '\\', 'ab', 'U+003B', '0x3b', '59', '漢', ' ', '\\x3b'];
-const ENCODINGS = ['', 'utf-8', 'latin-1', 'nope', 'utf 8', 'UTF-16'];
+// values continued on a deeper-indented line (`\n      `) reach docutils' messages with their newlines
+const INT_VALUES = ['', '0', '1', '2', '3', '-1', '+1', ' 1', 'x', '1.5', '٣', '99999999999999999999', '1\n      2', 'x\n      y'];
+const WIDTHS_VALUES = ['', 'auto', 'grid', '1 2', '1,2', '1 2 3', '10 20 30 40', '0 1', '-1 2', '1, x', 'auto grid', '2\n   1', '1\n      2', 'a\n      b'];
+const WIDTH_VALUES = ['', '50%', '10em', '100', '10 px', 'x', '-5px', '1.5in', '10\n      px', 'x\n      y'];
+const CHAR_VALUES = ['', ',', ';', 'tab', 'space', '"', "'", '\\', 'ab', 'U+003B', '0x3b', '59', '漢', ' ', '\\x3b', ';\n      x', "'\n      '"];
+const ENCODINGS = ['', 'utf-8', 'latin-1', 'nope', 'utf 8', 'UTF-16', 'utf-8\n      x'];
 const option = (name: string, values: readonly string[]) => fc.constantFrom(...values).map((v) => `:${name}:${v === '' ? '' : ` ${v}`}`);
 const common = [
-  option('class', ['', 'a', 'a b', '!!', 'A_b']),
-  option('name', ['', 't', 'x y']),
-  option('align', ['', 'left', 'center', 'right', 'middle']),
+  option('class', ['', 'a', 'a b', '!!', 'A_b', 'a\n      b']),
+  option('name', ['', 't', 'x y', 'x\n      y']),
+  option('align', ['', 'left', 'center', 'right', 'middle', 'left\n      x']),
   option('width', WIDTH_VALUES),
   option('widths', WIDTHS_VALUES),
   fc.constantFrom(':bogus: 1', ':widths', ':header-rows 1', ':: x'),

@@ -124,22 +124,26 @@ function parseExtensionOptions(ctx: ParserContext, spec: OptionSpec, block: Sour
   const node = el('field_list');
   const r = ctx.listParseBlock(block, node, 'ExtensionOptions');
   if (r.offset !== block.length) throw new MarkupError('invalid option block');
-  const options = Object.create(null) as Record<string, unknown>;
+  // extract_options: every field's name and value first (their errors come before any unknown option)
+  const list: [string, string | null][] = [];
   for (const field of node.children) {
     const nameText = field.children[0]?.text ?? '';
     if (pySplit(nameText).length !== 1) {
       throw new MarkupError('invalid option data: extension option field name may not contain multiple words');
     }
     const name = nameText.toLowerCase();
-    const body = field.children[1];
     // the body holds the messages of the name's inline markup first (docutils' field_body(*messages)):
     // with them it is no longer a single paragraph
-    const paras = body?.children ?? [];
-    let data: string | null;
-    if (!paras.length) data = null;
-    else if (paras.length > 1 || paras[0]?.tag !== 'paragraph') {
+    const paras = field.children[1]?.children ?? [];
+    if (paras.length > 1 || (paras.length === 1 && paras[0]?.tag !== 'paragraph')) {
       throw new MarkupError(`invalid option data: extension option field body may contain\na single paragraph only (option "${name}")`);
-    } else data = (paras[0]?.text ?? '').replace(/\0/g, ''); // Text.astext() unescapes: NULs go
+    }
+    // Text.astext() unescapes: NULs go
+    list.push([name, paras.length ? (paras[0]?.text ?? '').replace(/\0/g, '') : null]);
+  }
+  // assemble_option_dict: each through its converter
+  const options = Object.create(null) as Record<string, unknown>;
+  for (const [name, data] of list) {
     const convertor = spec === 'any' ? unchanged : Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (!convertor) throw new MarkupError(`unknown option: "${name}"`);
     if (Object.hasOwn(options, name)) throw new MarkupError(`invalid option data: duplicate option "${name}"`);
