@@ -26,7 +26,7 @@ const statusClass = (entry: StatusClass): StatusClass => ({
 const errorCode = (error: ErrorCode): ErrorCode => ({
   code: error.code,
   statuses: [...error.statuses],
-  message: error.message,
+  messages: [...error.messages],
   description: error.description,
   solution: error.solution,
   sources: error.sources.map(sourceRef),

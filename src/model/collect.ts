@@ -1,8 +1,9 @@
 /**
  * The service-wide collection of codes while pages are read: one entry per
  * status code, status class and error code, every documented place kept in
- * `sources`, texts of repeated definitions appended (distinct ones only), and
- * the duplicate diagnostics that name the first definition.
+ * `sources`, texts of repeated definitions appended (distinct ones only; an
+ * error code's messages kept one by one, since each is a message the API
+ * sends), and the duplicate diagnostics that name the first definition.
  */
 import { compareCodePoints } from '../order.js';
 import type { VFile } from 'vfile';
@@ -217,7 +218,7 @@ export class Collector {
       .map((e) => ({
         code: e.code,
         statuses: [...e.statuses].sort(byNumber),
-        message: e.message.parts.join('\n\n'),
+        messages: [...e.message.parts],
         description: e.description.parts.join('\n\n'),
         solution: e.solution.parts.join('\n\n'),
         sources: e.sources,

@@ -4,9 +4,10 @@
  * continuation of the row above) or in a diagnostic placed on it.
  */
 import type { VFile } from 'vfile';
-import type { Position } from '../parse/types.js';
+import type { Position, RstCell } from '../parse/types.js';
 import { isNoValue, readStatusCell } from './cells.js';
 import type { CodeWithPhrase } from './cells.js';
+import { readErrorCodeCell } from './error-code-cell.js';
 import { slotText } from './classify.js';
 import type { Grid, TableReading } from './classify.js';
 import type { Collector, Place } from './collect.js';
@@ -55,6 +56,17 @@ function checkRegistered(input: TableInput, code: number, position: Position): v
   if (!httpStatus.has(code)) {
     flag(input.file, 'unregistered-code', { code: String(code), unused: unusedStatus.has(code) }, position);
   }
+}
+
+/**
+ * The cell spanning the code column from the left or across more columns in
+ * row r (a note row: `| Other error codes: contact support. |` over the whole
+ * row), else null. Its text would otherwise read as "same as above".
+ */
+function spanningCell(input: TableInput, r: number, c: number): RstCell | null {
+  const slot = input.grid.rows[r]?.[c];
+  if (!slot || slot.cell.row !== r) return null;
+  return slot.cell.colspan > 1 ? slot.cell : null;
 }
 
 /** Reads a status table: one status code (or class) per row, or a continuation of the row above. */
@@ -152,7 +164,8 @@ export function readErrorTable(input: TableInput, collector: Collector): void {
       flag(input.file, 'empty-row', { row: bodyRow }, placeOf(input, r, null));
       continue;
     }
-    const codeText = textAt(input, r, errorCol);
+    const spanning = spanningCell(input, r, errorCol);
+    const codeText = spanning ? spanning.text.trim() : textAt(input, r, errorCol);
     const codePlace = placeAt(input, r, errorCol);
     const texts = {
       message: textAt(input, r, col.message),
@@ -179,7 +192,16 @@ export function readErrorTable(input: TableInput, collector: Collector): void {
       flag(input.file, 'unreadable-row', { row: bodyRow, column: codeColumnName, text: codeText }, codePlace.position);
       continue;
     }
-    if (/\s/.test(codeText)) flag(input.file, 'error-code-whitespace', { code: codeText }, codePlace.position);
+    const codeCell = readErrorCodeCell(codeText);
+    if (codeCell.kind === 'sentence' || (spanning && /\s/.test(codeText))) {
+      // A note across the row or in the code column: no code, and no row above for the next rows to continue.
+      flag(input.file, 'not-an-error-code', { row: bodyRow, text: codeText, spanning: spanning !== null }, codePlace.position);
+      previousCode = null;
+      continue;
+    }
+    const code = codeCell.code;
+    if (codeCell.kind === 'rejoined') flag(input.file, 'error-code-rejoined', { code, text: codeText }, codePlace.position);
+    else if (/\s/.test(code)) flag(input.file, 'error-code-whitespace', { code }, codePlace.position);
 
     let statuses: number[] = [];
     if (col.status !== null) {
@@ -191,7 +213,7 @@ export function readErrorTable(input: TableInput, collector: Collector): void {
           previousStatus = { statuses, label: statusText };
           break;
         case 'none':
-          flag(input.file, 'no-status', { code: codeText, text: statusCell.text }, statusPosition);
+          flag(input.file, 'no-status', { code, text: statusCell.text }, statusPosition);
           previousStatus = { statuses, label: statusText };
           break;
         case 'blank':
@@ -201,17 +223,17 @@ export function readErrorTable(input: TableInput, collector: Collector): void {
               flag(input.file, 'filled-down', { column: statusColumnName, value: previousStatus.label }, statusPosition);
             }
           } else {
-            flag(input.file, 'no-status', { code: codeText, text: '' }, statusPosition);
+            flag(input.file, 'no-status', { code, text: '' }, statusPosition);
           }
           break;
         case 'class':
         case 'unreadable':
-          flag(input.file, 'unreadable-status', { code: codeText, text: statusText }, statusPosition);
+          flag(input.file, 'unreadable-status', { code, text: statusText }, statusPosition);
           previousStatus = null;
           break;
       }
     }
-    collector.addError({ code: codeText, statuses, ...texts }, codePlace);
-    previousCode = codeText;
+    collector.addError({ code, statuses, ...texts }, codePlace);
+    previousCode = code;
   }
 }

@@ -33,6 +33,8 @@ export interface RuleArgs {
   'no-status': { code: string; text: string };
   'unreadable-status': { code: string; text: string };
   'error-code-whitespace': { code: string };
+  'error-code-rejoined': { code: string; text: string };
+  'not-an-error-code': { row: number; text: string; spanning: boolean };
   'error-body-undocumented': Record<string, never>;
 }
 
@@ -159,8 +161,25 @@ export const rules: { readonly [Id in RuleId]: Rule<Id> } = defineRules({
   'error-code-whitespace': {
     id: 'error-code-whitespace',
     severity: 'warning',
-    description: 'An error code containing whitespace, usually a line wrapped inside the cell.',
-    message: (a) => `Error code \`${a.code}\` contains whitespace`,
+    description: 'An error code containing whitespace that is not a line wrapped inside the cell (plain words such as `Bad Request`): it is kept as written.',
+    message: (a) => `Error code \`${a.code}\` contains whitespace; it is kept as written`,
+  },
+  'error-code-rejoined': {
+    id: 'error-code-rejoined',
+    severity: 'warning',
+    description:
+      'An error code wrapped across lines of its cell (`IncorrectNumberOf FilesInPostRequest`, `DCS. 4855`): its pieces are joined without the spaces, as the API sends it.',
+    message: (a) => `Error code \`${clip(a.text, 60)}\` is wrapped across lines and is read as \`${a.code}\``,
+  },
+  'not-an-error-code': {
+    id: 'not-an-error-code',
+    severity: 'warning',
+    description:
+      'A row of an error-code table whose code cell holds a sentence, or a note spanning the code column (a footnote such as "If other error codes cannot be rectified, contact technical support."): it is no code and is left out.',
+    message: (a) =>
+      a.spanning
+        ? `Row ${a.row} is a note spanning the error-code column (\`${clip(a.text, 60)}\`), not an error code, so it is skipped`
+        : `Row ${a.row} holds a sentence in the error-code column (\`${clip(a.text, 60)}\`), not an error code, so it is skipped`,
   },
   'error-body-undocumented': {
     id: 'error-body-undocumented',

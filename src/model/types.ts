@@ -40,8 +40,11 @@ export interface ErrorCode {
   code: string;
   /** HTTP statuses the error is returned with (sorted, unique); empty when the docs say N/A or nothing. */
   statuses: number[];
-  /** The documented error message ("" when none). */
-  message: string;
+  /**
+   * The documented error messages, one per distinct message in document order
+   * (a code documented in several rows can be sent with each); empty when none.
+   */
+  messages: string[];
   description: string;
   /** The fix (Solution / Handling Measure / Measure / Troubleshooting column), "" when none. */
   solution: string;

@@ -103,6 +103,35 @@ describe.skipIf(!present)('model over the corpus', () => {
     expect(vpcs?.sources.map((s) => s.line)).toEqual([49, 55, 61, 67, 95]);
   });
 
+  it('reads error codes as the API sends them: wrapped codes rejoined, notes left out, every message kept', () => {
+    const rejoined = messages.filter((x) => x.m.ruleId === 'error-code-rejoined');
+    const notes = messages.filter((x) => x.m.ruleId === 'not-an-error-code');
+    const errors = run.models.flatMap((m) => m.errorCodes.map((e) => ({ service: m.service, ...e })));
+    const repeated = errors.filter((e) => e.messages.length > 1);
+    console.log(
+      `error codes over the corpus: ${rejoined.length} wrapped codes rejoined, ${notes.length} notes left out, ` +
+        `${repeated.length} codes with several messages (${repeated.reduce((n, e) => n + e.messages.length, 0)} messages)`,
+    );
+    expect(rejoined.length).toBe(10);
+    expect(notes.map((x) => `${x.file.replace(/^.*\/(.*)\/api-ref\//, '$1 ')}:${x.m.line}`)).toEqual([
+      'optical-character-recognition source/common_parameters/error_codes.rst:125',
+    ]);
+    const obs = errors.filter((e) => e.service === 'object-storage-service').map((e) => e.code);
+    for (const code of ['IncorrectNumberOfFilesInPostRequest', 'IllegalVersioningConfigurationException', 'UnresolvableGrantByEmailAddress']) {
+      expect(obs).toContain(code);
+    }
+    expect(errors.filter((e) => e.service === 'distributed-cache-service' && e.code.startsWith('DCS.48')).map((e) => e.code)).toContain('DCS.4855');
+    // What keeps a space is made of plain words (Swift's phrases), never a sentence.
+    const spaced = errors.filter((e) => /\s/.test(e.code));
+    expect(spaced.every((e) => e.service === 'object-storage-service' && /^[A-Z][\w-]*(?: [A-Za-z][\w-]*)+$/.test(e.code))).toBe(true);
+    expect(spaced.length).toBe(messages.filter((x) => x.m.ruleId === 'error-code-whitespace').length);
+    // A repeated code keeps each message once, in document order.
+    const evs = errors.find((e) => e.service === 'elastic-volume-service' && e.code === 'Common.0011');
+    expect(evs?.messages).toEqual(['query job fail.', 'No jobs found.']);
+    expect(repeated.length).toBeGreaterThan(50);
+    for (const e of errors) expect(new Set(e.messages).size, e.code).toBe(e.messages.length);
+  });
+
   it('fills blank "same as above" cells and keeps classes', () => {
     const elb = 'elastic-load-balancing/api-ref/source/appendix/status_codes.rst';
     expect(find(elb, 'filled-down', /read as `400`/).length).toBeGreaterThanOrEqual(2);

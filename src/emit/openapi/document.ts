@@ -30,30 +30,42 @@ const SERVERS: readonly Record<string, string>[] = [
 ];
 
 /**
- * The example body of one error code, in the documented shape: code and
- * message filled in. An XML body's example is its JSON form (element name ->
- * text), which the schema (with its `xml` names) describes and redocly checks.
+ * The example body of one error code sent with `message` (null: the docs give
+ * none), in the documented shape. An XML body's example is its JSON form
+ * (element name -> text), which the schema (with its `xml` names) describes
+ * and redocly checks.
  */
-function exampleBody(body: ErrorBody, error: ErrorCode): unknown {
-  const members: Record<string, string> = { [body.codeField]: error.code };
-  if (body.messageField !== null) members[body.messageField] = error.message;
+function exampleBody(body: ErrorBody, code: string, message: string | null): unknown {
+  const members: Record<string, string> = { [body.codeField]: code };
+  if (body.messageField !== null) members[body.messageField] = message ?? '';
   return body.wrapper === null ? members : { [body.wrapper]: members };
 }
 
-/** The `examples` of one error response: one per error code documented with `code`, keyed by the error code. */
-function errorExamples(body: ErrorBody, errors: readonly ErrorCode[], code: number): Record<string, unknown> {
-  // Object.fromEntries defines own properties, so even a code such as `__proto__` stays a plain key.
-  return Object.fromEntries(
-    errors
-      .filter((error) => error.statuses.includes(code))
-      .map((error) => [
-        error.code,
-        {
-          ...(error.description === '' ? {} : { summary: error.description }),
-          value: exampleBody(body, error),
-        },
-      ]),
-  );
+/**
+ * The `examples` of one error response: one per documented message of each
+ * error code documented with `status` (one for a code without a message).
+ * Keys: the code for its first message, then `<code> (message 2)`, ...; a
+ * key some other code already took gets the next number, so keys are unique
+ * and depend only on the codes and their messages.
+ */
+function errorExamples(body: ErrorBody, errors: readonly ErrorCode[], status: number): Record<string, unknown> {
+  // A Map, turned into an object with Object.fromEntries (own properties), so even a code such as `__proto__` stays a plain key.
+  const examples = new Map<string, unknown>();
+  const sent = errors.filter((error) => error.statuses.includes(status));
+  const codes = new Set(sent.map((error) => error.code));
+  for (const error of sent) {
+    const messages: Array<string | null> = error.messages.length === 0 ? [null] : error.messages;
+    let n = 1;
+    messages.forEach((message, index) => {
+      let key = error.code;
+      if (index > 0) {
+        do key = `${error.code} (message ${++n})`;
+        while (codes.has(key) || examples.has(key));
+      }
+      examples.set(key, { ...(error.description === '' ? {} : { summary: error.description }), value: exampleBody(body, error.code, message) });
+    });
+  }
+  return Object.fromEntries(examples);
 }
 
 /** The JSON value of `openapi.json`; `description` is the do-not-edit sentence. */

@@ -14,9 +14,14 @@ import { enumStatements, printSourceFile, recordInitializer, type EnumMember } f
 const ENUM = 'ErrorCode';
 const INFO = 'ErrorCodeInfo';
 
-/** The JSDoc text of one error member: code and message, statuses, description, solution. */
+/**
+ * The JSDoc text of one error member: code and message (each message as a
+ * list item when the docs give several), statuses, description, solution.
+ */
 function memberDoc(error: ErrorCode): string {
-  const paragraphs = [error.message === '' ? error.code : `${error.code}: ${error.message}`];
+  const [only, ...more] = error.messages;
+  const paragraphs = [only === undefined ? error.code : more.length === 0 ? `${error.code}: ${only}` : error.code];
+  if (more.length > 0) paragraphs.push(['Messages:', ...error.messages.map((message) => `- ${message.replace(/\n/g, '\n  ')}`)].join('\n'));
   paragraphs.push(error.statuses.length === 0 ? 'HTTP status: not documented' : `HTTP status: ${error.statuses.join(', ')}`);
   if (error.description !== '') paragraphs.push(error.description);
   if (error.solution !== '') paragraphs.push(`Solution: ${error.solution}`);
@@ -39,7 +44,12 @@ export function emitErrorCodes(model: ServiceModel, options: EmitOptions): strin
       name: INFO,
       properties: [
         { name: 'statuses', isReadonly: true, type: 'readonly number[]', docs: ['HTTP statuses the error is returned with (empty when not documented).'] },
-        { name: 'message', isReadonly: true, type: 'string', docs: ['The documented error message (`""` when none).'] },
+        {
+          name: 'messages',
+          isReadonly: true,
+          type: 'readonly string[]',
+          docs: ['The documented error messages, each one the API may send with the code (empty when none).'],
+        },
         { name: 'description', isReadonly: true, type: 'string', docs: ['The documented description (`""` when none).'] },
         { name: 'solution', isReadonly: true, type: 'string', docs: ['The documented fix (`""` when none).'] },
       ],
@@ -54,12 +64,11 @@ export function emitErrorCodes(model: ServiceModel, options: EmitOptions): strin
           name: 'errorCodeInfo',
           type: `Readonly<Record<${ENUM}, ${INFO}>>`,
           initializer: recordInitializer(
-            ENUM,
-            rows.map(({ error, member }) => ({
-              member,
+            rows.map(({ error }) => ({
+              key: error.code,
               value: Writers.object({
                 statuses: `[${error.statuses.filter(Number.isFinite).map(String).join(', ')}]`,
-                message: stringLiteral(error.message),
+                messages: `[${error.messages.map(stringLiteral).join(', ')}]`,
                 description: stringLiteral(error.description),
                 solution: stringLiteral(error.solution),
               }),

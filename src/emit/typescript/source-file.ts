@@ -121,9 +121,22 @@ export function memberType(enumName: string, member: string, style: EnumStyle): 
   return style === 'enum' ? `${enumName}.${member}` : `typeof ${enumName}.${member}`;
 }
 
-/** A `Record` initializer keyed by the members of `enumName`: `{ [StatusCode.OK]: <value>, ... }` (ts-morph `Writers.object`). */
-export function recordInitializer(enumName: string, entries: readonly { member: string; value: string | WriterFunction }[]): WriterFunction {
-  return Writers.object(Object.fromEntries(entries.map((entry) => [`[${enumName}.${entry.member}]`, entry.value])));
+/**
+ * A `Record` initializer keyed by the members' values written as literals:
+ * `{ 200: <value>, 'BackupService.0001': <value>, ... }`. Literal keys, not
+ * `[StatusCode.OK]`: reading an enum member is a property read bundlers must
+ * keep (it could run a getter), which kept every service's lookups, and the
+ * enums they read, in a bundle that imports one member (README, "Bundle
+ * size"). `__proto__` is written as a computed key, which defines an own
+ * property instead of setting the prototype (ECMA-262 §13.2.5.1).
+ */
+export function recordInitializer(entries: readonly { key: number | string; value: string | WriterFunction }[]): WriterFunction {
+  return Writers.object(Object.fromEntries(entries.map((entry) => [recordKey(entry.key), entry.value])));
+}
+
+function recordKey(key: number | string): string {
+  if (typeof key === 'number') return String(key);
+  return key === '__proto__' ? `[${stringLiteral(key)}]` : stringLiteral(key);
 }
 
 /**

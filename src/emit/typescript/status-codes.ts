@@ -24,13 +24,13 @@ function memberDoc(status: StatusCode): string {
   return paragraphs.join('\n\n');
 }
 
-function lookup(name: string, type: string, doc: string, entries: { member: string; value: string }[]): StatementStructures {
+function lookup(name: string, type: string, doc: string, entries: { key: number; value: string }[]): StatementStructures {
   return {
     kind: StructureKind.VariableStatement,
     isExported: true,
     docs: [doc],
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name, type: `Readonly<Record<${ENUM}, ${type}>>`, initializer: recordInitializer(ENUM, entries) }],
+    declarations: [{ name, type: `Readonly<Record<${ENUM}, ${type}>>`, initializer: recordInitializer(entries) }],
   };
 }
 
@@ -65,19 +65,19 @@ export function emitStatusCodes(model: ServiceModel, options: EmitOptions): stri
       'statusPhrase',
       'string',
       'The phrase of each status code as documented (the standard phrase when the docs give none, `""` when neither exists).',
-      rows.map(({ status, member }) => ({ member, value: stringLiteral(phraseOf(status) ?? '') })),
+      rows.map(({ status }) => ({ key: status.code, value: stringLiteral(phraseOf(status) ?? '') })),
     ),
     lookup(
       'statusDescription',
       'string',
       'The documented description of each status code (`""` when none).',
-      rows.map(({ status, member }) => ({ member, value: stringLiteral(status.description) })),
+      rows.map(({ status }) => ({ key: status.code, value: stringLiteral(status.description) })),
     ),
     lookup(
       'statusGroup',
       'string | null',
       'The group each status code is documented under (`null` when none).',
-      rows.map(({ status, member }) => ({ member, value: status.group === null ? 'null' : stringLiteral(status.group) })),
+      rows.map(({ status }) => ({ key: status.code, value: status.group === null ? 'null' : stringLiteral(status.group) })),
     ),
     {
       kind: StructureKind.Function,

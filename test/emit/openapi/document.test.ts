@@ -119,8 +119,17 @@ describe('openapi.json', () => {
     const badRequest = hostile.components.responses['BadRequest'] as { content: { 'application/json': { examples: Record<string, { value: unknown }> } } };
     const examples = badRequest.content['application/json'].examples;
     const expected = hostileModel.errorCodes.filter((error) => error.statuses.includes(400));
-    expect(Object.keys(examples).sort()).toEqual(expected.map((error) => error.code).sort());
-    for (const error of expected) expect(examples[error.code]?.value).toEqual({ error_code: error.code, error_msg: error.message });
+    // One example per documented message (one for a code without any); the first keyed by the code, the others numbered.
+    const keys = Object.keys(examples).sort();
+    expect(keys).toHaveLength(expected.reduce((n, error) => n + Math.max(1, error.messages.length), 0));
+    for (const error of expected) expect(examples[error.code]?.value).toEqual({ error_code: error.code, error_msg: error.messages[0] ?? '' });
+    const several = hostileModel.errorCodes.find((error) => error.messages.length === 3);
+    // `BackupService.0001 (message 2)` is a code of its own, so the second message takes the next free key.
+    expect([2, 3, 4].map((n) => examples[`BackupService.0001 (message ${n})`]?.value)).toEqual([
+      { error_code: 'BackupService.0001 (message 2)', error_msg: '' },
+      { error_code: several?.code, error_msg: several?.messages[1] },
+      { error_code: several?.code, error_msg: several?.messages[2] },
+    ]);
     expect(Object.prototype.hasOwnProperty.call(hostile.components.responses['Unauthorized'], 'content')).toBe(true);
   });
 });

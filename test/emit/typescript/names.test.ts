@@ -23,7 +23,7 @@ const status = (code: number, phrase: string | null, standardPhrase: string | nu
   group: null,
   sources: [{ file: 'a.rst', line: 1, column: 1 }],
 });
-const error = (code: string) => ({ code, statuses: [], message: '', description: '', solution: '', sources: [] });
+const error = (code: string) => ({ code, statuses: [], messages: [], description: '', solution: '', sources: [] });
 
 describe('toUpperSnake (http-status-codes convention)', () => {
   it.each([
