@@ -83,6 +83,7 @@ describe('error-code cells read by the parser, with positions', () => {
       '20:12 not-an-error-code',
       '22:11 unreadable-row',
       '27:3 not-an-error-code',
+      '31:3 not-an-error-code',
     ]);
   });
 
