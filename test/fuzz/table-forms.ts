@@ -127,6 +127,22 @@ function mutate(base: fc.Arbitrary<string>, max = 4): fc.Arbitrary<string> {
   return fc.tuple(base, fc.oneof(fc.constant([] as Edit[]), fc.array(edit, { minLength: 1, maxLength: max }))).map(([s, edits]) => edits.reduce(applyEdit, s));
 }
 
+/** Containers a table may sit in: none (most often), list items, a note, a definition, a field, a nested table directive. */
+const WRAPS: ((t: string) => string)[] = [
+  (t) => t,
+  (t) => t,
+  (t) => t,
+  (t) => `- ${t.replace(/\n(?=.)/g, '\n  ')}`,
+  (t) => `#. ${t.replace(/\n(?=.)/g, '\n   ')}`,
+  (t) => `.. note::\n\n${t.replace(/^(?=.)/gm, '   ')}`,
+  (t) => `.. note:: ${t.replace(/\n(?=.)/g, '\n   ')}`,
+  (t) => `term\n${t.replace(/^(?=.)/gm, '    ')}`,
+  (t) => `:field: ${t.replace(/\n(?=.)/g, '\n   ')}`,
+  (t) => `.. unknown-directive::\n\n${t.replace(/^(?=.)/gm, '   ')}`,
+  (t) => `| line\n${t}`,
+  (t) => `::\n\n${t.replace(/^(?=.)/gm, '  ')}`,
+];
+
 /** Puts a table in a document: indentation, surrounding paragraphs (with or without blank lines), line ends. */
 function document(table: fc.Arbitrary<string>): fc.Arbitrary<string> {
   return fc
@@ -137,10 +153,11 @@ function document(table: fc.Arbitrary<string>): fc.Arbitrary<string> {
       after: fc.constantFrom('', '', '\n\nAfter.', '\nAfter.', '\n  Indented.', '\n\n.. note:: n'),
       end: fc.constantFrom('\n', '\n', '\n', '', '\n\n'),
       eol: fc.constantFrom(...LINE_ENDS),
+      wrap: fc.constantFrom(...WRAPS),
     })
-    .map(({ table: t, indent, before, after, end, eol }) => {
+    .map(({ table: t, indent, before, after, end, eol, wrap }) => {
       const body = indent ? t.replace(/^(?=.)/gm, indent) : t;
-      return `${before}${body}${after}${end}`.replace(/\n/g, eol);
+      return `${before}${wrap(body)}${after}${end}`.replace(/\n/g, eol);
     });
 }
 
@@ -292,7 +309,23 @@ const csvTable = directive(
 const listItem = fc.oneof(
   text.map((t) => `- ${t}`),
   fc.array(text, { minLength: 0, maxLength: 4 }).map((cs) => `* ${cs.length ? cs.map((t, i) => `${i ? '  ' : ''}- ${t}`).join('\n') : ''}`),
-  fc.constantFrom('* - a\n\n    b', '* - a\n  - b\n\n  para', '*\n  - a', '* Text', '* - a\n  * b', 'para', '* - .. note:: n', '* - a\n    - nested'),
+  fc.constantFrom(
+    '* - a\n\n    b',
+    '* - a\n  - b\n\n  para',
+    '*\n  - a',
+    '* Text',
+    '* - a\n  * b',
+    'para',
+    '* - .. note:: n',
+    '* - a\n    - nested',
+    '* - +---+\n    | x |\n    +---+',
+    '* #. a\n  #. b',
+    '* - a\n\n  .. comment',
+    '* -\n  -',
+    '* - ``l``\n  - |s|',
+    '..\n\n* - a',
+    '* - a\n  - b\n  - c\n  - d',
+  ),
 );
 const listTable = directive(
   'list-table',
