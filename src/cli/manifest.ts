@@ -165,24 +165,67 @@ export function manifestPath(configPath: string): string {
   return path.join(path.dirname(configPath), 'node_modules', '.cache', 'rst-codegen', `${sha256(configPath).slice(0, 24)}.json`);
 }
 
-/** The manifest of `configPath`, or null (none, unreadable, or of another format). */
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const arrayOf = <T>(v: unknown, test: (item: unknown) => item is T): v is T[] => Array.isArray(v) && v.every(test);
+
+const isPoint = (v: unknown): boolean => isRecord(v) && isCount(v['line']) && isCount(v['column']);
+function isMessage(v: unknown): v is StoredMessage {
+  return (
+    isRecord(v) &&
+    isString(v['reason']) &&
+    (v['place'] === undefined || isPoint(v['place']) || (isRecord(v['place']) && isPoint(v['place']['start']) && isPoint(v['place']['end']))) &&
+    (v['ruleId'] === undefined || isString(v['ruleId'])) &&
+    (v['source'] === undefined || isString(v['source'])) &&
+    (v['fatal'] === undefined || v['fatal'] === null || typeof v['fatal'] === 'boolean')
+  );
+}
+const isMessages = (v: unknown): v is StoredMessage[] => arrayOf(v, isMessage);
+const isExpectedFile = (v: unknown): v is ExpectedFile => isRecord(v) && isString(v['path']) && isCount(v['size']) && isString(v['sha256']);
+const SUMMARY_COUNTS = ['pages', 'statusCodes', 'errorCodes', 'operations', 'errors', 'warnings'] as const;
+const isSummary = (v: unknown): v is ServiceSummary => isRecord(v) && isString(v['service']) && SUMMARY_COUNTS.every((key) => isCount(v[key]));
+const isStrings = (v: unknown): v is string[] => arrayOf(v, isString);
+function isConfig(v: unknown): v is Config {
+  return (
+    isRecord(v) &&
+    isString(v['outDir']) &&
+    (v['style'] === 'enum' || v['style'] === 'const') &&
+    isRecord(v['rules']) &&
+    Object.values(v['rules']).every((setting) => ['off', 'info', 'warning', 'error'].includes(setting as string)) &&
+    arrayOf(
+      v['services'],
+      (service): service is Config['services'][number] =>
+        isRecord(service) &&
+        isString(service['name']) &&
+        isString(service['title']) &&
+        isStrings(service['status']) &&
+        isStrings(service['errors']) &&
+        (service['docs'] === null || isString(service['docs'])),
+    )
+  );
+}
+
+/** Whether `v` has the manifest's shape, every entry checked (a damaged or edited manifest is not used). */
+function isManifest(v: unknown): v is Manifest {
+  return (
+    isRecord(v) &&
+    v['format'] === FORMAT &&
+    isString(v['configKey']) &&
+    isString(v['runKey']) &&
+    isConfig(v['config']) &&
+    isMessages(v['configMessages']) &&
+    arrayOf(v['messages'], isMessages) &&
+    arrayOf(v['summary'], isSummary) &&
+    arrayOf(v['files'], isExpectedFile)
+  );
+}
+
+/** The manifest of `configPath`, or null (none, unreadable, of another format, or damaged). */
 export async function readManifest(configPath: string): Promise<Manifest | null> {
   try {
-    const manifest = JSON.parse(await readFile(manifestPath(configPath), 'utf8')) as Partial<Manifest> | null;
-    if (
-      manifest?.format !== FORMAT ||
-      typeof manifest.configKey !== 'string' ||
-      typeof manifest.runKey !== 'string' ||
-      !Array.isArray(manifest.messages) ||
-      !Array.isArray(manifest.configMessages) ||
-      !Array.isArray(manifest.files) ||
-      !Array.isArray(manifest.summary) ||
-      typeof manifest.config !== 'object' ||
-      manifest.config === null
-    ) {
-      return null;
-    }
-    return manifest as Manifest;
+    const manifest = JSON.parse(await readFile(manifestPath(configPath), 'utf8')) as unknown;
+    return isManifest(manifest) ? manifest : null;
   } catch {
     return null;
   }

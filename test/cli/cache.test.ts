@@ -166,11 +166,31 @@ describe('generate: the run cache', () => {
     // A manifest written by another tool (its key made with another fingerprint) is not used.
     writeFileSync(manifestPath(configPath), JSON.stringify({ ...manifest, configKey: configKeyOf(configPath, text, 'another tool') }));
     expect((await generate(dir, { check: true })).cached).toBe(false);
-    // A damaged manifest is ignored.
+    // A damaged manifest is ignored: cut short, or with the right keys and entries of the wrong shape.
     writeFileSync(manifestPath(configPath), '{"format": 1, "configKey": ');
     const damaged = await expectSameAsUncached(dir, true);
     expect(damaged.code).toBe(0);
     expect(damaged.cached).toBe(false);
+    const good = await readManifest(configPath);
+    expect(good).not.toBeNull();
+    for (const edit of [
+      { files: [1] },
+      { files: [{ path: 'index.ts', size: -1, sha256: 'x' }] },
+      { messages: [[{ reason: 'x', place: 'here' }]] },
+      { messages: [[{ reason: 'x', fatal: 'yes' }]] },
+      { summary: [{ service: 'x' }] },
+      { config: { ...good?.config, services: [{ name: 'x' }] } },
+      { config: { ...good?.config, rules: { 'no-pages': 'loud' } } },
+      { configMessages: null },
+    ]) {
+      writeFileSync(manifestPath(configPath), JSON.stringify({ ...good, ...edit }));
+      const outcome = await generate(dir, { check: true });
+      expect(outcome.code, JSON.stringify(edit)).toBe(0);
+      expect(outcome.cached, JSON.stringify(edit)).toBe(false);
+    }
+    // The same manifest, undamaged, is used.
+    writeFileSync(manifestPath(configPath), JSON.stringify(good));
+    expect((await generate(dir, { check: true })).cached).toBe(true);
   });
 
   it('fingerprints every module of the code, package.json, the schema and the dependencies', () => {
