@@ -145,7 +145,10 @@ export function get2DBlock(
     const line = block[top + k]!;
     const e = ends[k]!;
     const a = Math.min(starts[k]! + strip, e);
-    lines[k] = originalSlice(line, a, e);
+    const text = originalSlice(line, a, e);
+    // a line that was only spaces and NULs (right-stripped before the NULs went, as in docutils) is blank
+    // to docutils' state machine (` *$`): made empty here, where the machine looks for an empty line
+    lines[k] = /^ +$/.test(text) ? '' : text;
     lineNumbers[k] = src.lineNumbers[srcStart + top + k] ?? 0;
     columns[k] = (src.columns[srcStart + top + k] ?? 1) + utf16Offset(line, a);
   }
