@@ -91,7 +91,7 @@ export const modelCommand: Command = async (args, io) => {
       `${model.service}: ${model.statusCodes.length} status codes, ${model.statusClasses.length} status classes, ${model.errorCodes.length} error codes\n`,
     );
     for (const s of model.statusCodes) io.stdout(`  ${s.code} ${s.phrase ?? s.standardPhrase ?? ''}${s.group ? `  [${s.group}]` : ''}\n`);
-    for (const e of model.errorCodes) io.stdout(`  ${e.code}  ${e.statuses.join('/') || 'N/A'}  ${e.messages.join(' | ')}\n`);
+    for (const e of model.errorCodes) io.stdout(`  ${e.code}  ${e.statuses.join('/') || 'N/A'}  ${e.messages.map((m) => m.text).join(' | ')}\n`);
   }
   return finish(files, ok.length < files.length, options, 'model', io);
 };

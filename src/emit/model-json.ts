@@ -26,7 +26,7 @@ const statusClass = (entry: StatusClass): StatusClass => ({
 const errorCode = (error: ErrorCode): ErrorCode => ({
   code: error.code,
   statuses: [...error.statuses],
-  messages: [...error.messages],
+  messages: error.messages.map((message) => ({ text: message.text, statuses: [...message.statuses] })),
   description: error.description,
   solution: error.solution,
   sources: error.sources.map(sourceRef),

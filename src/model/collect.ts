@@ -34,7 +34,8 @@ interface ClassEntry {
 interface ErrorEntry {
   code: string;
   statuses: Set<number>;
-  message: TextParts;
+  /** Distinct messages in document order, each with the statuses of the rows giving it. */
+  messages: Map<string, Set<number>>;
   description: TextParts;
   solution: TextParts;
   sources: SourceRef[];
@@ -70,6 +71,15 @@ export interface Place {
 function addText(target: TextParts, text: string): void {
   const t = text.trim();
   if (t !== '' && !target.parts.includes(t)) target.parts.push(t);
+}
+
+/** Records the row's message (when it has one) with the row's statuses. */
+function addMessage(entry: ErrorEntry, row: ErrorRow): void {
+  const text = row.message.trim();
+  if (text === '') return;
+  const statuses = entry.messages.get(text) ?? new Set<number>();
+  for (const s of row.statuses) statuses.add(s);
+  entry.messages.set(text, statuses);
 }
 
 const sourceOf = (place: Place): SourceRef => ({
@@ -162,12 +172,12 @@ export class Collector {
       const entry: ErrorEntry = {
         code: row.code,
         statuses: new Set(row.statuses),
-        message: { parts: [] },
+        messages: new Map(),
         description: { parts: [] },
         solution: { parts: [] },
         sources: [sourceOf(place)],
       };
-      addText(entry.message, row.message);
+      addMessage(entry, row);
       addText(entry.description, row.description);
       addText(entry.solution, row.solution);
       this.errors.set(row.code, entry);
@@ -185,7 +195,7 @@ export class Collector {
 
   private mergeError(existing: ErrorEntry, row: ErrorRow, place: Place): void {
     for (const s of row.statuses) existing.statuses.add(s);
-    addText(existing.message, row.message);
+    addMessage(existing, row);
     addText(existing.description, row.description);
     addText(existing.solution, row.solution);
     existing.sources.push(sourceOf(place));
@@ -218,7 +228,7 @@ export class Collector {
       .map((e) => ({
         code: e.code,
         statuses: [...e.statuses].sort(byNumber),
-        messages: [...e.message.parts],
+        messages: [...e.messages].map(([text, statuses]) => ({ text, statuses: [...statuses].sort(byNumber) })),
         description: e.description.parts.join('\n\n'),
         solution: e.solution.parts.join('\n\n'),
         sources: e.sources,

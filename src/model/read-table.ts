@@ -183,7 +183,8 @@ export function readErrorTable(input: TableInput, collector: Collector): void {
       if (!spannedFromAbove(input, r, errorCol)) {
         flag(input.file, 'filled-down', { column: codeColumnName, value: previousCode }, codePlace.position);
       }
-      const statuses = statusCell.kind === 'codes' ? statusCell.codes.map((c) => c.code) : [];
+      // A blank status cell continues the row above too (its message is sent with the same statuses).
+      const statuses = statusCell.kind === 'codes' ? statusCell.codes.map((c) => c.code) : statusCell.kind === 'blank' ? (previousStatus?.statuses ?? []) : [];
       for (const s of statuses) checkRegistered(input, s, statusPosition);
       collector.continueError({ code: previousCode, statuses, ...texts }, codePlace);
       continue;

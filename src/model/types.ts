@@ -44,11 +44,18 @@ export interface ErrorCode {
    * The documented error messages, one per distinct message in document order
    * (a code documented in several rows can be sent with each); empty when none.
    */
-  messages: string[];
+  messages: ErrorMessage[];
   description: string;
   /** The fix (Solution / Handling Measure / Measure / Troubleshooting column), "" when none. */
   solution: string;
   sources: SourceRef[];
+}
+
+/** One documented message of an error code. */
+export interface ErrorMessage {
+  text: string;
+  /** The statuses of the rows that give this message (sorted, unique); empty when they name none. */
+  statuses: number[];
 }
 
 /** The error response body a service documents (an example block on its pages). */

@@ -69,7 +69,7 @@ describe('hostile text from RST to generated code', () => {
     const model = JSON.parse(hostile.read('svc/model.json'));
     const svc = model.services?.[0] ?? model;
     const descriptions = svc.statusCodes.map((s: { description: string }) => s.description);
-    const messages = svc.errorCodes.flatMap((e: { messages: string[] }) => e.messages);
+    const messages = svc.errorCodes.flatMap((e: { messages: Array<{ text: string }> }) => e.messages.map((m) => m.text));
     // (texts docutils keeps verbatim: checked with ../shared/tools/rst-oracle.py)
     for (const text of [
       'ends a comment */ here',

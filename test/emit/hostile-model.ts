@@ -17,6 +17,9 @@ export const PAYLOAD =
 /** 10,000 characters ending in a comment terminator. */
 export const LONG_TEXT = `${'Lorem ipsum dolor sit amet. '.repeat(400)}`.slice(0, 9_998) + '*/';
 
+/** A documented message, with the statuses of the rows giving it. */
+const message = (text: string, statuses: number[] = []) => ({ text, statuses });
+
 export const hostileModel: ServiceModel = {
   service: 'hostile-service',
   title: 'Hostile */ Service `${x}` \u2028 \u202Eevil',
@@ -57,17 +60,24 @@ export const hostileModel: ServiceModel = {
   ],
   statusClasses: [{ class: '4xx', description: `class ${PAYLOAD}`, group: null, sources: at(20) }],
   errorCodes: [
-    { code: '1100', statuses: [400], messages: ['leading digit'], description: '', solution: '', sources: at(30) },
-    { code: "*/ ${x} `y` 'z' \\", statuses: [400, 500], messages: [PAYLOAD], description: PAYLOAD, solution: PAYLOAD, sources: at(31) },
-    { code: 'BackupService.0001', statuses: [400], messages: ['first', 'second', `third ${PAYLOAD}`], description: '', solution: '', sources: at(32) },
+    { code: '1100', statuses: [400], messages: [message('leading digit')], description: '', solution: '', sources: at(30) },
+    { code: "*/ ${x} `y` 'z' \\", statuses: [400, 500], messages: [message(PAYLOAD)], description: PAYLOAD, solution: PAYLOAD, sources: at(31) },
+    {
+      code: 'BackupService.0001',
+      statuses: [400, 401],
+      messages: [message('first', [400]), message('second'), message(`third ${PAYLOAD}`, [400]), message('only with 401', [401])],
+      description: '',
+      solution: '',
+      sources: at(32),
+    },
     // The key the second message of `BackupService.0001` would take in OpenAPI `examples`.
     { code: 'BackupService.0001 (message 2)', statuses: [400], messages: [], description: '', solution: '', sources: at(39) },
-    { code: 'Backup_Service.0001', statuses: [400], messages: ['collides'], description: '', solution: '', sources: at(33) },
-    { code: 'KMS.DisabledException', statuses: [], messages: ['no status'], description: '', solution: '', sources: at(34) },
-    { code: '__proto__', statuses: [401], messages: ['proto'], description: '', solution: '', sources: at(35) },
-    { code: 'constructor', statuses: [418], messages: ['ctor'], description: '', solution: '', sources: at(36) },
-    { code: '\u202Eevil\u0000', statuses: [400], messages: ['line\u2028sep'], description: LONG_TEXT, solution: '🙂', sources: at(37) },
-    { code: '错误', statuses: [499], messages: ['中文'], description: '', solution: '', sources: at(38) },
+    { code: 'Backup_Service.0001', statuses: [400], messages: [message('collides')], description: '', solution: '', sources: at(33) },
+    { code: 'KMS.DisabledException', statuses: [], messages: [message('no status')], description: '', solution: '', sources: at(34) },
+    { code: '__proto__', statuses: [401], messages: [message('proto')], description: '', solution: '', sources: at(35) },
+    { code: 'constructor', statuses: [418], messages: [message('ctor')], description: '', solution: '', sources: at(36) },
+    { code: '\u202Eevil\u0000', statuses: [400], messages: [message('line\u2028sep')], description: LONG_TEXT, solution: '🙂', sources: at(37) },
+    { code: '错误', statuses: [499], messages: [message('中文')], description: '', solution: '', sources: at(38) },
   ],
   sources: [FILE, 'docs/other\nfile.rst'],
 };

@@ -12,7 +12,14 @@ const status = (code: number, description: string, group: string | null = null):
   group,
   sources: [{ file: 'a.rst', line: code, column: 1 }],
 });
-const error = (code: string, message: string) => ({ code, statuses: [404], messages: [message], description: '', solution: '', sources: [] });
+const error = (code: string, message: string) => ({
+  code,
+  statuses: [404],
+  messages: [{ text: message, statuses: [404] }],
+  description: '',
+  solution: '',
+  sources: [],
+});
 
 /** Unsorted, with duplicate codes: the model stage should not produce this, the emitters still must not break on it. */
 const messy: ServiceModel = {
@@ -37,7 +44,7 @@ describe('the emitters’ view of a model', () => {
   it('sorts error codes by code point (astral after U+FFFF) and keeps the first duplicate', () => {
     expect(compareCodePoints('\u{1F600}', '\uFFFF')).toBeGreaterThan(0);
     expect('\u{1F600}' < '\uFFFF').toBe(true); // UTF-16 order would differ
-    expect(documentedErrors(messy).map((e) => [e.code, e.messages[0]])).toEqual([
+    expect(documentedErrors(messy).map((e) => [e.code, e.messages[0]?.text])).toEqual([
       ['a', 'a'],
       ['b', 'first b'],
       ['\uFFFF', 'bmp'],

@@ -127,9 +127,12 @@ describe.skipIf(!present)('model over the corpus', () => {
     expect(spaced.length).toBe(messages.filter((x) => x.m.ruleId === 'error-code-whitespace').length);
     // A repeated code keeps each message once, in document order.
     const evs = errors.find((e) => e.service === 'elastic-volume-service' && e.code === 'Common.0011');
-    expect(evs?.messages).toEqual(['query job fail.', 'No jobs found.']);
+    expect(evs?.messages).toEqual([
+      { text: 'query job fail.', statuses: [400] },
+      { text: 'No jobs found.', statuses: [400] },
+    ]);
     expect(repeated.length).toBeGreaterThan(50);
-    for (const e of errors) expect(new Set(e.messages).size, e.code).toBe(e.messages.length);
+    for (const e of errors) expect(new Set(e.messages.map((m) => m.text)).size, e.code).toBe(e.messages.length);
   });
 
   it('fills blank "same as above" cells and keeps classes', () => {

@@ -42,8 +42,9 @@ function exampleBody(body: ErrorBody, code: string, message: string | null): unk
 }
 
 /**
- * The `examples` of one error response: one per documented message of each
- * error code documented with `status` (one for a code without a message).
+ * The `examples` of one error response: one per message documented for each
+ * error code with `status` (a message from rows that name other statuses
+ * only is left out; one example without a message when none is left).
  * Keys: the code for its first message, then `<code> (message 2)`, ...; a
  * key some other code already took gets the next number, so keys are unique
  * and depend only on the codes and their messages.
@@ -54,7 +55,8 @@ function errorExamples(body: ErrorBody, errors: readonly ErrorCode[], status: nu
   const sent = errors.filter((error) => error.statuses.includes(status));
   const codes = new Set(sent.map((error) => error.code));
   for (const error of sent) {
-    const messages: Array<string | null> = error.messages.length === 0 ? [null] : error.messages;
+    const sentWith = error.messages.filter((message) => message.statuses.length === 0 || message.statuses.includes(status)).map((message) => message.text);
+    const messages: Array<string | null> = sentWith.length === 0 ? [null] : sentWith;
     let n = 1;
     messages.forEach((message, index) => {
       let key = error.code;

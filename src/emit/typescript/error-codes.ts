@@ -19,9 +19,10 @@ const INFO = 'ErrorCodeInfo';
  * list item when the docs give several), statuses, description, solution.
  */
 function memberDoc(error: ErrorCode): string {
-  const [only, ...more] = error.messages;
+  const texts = error.messages.map((message) => message.text);
+  const [only, ...more] = texts;
   const paragraphs = [only === undefined ? error.code : more.length === 0 ? `${error.code}: ${only}` : error.code];
-  if (more.length > 0) paragraphs.push(['Messages:', ...error.messages.map((message) => `- ${message.replace(/\n/g, '\n  ')}`)].join('\n'));
+  if (more.length > 0) paragraphs.push(['Messages:', ...texts.map((message) => `- ${message.replace(/\n/g, '\n  ')}`)].join('\n'));
   paragraphs.push(error.statuses.length === 0 ? 'HTTP status: not documented' : `HTTP status: ${error.statuses.join(', ')}`);
   if (error.description !== '') paragraphs.push(error.description);
   if (error.solution !== '') paragraphs.push(`Solution: ${error.solution}`);
@@ -68,7 +69,7 @@ export function emitErrorCodes(model: ServiceModel, options: EmitOptions): strin
               key: error.code,
               value: Writers.object({
                 statuses: `[${error.statuses.filter(Number.isFinite).map(String).join(', ')}]`,
-                messages: `[${error.messages.map(stringLiteral).join(', ')}]`,
+                messages: `[${error.messages.map((message) => stringLiteral(message.text)).join(', ')}]`,
                 description: stringLiteral(error.description),
                 solution: stringLiteral(error.solution),
               }),

@@ -119,16 +119,23 @@ describe('openapi.json', () => {
     const badRequest = hostile.components.responses['BadRequest'] as { content: { 'application/json': { examples: Record<string, { value: unknown }> } } };
     const examples = badRequest.content['application/json'].examples;
     const expected = hostileModel.errorCodes.filter((error) => error.statuses.includes(400));
-    // One example per documented message (one for a code without any); the first keyed by the code, the others numbered.
-    const keys = Object.keys(examples).sort();
-    expect(keys).toHaveLength(expected.reduce((n, error) => n + Math.max(1, error.messages.length), 0));
-    for (const error of expected) expect(examples[error.code]?.value).toEqual({ error_code: error.code, error_msg: error.messages[0] ?? '' });
-    const several = hostileModel.errorCodes.find((error) => error.messages.length === 3);
-    // `BackupService.0001 (message 2)` is a code of its own, so the second message takes the next free key.
-    expect([2, 3, 4].map((n) => examples[`BackupService.0001 (message ${n})`]?.value)).toEqual([
+    // One example per message documented with 400 or with no status (one for a code without any); the first keyed by the code, the others numbered.
+    const sentWith = (error: (typeof expected)[number], status: number) =>
+      error.messages.filter((m) => m.statuses.length === 0 || m.statuses.includes(status)).map((m) => m.text);
+    expect(Object.keys(examples)).toHaveLength(expected.reduce((n, error) => n + Math.max(1, sentWith(error, 400).length), 0));
+    for (const error of expected) expect(examples[error.code]?.value).toEqual({ error_code: error.code, error_msg: sentWith(error, 400)[0] ?? '' });
+    // `BackupService.0001 (message 2)` is a code of its own, so the second message takes the next free key; `only with 401` is not a 400 example.
+    expect([2, 3, 4, 5].map((n) => examples[`BackupService.0001 (message ${n})`]?.value)).toEqual([
       { error_code: 'BackupService.0001 (message 2)', error_msg: '' },
-      { error_code: several?.code, error_msg: several?.messages[1] },
-      { error_code: several?.code, error_msg: several?.messages[2] },
+      { error_code: 'BackupService.0001', error_msg: 'second' },
+      { error_code: 'BackupService.0001', error_msg: expect.stringMatching(/^third /) },
+      undefined,
+    ]);
+    const unauthorized = hostile.components.responses['Unauthorized'] as typeof badRequest;
+    const at401 = Object.entries(unauthorized.content['application/json'].examples).filter(([key]) => key.startsWith('BackupService.0001'));
+    expect(at401.map(([key, example]) => [key, example.value])).toEqual([
+      ['BackupService.0001', { error_code: 'BackupService.0001', error_msg: 'second' }],
+      ['BackupService.0001 (message 2)', { error_code: 'BackupService.0001', error_msg: 'only with 401' }],
     ]);
     expect(Object.prototype.hasOwnProperty.call(hostile.components.responses['Unauthorized'], 'content')).toBe(true);
   });

@@ -58,7 +58,7 @@ describe.each(styles)('error-codes.ts, style %s', (style) => {
       expect(Object.prototype.hasOwnProperty.call(info, error.code)).toBe(true);
       expect(info[error.code]).toEqual({
         statuses: error.statuses,
-        messages: error.messages,
+        messages: error.messages.map((message) => message.text),
         description: error.description,
         solution: error.solution,
       });
