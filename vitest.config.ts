@@ -8,8 +8,10 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     // Builds dist/ once when it is older than src/ (CLI process tests spawn bin/rst-codegen.js).
     globalSetup: ['test/global-setup.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // A safety net for a hang, never a timing check: generous, so that a test
+    // slowed down by a loaded machine (CI shares it) does not fail.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     pool: 'forks',
     // Speed: every core (vitest's default leaves one idle: one worker on a
     // 2-core machine), and the test files of a worker share one module graph,

@@ -39,11 +39,13 @@ import json
 import os
 import re
 import sys
+import unicodedata
 
 from docutils import nodes, utils
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Directive, Parser, directives, roles, states
 from docutils.parsers.rst.directives import body as dbody
+from docutils.statemachine import State, StringList
 from docutils.transforms.references import PropagateTargets
 
 ROLE_TITLE_RE = re.compile(r"^(.+?)\s*<([^<>]+)>$", re.S)        # the oracle's
@@ -185,7 +187,56 @@ def csv_run(self):
     return result
 
 
+# ------------------------------------------------ speed, same results
+# docutils looks every character of every table line up in unicodedata (combining
+# characters, East Asian widths). No ASCII character is combining or wide (checked
+# below, at start-up), so an ASCII line takes the short way to the same result;
+# any other line goes through docutils' own code.
+_orig_column_indices = utils.column_indices
+_orig_pad_double_width = StringList.pad_double_width
+
+
+def column_indices(text):
+    return list(range(len(text))) if text.isascii() else _orig_column_indices(text)
+
+
+def pad_double_width(self, pad_char):
+    if all(not isinstance(line, str) or line.isascii() for line in self.data):
+        return
+    _orig_pad_double_width(self, pad_char)
+
+
+# A state's transitions depend only on its class (patterns are class attributes):
+# docutils makes them again for each of the ~200,000 states it creates; here
+# each class's list is made once, and each state binds its own methods.
+_orig_make_transitions = State.make_transitions
+_transitions_of = {}
+
+
+def make_transitions(self, name_list):
+    try:
+        key = (type(self), tuple(name_list))
+        made = _transitions_of.get(key)
+    except TypeError:   # an unhashable list: docutils' own way
+        return _orig_make_transitions(self, name_list)
+    if made is None:
+        names, transitions = _orig_make_transitions(self, name_list)
+        made = _transitions_of[key] = (names, [(n, transitions[n][0], transitions[n][2]) for n in names])
+    names, rows = made
+    return list(names), {n: (pattern, getattr(self, n), next_state) for n, pattern, next_state in rows}
+
+
+def check_ascii_shortcut():
+    for c in map(chr, range(128)):
+        if unicodedata.combining(c) or unicodedata.east_asian_width(c) in "WF":
+            raise SystemExit("docutils-doctree: ASCII %r is combining or wide" % c)
+
+
 def install():
+    check_ascii_shortcut()
+    utils.column_indices = column_indices
+    StringList.pad_double_width = pad_double_width
+    State.make_transitions = make_transitions
     dtables.CSVTable.run = csv_run
     roles.role = tolerant_role
     directives.directive = tolerant_directive
@@ -269,14 +320,32 @@ def first_line(node, in_csv):
     return None
 
 
+def elements_of(document):
+    """Every element of the document (itself first), in document order, as
+    `document.findall(nodes.Element)` gives them: one walk instead of a
+    findall per kind (PropagateTargets changes attributes, not the tree)."""
+    out = []
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in reversed(node.children) if isinstance(c, nodes.Element))
+    return out
+
+
 def summary(document, source):
+    elements = elements_of(document)
+
+    def every(cls):
+        return [n for n in elements if isinstance(n, cls)]
+
     # label names as written in the source (a duplicate's name moves to dupnames)
     snapshot = {}
-    for t in document.findall(nodes.target):
+    for t in every(nodes.target):
         if isinstance(t.parent, nodes.TextElement):
             continue
         snapshot[id(t)] = list(t["names"]) + list(t["dupnames"])
-    targets = [t for t in document.findall(nodes.target) if id(t) in snapshot]
+    targets = [t for t in every(nodes.target) if id(t) in snapshot]
     PropagateTargets(document).apply()
     labels = []
     label_names = {}
@@ -296,7 +365,7 @@ def summary(document, source):
             # nothing after it could take the names: they stay on the target
             for name in names:
                 note(t, name, line)
-    for n in document.findall(nodes.Element):
+    for n in elements:
         if "doctree-name" in n:
             note(n, n["doctree-name"], n["doctree-name-line"])
     labels.sort(key=lambda l: (l["line"] if l["line"] is not None else 0))
@@ -305,7 +374,7 @@ def summary(document, source):
         return label_names.get(id(node), [])
 
     sections = []
-    for s in document.findall(nodes.section):
+    for s in every(nodes.section):
         depth = 0
         p = s
         while p is not None:
@@ -316,23 +385,23 @@ def summary(document, source):
         sections.append({"title": title, "depth": depth, "line": s.get("doctree-line"),
                          "labels": labels_of(s)})
     tables = []
-    for t in document.findall(nodes.table):
+    for t in every(nodes.table):
         title = next((c.astext() for c in t.children if isinstance(c, nodes.title)), None)
         tables.append({"title": title, "labels": labels_of(t)})
     literal_blocks = []
-    for b in document.findall(nodes.literal_block):
+    for b in every(nodes.literal_block):
         if isinstance(b.parent, nodes.system_message):
             continue
         literal_blocks.append({"text": b.get("doctree-code", b.astext()), "language": b.get("doctree-language"),
                                "directive": b.get("doctree-directive"),
                                "line": b.get("doctree-line", b.line), "labels": labels_of(b)})
     in_csv = set()   # paragraphs of csv-table cells: docutils numbers their lines from 1
-    for t in document.findall(nodes.table):
+    for t in every(nodes.table):
         if t.get("doctree-csv"):
             for p in t.findall(nodes.paragraph):
                 in_csv.add(id(p))
     list_items = []
-    for li in document.findall(nodes.list_item):
+    for li in every(nodes.list_item):
         # a target that gave its names away (`-  .. _x:` before the item's paragraph) and
         # system messages are left out
         kept = [c for c in li.children
@@ -343,13 +412,13 @@ def summary(document, source):
                            "inline": inline_of(par) if par is not None else None,
                            "labels": labels_of(li)})
     paragraphs = []
-    for p in document.findall(nodes.paragraph):
+    for p in every(nodes.paragraph):
         if isinstance(p.parent, nodes.system_message):
             continue
         paragraphs.append({"line": None if id(p) in in_csv else p.line, "text": collapse(p.astext()),
                            "inline": inline_of(p), "refs": refs_of(p)})
     admonitions = []
-    for a in document.findall(nodes.Admonition):
+    for a in every(nodes.Admonition):
         title = next((c.astext() for c in a.children if isinstance(c, nodes.title)), None)
         admonitions.append({"name": a.tagname, "title": title,
                             "blocks": [c.tagname for c in a.children
@@ -357,7 +426,7 @@ def summary(document, source):
                                        and not (isinstance(c, nodes.target) and c.get("refid"))],
                             "labels": labels_of(a)})
     definitions = []
-    for d in document.findall(nodes.definition_list_item):
+    for d in every(nodes.definition_list_item):
         term = next((c for c in d.children if isinstance(c, nodes.term)), None)
         # (no line: docutils gives a term the line of its definition's end)
         definitions.append({"term": term.astext() if term is not None else "",

@@ -5,7 +5,7 @@
  * skeleton explode, UTF-16 pages, and Node's own warnings.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -152,7 +152,8 @@ describe('pages that made the skeleton explode', () => {
       'marks.rst': '*`_|: '.repeat(24_000),
     });
     const files = ['staircase.rst', 'deep.rst', 'table-and-staircase.rst', 'marks.rst'];
-    const result = await node(['--max-old-space-size=400', '--import', tsx, path.join(repoRoot, 'src/cli/main.ts'), 'lint', ...files], dir);
+    // The built CLI (test/global-setup.ts keeps dist/ up to date with src/).
+    const result = await node(['--max-old-space-size=400', path.join(repoRoot, 'bin/rst-codegen.js'), 'lint', ...files], dir);
     expect(result.stderr).not.toMatch(/heap|Maximum call stack|internal error/);
     expect(result.stdout).toMatch(/^4 file\(s\): /m);
     expect(result.stdout.match(/skeleton-too-complex/g)).toHaveLength(4);
@@ -169,22 +170,10 @@ describe("Node's own warnings", () => {
   });
 
   it('are not printed by the rst-codegen bin', async () => {
-    // The real bin, with dist/ resolved to the sources through tsx (dist/cli/main.js -> src/cli/main.ts).
-    const root = mkdtempSync(path.join(tmpdir(), 'rst-codegen-bin-'));
-    cpSync(path.join(repoRoot, 'bin'), path.join(root, 'bin'), { recursive: true });
-    cpSync(path.join(repoRoot, 'package.json'), path.join(root, 'package.json'));
-    symlinkSync(path.join(repoRoot, 'src'), path.join(root, 'dist'));
+    // The real bin and its build (test/global-setup.ts keeps dist/ up to date with src/).
     const result = await node(
-      [
-        '--import',
-        tsx,
-        '--import',
-        preload,
-        path.join(root, 'bin/rst-codegen.js'),
-        'tables',
-        path.join(repoRoot, 'seeds/cloud-backup-recovery/status_codes.rst'),
-      ],
-      root,
+      ['--import', preload, path.join(repoRoot, 'bin/rst-codegen.js'), 'tables', path.join(repoRoot, 'seeds/cloud-backup-recovery/status_codes.rst')],
+      tmpdir(),
     );
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(result.stdout).toContain('2 table(s)');

@@ -3,35 +3,28 @@
  * generated file and its model.json read by `merge`, its `--out` target, and
  * the config file of any command. A FIFO, a device, a directory or a file over
  * the size limit is refused at once with one line and exit 3. Run in a real
- * process (the built CLI), where a hang or an unbounded read would show; the
- * process timeout is only a safety net, never an assertion.
+ * process (the built CLI, one process for all the runs of this file:
+ * test/helpers/cli-process.ts), with a 300 MB heap, where a hang or an
+ * unbounded read would show; the process must end by itself after the last
+ * run. Its timeout is only a safety net, never an assertion.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_CONFIG_BYTES } from '../../src/config.js';
 import { MAX_PAGE_BYTES } from '../../src/cli/read.js';
+import { cliProcess } from '../helpers/cli-process.js';
 import { readFixture } from '../merge/helpers.js';
-import { config, project, repoRoot, seedText } from './helpers.js';
+import { config, project, seedText } from './helpers.js';
 
-/** The built CLI (test/global-setup.ts keeps dist/ up to date with src/). */
-const cli = path.join(repoRoot, 'bin/rst-codegen.js');
+const cli = cliProcess(['--max-old-space-size=300']);
+const cliRun = (args: string[], cwd: string) => cli.run(args, cwd);
 
-function cliRun(args: string[], cwd: string): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
-  // A safety net for a hang (the test then fails on the signal), not a timing check.
-  const child = spawn(process.execPath, ['--max-old-space-size=300', cli, ...args], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 60_000,
-    killSignal: 'SIGKILL',
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-}
+afterAll(async () => {
+  // No run left anything behind that keeps the process alive (a FIFO still being opened...).
+  expect(await cli.close()).toEqual({ code: 0, signal: null });
+});
 
 let hasMkfifo = true;
 try {

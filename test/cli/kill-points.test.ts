@@ -11,11 +11,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { config, project, repoRoot, run, seedText } from './helpers.js';
 
-const cli = path.join(repoRoot, 'src/cli/main.ts');
-const tsx = import.meta.resolve('tsx');
+/** The built CLI (test/global-setup.ts keeps dist/ up to date with src/): no TypeScript loader in each process. */
+const cli = path.join(repoRoot, 'bin/rst-codegen.js');
 
 function runKilledAt(dir: string, point: string): Promise<{ code: number | null; signal: string | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', tsx, cli, 'generate', '--quiet'], {
+  const child = spawn(process.execPath, [cli, 'generate', '--quiet'], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, RST_CODEGEN_TEST_KILL_AT: point },

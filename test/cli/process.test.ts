@@ -63,7 +63,7 @@ function setTag(dir: string, tag: string) {
   }
 }
 
-async function waitFor(predicate: () => boolean, timeoutMs = 60_000): Promise<void> {
+async function waitFor(predicate: () => boolean, timeoutMs = 120_000): Promise<void> {
   const started = Date.now();
   while (!predicate()) {
     if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');

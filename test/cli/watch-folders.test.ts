@@ -10,11 +10,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { config, project, repoRoot, seedText } from './helpers.js';
 
-const cli = path.join(repoRoot, 'src/cli/main.ts');
-const tsx = import.meta.resolve('tsx');
+/** The built CLI (test/global-setup.ts keeps dist/ up to date with src/): no TypeScript loader in each process. */
+const cli = path.join(repoRoot, 'bin/rst-codegen.js');
 
 function watch(dir: string) {
-  const child = spawn(process.execPath, ['--import', tsx, cli, 'generate', '--watch', '--quiet'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'generate', '--watch', '--quiet'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
