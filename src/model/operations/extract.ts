@@ -128,10 +128,18 @@ function tableRequestLine(table: RstTable, inUri: boolean): LineReading {
   return { kind: 'none' };
 }
 
+/** Each cell's raw markup, cut out once (a cell is read by several passes: nesting, rows, leftovers). */
+const rawCells = new WeakMap<RstCell, string>();
+
 /** Raw markup of a cell (markup kept); the reduced text when the cell cannot be cut out. */
 function raw(view: PageView, table: RstTable, cell: RstCell | undefined): string {
   if (!cell) return '';
-  return rawCellText(view.lines, table, cell) ?? cell.text;
+  let text = rawCells.get(cell);
+  if (text === undefined) {
+    text = rawCellText(view.lines, table, cell) ?? cell.text;
+    rawCells.set(cell, text);
+  }
+  return text;
 }
 
 const REF = /:ref:`([^`]*)`/g;
@@ -139,6 +147,7 @@ const REF = /:ref:`([^`]*)`/g;
 /** Labels a cell's `:ref:`s point to. */
 function refLabels(rawText: string): string[] {
   const out: string[] = [];
+  if (!rawText.includes(':ref:')) return out;
   for (const m of rawText.replace(/\s*\n\s*/g, ' ').matchAll(REF)) {
     const inner = m[1]!;
     const angle = /<([^<>]+)>\s*$/.exec(inner);

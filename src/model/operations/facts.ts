@@ -36,6 +36,8 @@ const NOT_ENUM = /\b(?:for example|e\.g\.|such as|example|including but not limi
 export function readEnum(description: string, raw: string, type: JsonType | undefined): Array<string | number> | null {
   if (type === 'boolean' || type === 'object' || type === 'array' || type === undefined) return null;
   const text = raw.slice(0, MAX_TEXT);
+  // Both readings take values written **bold** or ``literal``: without either, there is none.
+  if (!text.includes('**') && !text.includes('``')) return null;
   let values: string[] | null = null;
   // A bullet list whose every item starts with a bold value: `-  **VALUE**: meaning` / `-  **VALUE** (default): …`.
   const bullets = [...text.matchAll(/^[ \t]*[-*+][ \t]+(.*)$/gm)].map((m) => m[1]!);
@@ -80,8 +82,15 @@ function textBeforeFirstBullet(text: string): string {
 /** Default, range and length from the description, applied to `schema` (a scalar schema) in place of nothing: returns the keywords to add. */
 export function readLimits(description: string, raw: string, type: JsonType | undefined): Partial<Schema> {
   const out: Partial<Schema> = {};
-  const text = description.slice(0, MAX_TEXT).replace(/\s+/g, ' ');
-  if (type === 'integer' || type === 'number') {
+  // Each reading needs a word the text may not have (a digit, `characters`, `default`): the text is flattened only when it does.
+  const clipped = description.slice(0, MAX_TEXT);
+  const rawClipped = raw.slice(0, MAX_TEXT);
+  const hasDefault = /default/i.test(clipped) || /default/i.test(rawClipped);
+  const numeric = (type === 'integer' || type === 'number') && /\d/.test(clipped);
+  const sized = type === 'string' && /\d/.test(clipped) && /char|byte/i.test(clipped);
+  if (!hasDefault && !numeric && !sized) return out;
+  const text = clipped.replace(/\s+/g, ' ');
+  if (numeric) {
     const range =
       /\b(?:ranges?|range is|range:|value range|values? (?:range|ranging))\s*(?:is|:)?\s*(?:from)?\s*\[?\s*(-?\d+(?:\.\d+)?)\s*(?:to|-|~|,)\s*(-?\d+(?:\.\d+)?)\b/i.exec(
         text,
@@ -95,7 +104,7 @@ export function readLimits(description: string, raw: string, type: JsonType | un
       }
     }
   }
-  if (type === 'string') {
+  if (sized) {
     const both = /\b(\d{1,6}) to (\d{1,6}) (?:characters|bytes|chars)\b/i.exec(text);
     const most =
       /\b(?:cannot exceed|can contain a maximum of|contains? a maximum of|a maximum of|contain up to|up to|at most|no more than|not exceed|maximum length(?: is)?(?: of)?)\s*(\d{1,6}) (?:characters|chars)\b/i.exec(
@@ -106,10 +115,11 @@ export function readLimits(description: string, raw: string, type: JsonType | un
       out.maxLength = Number(both[2]);
     } else if (most) out.maxLength = Number(most[1]);
   }
-  const flatRaw = raw.slice(0, MAX_TEXT).replace(/\s+/g, ' ');
-  const def =
-    /\b(?:the default value is|defaults? to|default value:|default:|by default, the value is|the value defaults to)\s*\*\*([^*]{1,60})\*\*/i.exec(flatRaw) ??
-    /\b(?:the default value is|defaults? to|default value:|default:)\s*([A-Za-z0-9_.-]{1,40})\s*(?:[.,;]|$)/i.exec(text);
+  const flatRaw = hasDefault ? rawClipped.replace(/\s+/g, ' ') : '';
+  const def = hasDefault
+    ? (/\b(?:the default value is|defaults? to|default value:|default:|by default, the value is|the value defaults to)\s*\*\*([^*]{1,60})\*\*/i.exec(flatRaw) ??
+      /\b(?:the default value is|defaults? to|default value:|default:)\s*([A-Za-z0-9_.-]{1,40})\s*(?:[.,;]|$)/i.exec(text))
+    : null;
   if (def && !conditional(def.input, def.index, def.index + def[0].length)) {
     const value = def[1]!.trim().replace(/^["'`]+|["'`]+$/g, '');
     if (type === 'integer' || type === 'number') {

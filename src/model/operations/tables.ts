@@ -45,8 +45,21 @@ const headerTexts = (table: RstTable): string[] => {
   return out;
 };
 
+/** Each table's columns and body rows, read once (every pass over a page asks again). */
+const columnsOf = new WeakMap<RstTable, Columns | null>();
+const rowsOf = new WeakMap<RstTable, { columns: Columns; rows: ParamRow[] }>();
+
 /** The columns of a parameter table, or null when `table` is not one. */
 export function parameterColumns(table: RstTable): Columns | null {
+  let columns = columnsOf.get(table);
+  if (columns === undefined) {
+    columns = readColumns(table);
+    columnsOf.set(table, columns);
+  }
+  return columns;
+}
+
+function readColumns(table: RstTable): Columns | null {
   if (table.headerRows === 0) return null;
   const header = headerTexts(table);
   const find = (re: RegExp): number | null => {
@@ -72,8 +85,16 @@ export function statusColumns(table: RstTable): { code: number; description: num
   return { code, description: description < 0 ? null : description };
 }
 
-/** Body rows of a parameter table. */
-export function parameterRows(table: RstTable, columns: Columns): ParamRow[] {
+/** Body rows of a parameter table (the same array on every call with the same columns: read, never change it). */
+export function parameterRows(table: RstTable, columns: Columns): readonly ParamRow[] {
+  const known = rowsOf.get(table);
+  if (known?.columns === columns) return known.rows;
+  const rows = readRows(table, columns);
+  rowsOf.set(table, { columns, rows });
+  return rows;
+}
+
+function readRows(table: RstTable, columns: Columns): ParamRow[] {
   const rows = new Map<number, RstCell[]>();
   for (const cell of table.cells) {
     if (cell.row < table.headerRows) continue;
