@@ -11,7 +11,7 @@
  * A cell's text reaches the model with its line breaks already collapsed to
  * spaces (docutils' reading), so a code wrapped across the cell's lines is
  * told by its shape: the pieces are identifier runs and every break falls
- * where a code cannot have a space, next to a separator (`.`, `_`, `-`, `:`)
+ * where a code cannot have a space, next to a separator (`.`, `_`, `-`)
  * or between two humps of one CamelCase word (a piece with an inner capital:
  * `IncorrectNumberOf` + `FilesInPostRequest`, `MaxMessageLength` + `Exceeded`).
  * Plain capitalised words (`Method Not Allowed`) have no hump and stay apart.
@@ -31,8 +31,8 @@ const PIECE = /^[A-Za-z0-9_.:-]+$/;
 const ALNUM = /^[A-Za-z0-9]+$/;
 /** A lower-case letter or digit followed by a capital, or an acronym before a word (`XMLParse`). */
 const HUMP = /[a-z0-9][A-Z]|[A-Z][A-Z][a-z]/;
-const SEPARATOR_END = /[._:-]$/;
-const SEPARATOR_START = /^[._:-]/;
+const SEPARATOR_END = /[._-]$/;
+const SEPARATOR_START = /^[._-]/;
 
 /** Whether a line break between `left` and `right` can be inside one code. */
 function isWrapBoundary(left: string, right: string): boolean {
@@ -45,12 +45,12 @@ const lowerWords = (words: readonly string[]): number => words.filter((w) => /^[
 
 /**
  * Prose rather than a code: at least two words, and a sentence's end
- * (`.`, `!`, `?`), a clause break (`, `, `; `), several lower-case words
+ * (`.`, `!`, `?`), a clause break (`, `, `; `, `: `), several lower-case words
  * after the first, or simply many words.
  */
 function isSentence(text: string, words: readonly string[]): boolean {
   if (words.length < 2) return false;
-  if (/[.!?。]$/.test(text) || /[,;，；]\s/.test(text)) return true;
+  if (/[.!?。]$/.test(text) || /[,;:，；：]\s/.test(text)) return true;
   return (words.length >= 3 && lowerWords(words.slice(1)) >= 2) || words.length >= 8;
 }
 

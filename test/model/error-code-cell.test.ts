@@ -38,6 +38,8 @@ describe('readErrorCodeCell', () => {
     ['See the table below.', { kind: 'sentence', text: 'See the table below.' }],
     ['Other codes: contact support', { kind: 'sentence', text: 'Other codes: contact support' }],
     ['Contact the administrator for details', { kind: 'sentence', text: 'Contact the administrator for details' }],
+    ['See: Table 3', { kind: 'sentence', text: 'See: Table 3' }],
+    ['Note: Retry', { kind: 'sentence', text: 'Note: Retry' }],
   ])('%j', (text, expected) => {
     expect(readErrorCodeCell(text)).toEqual(expected);
   });
