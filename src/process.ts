@@ -10,10 +10,13 @@ import type { RstService, ServiceModelTree } from './model/plugin.js';
 import type { ServiceModel } from './model/types.js';
 import { rstParse } from './parse/plugin.js';
 
-/** `rstParse` (page text -> RstRoot) and `rstModel` (a service's parsed pages -> its model). */
-export function createModelProcessor(options: { skeleton?: boolean } = {}) {
+/**
+ * `rstParse` (page text -> RstRoot) and `rstModel` (a service's parsed pages -> its model).
+ * `document: false` parses without the document tree (which the model reads): for `tables`, which only parses.
+ */
+export function createModelProcessor(options: { skeleton?: boolean; document?: boolean } = {}) {
   return unified()
-    .use(rstParse, { skeleton: options.skeleton ?? true, document: true })
+    .use(rstParse, { skeleton: options.skeleton ?? true, document: options.document ?? true })
     .use(rstModel)
     .freeze();
 }

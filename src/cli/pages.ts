@@ -11,7 +11,7 @@ import { VFile } from 'vfile';
 import { applyRuleSettings } from '../diagnostics.js';
 import { createModelProcessor, modelService } from '../process.js';
 import { titleFromId } from '../model/index.js';
-import { toOracleJson } from '../parse/oracle-json.js';
+import { oracleJsonChunks } from '../parse/oracle-json.js';
 import { parseFlags, REPORT_FLAGS, reporting, tooManyWarnings } from './args.js';
 import type { Reporting } from './args.js';
 import { loadConfigRules } from './config.js';
@@ -33,6 +33,25 @@ async function loadPages(names: readonly string[], io: CliIo): Promise<{ files: 
   return { files, ok };
 }
 
+/** Collects small writes into pieces of about 64 KB for `io.stdout`. */
+function bufferedWriter(io: CliIo): { write(text: string): void; flush(): void } {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    if (parts.length) io.stdout(parts.join(''));
+    parts = [];
+    size = 0;
+  };
+  return {
+    write(text) {
+      parts.push(text);
+      size += text.length;
+      if (size >= 65_536) flush();
+    },
+    flush,
+  };
+}
+
 function needFiles(positionals: string[], command: string): void {
   if (positionals.length === 0) throw new UserError(`give at least one RST file (run \`rst-codegen ${command} --help\`).`, ExitCode.usage);
 }
@@ -52,11 +71,17 @@ export const tablesCommand: Command = async (args, io) => {
   const options = reporting(values, 'tables', io);
   needFiles(positionals, 'tables');
   const { files, ok } = await loadPages(positionals, io);
-  const processor = createModelProcessor({ skeleton: false });
+  // only the tables are printed: no document tree (on a page of 200,000 tables it would more than double the memory)
+  const processor = createModelProcessor({ skeleton: false, document: false });
   const pages = ok.map((file) => ({ file, root: processor.parse(file) }));
   if (values.json) {
-    const objects = pages.map(({ file, root }) => toOracleJson(root, file.path));
-    io.stdout(objects.length === 1 ? `${JSON.stringify(objects[0], null, 1)}\n` : objects.map((o) => `${JSON.stringify(o)}\n`).join(''));
+    // one object for one file (indented), one line per file for several; written in pieces, never whole
+    const out = bufferedWriter(io);
+    for (const { file, root } of pages) {
+      for (const chunk of oracleJsonChunks(root, file.path, pages.length === 1 ? 1 : 0)) out.write(chunk);
+      out.write('\n');
+    }
+    out.flush();
   } else {
     for (const { file, root } of pages) {
       const tables = root.children.filter((n) => n.type === 'table');

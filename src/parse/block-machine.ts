@@ -396,13 +396,11 @@ export function spanPos(m: Machine, from: number, to: number): Position {
 
 /** Raw inline text spread over machine lines from `from` on (one line per line of `raw`). */
 export function inlineSourceAt(m: Machine, from: number, raw: string): InlineSource {
+  // one line (most paragraphs and table cells): its line and column say it all
+  if (!raw.includes('\n')) return { raw, line: m.realLine(from), column: m.column(from) };
   const n = raw.split('\n').length;
-  const lineNumbers: number[] = [];
-  const lineColumns: number[] = [];
-  for (let i = 0; i < n; i++) {
-    lineNumbers.push(m.realLine(from + i));
-    lineColumns.push(m.column(from + i));
-  }
+  const lineNumbers = Array.from({ length: n }, (_, i) => m.realLine(from + i));
+  const lineColumns = Array.from({ length: n }, (_, i) => m.column(from + i));
   return { raw, line: lineNumbers[0] ?? 1, column: lineColumns[0] ?? 1, lineNumbers, lineColumns };
 }
 

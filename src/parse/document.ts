@@ -185,6 +185,10 @@ function spanOf(node: DNode, children: readonly { position: Position }[], parent
   return { start: parent.start, end: parent.start };
 }
 
+function sameSpan(a: Position, b: Position): boolean {
+  return a.start.line === b.start.line && a.start.column === b.start.column && a.end.line === b.end.line && a.end.column === b.end.column;
+}
+
 function after(a: Position['end'], b: Position['end']): boolean {
   return a.line > b.line || (a.line === b.line && a.column > b.column);
 }
@@ -195,6 +199,7 @@ function inlineOf(node: DNode, fallbackText: string, position: Position, ctx: Co
   return inlineNodes(src.raw, {
     line: src.line,
     column: src.column,
+    span: position,
     ...(src.lineNumbers ? { lineNumbers: src.lineNumbers } : {}),
     ...(src.lineColumns ? { lineColumns: src.lineColumns } : {}),
     // the block parser has reported the messages; past its limit, the problem is read as text
@@ -251,7 +256,9 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
       );
     }
     case 'paragraph': {
-      const position = spanOf(node, [], parent);
+      // a table cell or list item of one paragraph spans what the paragraph spans: one position object for both
+      const own = spanOf(node, [], parent);
+      const position = sameSpan(own, parent) ? parent : own;
       const text = node.text ?? '';
       return withLabels(node, { type: 'paragraph', text, inline: inlineOf(node, text, position, ctx), position }, ctx);
     }

@@ -130,8 +130,8 @@ function toTable(node: DNode, index: number, source: string): RstTable {
  */
 export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const split = splitSourceLines(source);
-  const parser = new BlockParser(fileLines(split.map((l) => l.text)), options.path ?? '');
+  const { lines, position } = sourceLines(source);
+  const parser = new BlockParser(fileLines(lines), options.path ?? '');
   parser.doc = options.document === true;
   const document = parser.parseDocument();
   const tableNodes: DNode[] = [];
@@ -148,11 +148,6 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
     }
     return table;
   });
-  const last = split[split.length - 1];
-  const position: Position = {
-    start: { line: 1, column: 1, offset: 0 },
-    end: last ? { line: split.length, column: last.raw.length + 1, offset: last.offset + last.raw.length } : { line: 1, column: 1, offset: 0 },
-  };
   const unknownRoles = sortedNames(parser.unknownRoles);
   const unknownDirectives = sortedNames(parser.unknownDirectives);
   const root: RstRoot = { type: 'root', children: [], messages: parser.messages, unknownRoles, unknownDirectives, position };
@@ -162,16 +157,27 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
     return root;
   }
   const out: RstRoot = {
-    ...buildSkeleton(
-      root,
-      tables,
-      split.map((l) => l.text),
-    ),
+    ...buildSkeleton(root, tables, lines),
     unknownRoles,
     unknownDirectives,
   };
   if (options.document === true) out.document = buildDocument(document, tables, tableNodes, position);
   return out;
+}
+
+/**
+ * The text's lines (docutils' `string2lines`) and the span of the whole text.
+ * (A function of its own, so the split lines, with their offsets and raw
+ * text, are not held while the page is parsed.)
+ */
+function sourceLines(source: string): { lines: string[]; position: Position } {
+  const split = splitSourceLines(source);
+  const last = split[split.length - 1];
+  const position: Position = {
+    start: { line: 1, column: 1, offset: 0 },
+    end: last ? { line: split.length, column: last.raw.length + 1, offset: last.offset + last.raw.length } : { line: 1, column: 1, offset: 0 },
+  };
+  return { lines: split.map((l) => l.text), position };
 }
 
 /** Python's `sorted()` of a set of names: by code point (not by UTF-16 unit, as Array.prototype.sort would). */

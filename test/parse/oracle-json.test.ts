@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fromRst, toOracleJson } from '../../src/parse/index.js';
+import { oracleJsonChunks } from '../../src/parse/oracle-json.js';
 
 const PAGE = `Codes
 =====
@@ -59,4 +60,26 @@ describe('toOracleJson unknown roles and directives', () => {
     expect(json.unknown_roles).toEqual([]);
     expect(json.unknown_directives).toEqual([]);
   });
+});
+
+describe('oracleJsonChunks: the same text as JSON.stringify, one table at a time', () => {
+  const pages = [
+    '',
+    'no table\n',
+    PAGE,
+    '*a\n\n=== ===\n*a  b\n=== ===\n\n+---+\n| a |\n+---+\n\n.. list-table::\n\n   * - a\n     - b\n',
+    '=== ===\na   b\n=== ===\n\n'.repeat(3),
+  ];
+  for (const [i, page] of pages.entries()) {
+    it(`page ${i}, indented and on one line`, () => {
+      // a path holding what the writer looks for must not confuse it
+      const source = 'dir/"tables": [].rst';
+      const root = fromRst(page, { skeleton: false, path: source });
+      for (const indent of [0, 1] as const) {
+        const chunks = [...oracleJsonChunks(root, source, indent)];
+        expect(chunks.join('')).toBe(JSON.stringify(toOracleJson(root, source), null, indent));
+        expect(chunks.length).toBe(root.children.length === 0 ? 1 : root.children.length + 2);
+      }
+    });
+  }
 });

@@ -5,7 +5,7 @@
  * node of a text block without markup.
  */
 import { normalizeName } from '../block-text.js';
-import type { Position, RstInline } from '../types.js';
+import type { RstInline } from '../types.js';
 import type { InlineOptions } from './types.js';
 
 /** An inline node before `emit` gives it its value and position. */
@@ -62,9 +62,10 @@ export function plainTextNodes(raw: string, options: InlineOptions): RstInline[]
   const lines = raw.split('\n');
   const last = lines.length - 1;
   const lastColumn = options.lineColumns?.[last] ?? (last === 0 ? (options.column ?? 1) : 1);
-  const position: Position = {
-    start: { line: options.lineNumbers?.[0] ?? options.line, column: options.lineColumns?.[0] ?? options.column ?? 1 },
-    end: { line: options.lineNumbers?.[last] ?? options.line + last, column: lastColumn + (lines[last] ?? '').length },
-  };
-  return [{ type: 'text', value: raw, position }];
+  const start = { line: options.lineNumbers?.[0] ?? options.line, column: options.lineColumns?.[0] ?? options.column ?? 1 };
+  const end = { line: options.lineNumbers?.[last] ?? options.line + last, column: lastColumn + (lines[last] ?? '').length };
+  const span = options.span;
+  const same =
+    span !== undefined && span.start.line === start.line && span.start.column === start.column && span.end.line === end.line && span.end.column === end.column;
+  return [{ type: 'text', value: raw, position: same ? span : { start, end } }];
 }

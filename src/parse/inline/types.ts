@@ -1,6 +1,6 @@
 /** The options and the result of the inline parse (`inlineText`, `inlineNodes`). */
 import type { ParseRuleId } from '../rules.js';
-import type { RstInline, SystemMessage } from '../types.js';
+import type { Position, RstInline, SystemMessage } from '../types.js';
 
 export interface InlineResult {
   /** `paragraph.astext()`: inline markup reduced, whitespace NOT collapsed. */
@@ -36,6 +36,8 @@ export interface InlineOptions {
    * default `line + i` (a paragraph's lines are consecutive source lines).
    */
   lineNumbers?: readonly number[];
+  /** The block's own position: a text node spanning exactly the same takes this object (positions are never changed). */
+  span?: Position;
   /**
    * Asked before each message is built, with its rule, line and column:
    * false leaves it out (the block parser's per-page limit, `Reporter.admit`).
