@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
-import { generate } from '../src/generate.js';
 import { fromRst } from '../src/parse/index.js';
 import { toOracleJson } from '../src/parse/oracle-json.js';
 
@@ -25,6 +24,8 @@ const texts = paths.map((p) => readFileSync(p, 'utf8').replace(/^\uFEFF/, ''));
  * operations), through `generate`; `tables` then counts operations.
  */
 if (args.includes('--specs')) {
+  // Loaded only here: the emitters bring ts-morph and TypeScript (~80 MB), which the parse cases never use.
+  const { generate } = await import('../src/generate.js');
   let bestSpecs = Infinity;
   let operations = 0;
   for (let run = 0; run < runs; run++) {
