@@ -15,6 +15,7 @@ import type { ParserContext, RunState } from '../context.js';
 import { lookupDirective } from '../directives/registry.js';
 import { directive } from '../directives/run.js';
 import { unindentWarning } from './body.js';
+import { unescape } from '../inline/text.js';
 
 const SIMPLENAME = '(?:[\\p{L}\\p{N}])+(?:[-._+:][\\p{L}\\p{N}]+)*';
 const FOOTNOTE_RE = new RegExp(`^\\.\\.[ ]+\\[([0-9]+|#|#${SIMPLENAME}|\\*)\\]([ ]+|$)`, 'u');
@@ -191,7 +192,8 @@ function substitutionDef(ctx: ParserContext, m: Machine, match: RegExpExecArray)
   block[0] = `${pyStrip(block[0]!)} `.slice(start, -1);
   if (!block[0]) block.shift();
   while (block.length && isBlank(block[block.length - 1]!)) block.pop();
-  const name = sub[1]!;
+  // the name as docutils prints it: its message's text goes through astext(), which unescapes
+  const name = unescape(sub[1]!);
   if (!block.length) {
     return { nodes: [ctx.report('substitution-definition-missing-contents', { name }, { real: srcLine })], blankFinish: r.blankFinish };
   }
