@@ -98,7 +98,7 @@ export function findRequestLine(
       for (const text of lines) {
         const reading = readMethodLine(text);
         if (reading.kind === 'line') {
-          if (block.kind === 'code' && isS3Block(block.text)) reading.line.s3 = true;
+          if (block.kind === 'code' && isS3Block(block.text, reading.line)) reading.line.s3 = true;
           return { reading, block };
         }
         if (reading.kind === 'unreadable') firstUnreadable ??= { reading, block };

@@ -53,11 +53,13 @@ function stripMarkup(text: string): string {
 /** Reads one line of text (already split; markup allowed). */
 export function readMethodLine(raw: string): LineReading {
   const text = stripMarkup(raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw);
-  const match = METHOD_LINE.exec(text) ?? LABELLED_LINE.exec(text);
+  const plain = METHOD_LINE.exec(text);
+  const match = plain ?? LABELLED_LINE.exec(text);
   if (!match) return { kind: 'none' };
   const method = match[1]!;
   const line = toRequestLine(method, match[2]!);
-  return line ? { kind: 'line', line } : { kind: 'unreadable', method, text };
+  // A labelled line counts only when it reads (`Note: DELETE requests cannot be undone.` is prose).
+  return line ? { kind: 'line', line } : plain ? { kind: 'unreadable', method, text } : { kind: 'none' };
 }
 
 /** Reads `PATH: /x` + `Method: GET` lines (in any order) from the lines of one block. */
@@ -155,10 +157,19 @@ function validTemplate(path: string): boolean {
 
 const HOST_HEADER = /^[ \t]*Host[ \t]*:[ \t]*\S/im;
 const HTTP_VERSION = /[ \t]HTTP\/\d(?:\.\d)?[ \t]*$/m;
+const JSON_CONTENT = /^[ \t]*Content-Type[ \t]*:[ \t]*application\/\S*json/im;
 
-/** Whether a block holding a request line is S3 style: an `HTTP/1.x` request line and a `Host:` header. */
-export function isS3Block(text: string): boolean {
-  return HOST_HEADER.test(text.slice(0, 4000)) && HTTP_VERSION.test(text.slice(0, 4000));
+/**
+ * Whether the request line `line`, read from the block `text`, is S3 style: an `HTTP/1.x` request line and a
+ * `Host:` header, a path of at most one segment (`/`, `/?acl`, `/ObjectName`: the bucket is in the host, the
+ * segment is the object key) and no JSON body. A JSON API's raw request (`POST /v1/widgets HTTP/1.1` + `Host:`)
+ * is not: its path stays literal and its request parameters stay the body.
+ */
+export function isS3Block(text: string, line: RequestLine): boolean {
+  const head = text.slice(0, 4000);
+  const q = line.path.indexOf('?');
+  const base = q >= 0 ? line.path.slice(0, q) : line.path;
+  return !base.slice(1).includes('/') && HOST_HEADER.test(head) && HTTP_VERSION.test(head) && !JSON_CONTENT.test(head);
 }
 
 /** The literal object key of an S3-style path (`ObjectName` of `/ObjectName?acl`); null for `/`, `/?acl` or a template. */
