@@ -197,9 +197,11 @@ export function readErrorTable(input: TableInput, collector: Collector): void {
     // A cell spanning the code column is a note when it holds words, starts left of it, or spans the whole row.
     const note = spanning !== null && (/\s/.test(codeText) || spanning.col < errorCol || spanning.colspan >= input.grid.columns);
     if (codeCell.kind === 'sentence' || note) {
-      // A note across the row or in the code column: no code, and no row above for the next rows to continue.
+      // A note across the row or in the code column: no code, and no row above for the next rows to continue
+      // (neither its code nor its status: a blank status cell below a note is not filled down across it).
       flag(input.file, 'not-an-error-code', { row: bodyRow, text: codeText, spanning: spanning !== null }, codePlace.position);
       previousCode = null;
+      previousStatus = null;
       continue;
     }
     const code = codeCell.code;
