@@ -82,8 +82,11 @@ export function findRequestLine(
     for (const block of view.blocks) {
       const inUri = block.context.trail.some((t) => URI_CONTEXT.test(t.trim()));
       if (block.kind === 'table') {
-        // A `Method | URI` table (anywhere before an example), or a request line in a cell of a table in a URI section.
-        if (pass === 1 || block.context.trail.some((t) => EXAMPLE.test(t))) continue;
+        // A `Method | URI` table, or a request line in a cell of a table in a URI section; like any other block, one in
+        // a URI section first, else one outside examples when the page has no URI section (a `Method | URI` table of
+        // related APIs in the Function section does not outrank the URI section's own request line).
+        if (block.context.trail.some((t) => EXAMPLE.test(t))) continue;
+        if (pass === 0 ? !inUri : inUri || uriSection !== undefined) continue;
         const reading = tableRequestLine(block.table, inUri);
         if (reading.kind === 'line') return { reading, block };
         if (reading.kind === 'unreadable') firstUnreadable ??= { reading, block };
