@@ -71,6 +71,12 @@ describe('long lines: no regular expression overflows its stack', () => {
     expect(rules('=== ===\na   b\n=== ===\n' + '='.repeat(2_000_000) + 'x\n')).toEqual(['1:malformed-table', '4:blank-line-after-table']);
   });
 
+  it('a substitution marker never closed over 1,000,000 lines (each line joined is scanned once, not the whole text again)', () => {
+    // as docutils reads it: the marker is looked for over every line, then one warning after the block
+    expect(rules('.. |a\n' + '  b\n'.repeat(1_000_000) + '\nAfter.\n')).toEqual(['1000002:malformed-substitution-definition']);
+    expect(rules('.. |a\n' + '  b\n'.repeat(1_000_000) + '  c| image:: x.png\n')).toEqual([]);
+  });
+
   it('through the CLI `tables`: 7,000,000 `+` is read, no table found', async () => {
     const dir = project({ 'page.rst': '+'.repeat(7_000_000) + '\n' });
     const result = await run(['tables', 'page.rst', '--format', 'json'], dir);

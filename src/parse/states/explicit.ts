@@ -166,8 +166,23 @@ function hyperlinkTarget(ctx: ParserContext, m: Machine, match: RegExpExecArray)
   return { nodes: [target], blankFinish: r.blankFinish };
 }
 
-/** explicit.patterns.substitution: the name and the closing bar (matched at the start of the joined lines). */
-const SUBSTITUTION_END_RE = /^(?![ ])([^\n]+?)(?<![\s\x00])\|(?:[ ]+|$)/;
+/**
+ * explicit.patterns.substitution (`(?![ ])(.+?)(?<![\s\x00])\|([ ]+|$)`) at the start of the lines joined so
+ * far, looked for in the last line joined only (`line`, not the first: after the joining space): the closing
+ * bar's index in `line` and the end of the spaces after it, or null. A bar of an earlier line was followed by
+ * a character that is not a space (else the pattern had matched there), and joining more lines does not change
+ * that; so each line is scanned once, and a marker never closed over 1,000,000 lines is read in linear time.
+ */
+function substitutionEnd(line: string, first: boolean): { bar: number; end: number } | null {
+  for (let bar = line.indexOf('|', first ? 1 : 0); bar >= 0; bar = line.indexOf('|', bar + 1)) {
+    // before the bar: the name's last character (the joining space before a line's first character)
+    if (bar === 0 || /[\s\x00]/.test(line[bar - 1]!)) continue;
+    let end = bar + 1;
+    while (line[end] === ' ') end++;
+    if (end > bar + 1 || end === line.length) return { bar, end };
+  }
+  return null;
+}
 
 /**
  * Body.substitution_def: the marker `|name|` (over as many lines as it
@@ -179,21 +194,26 @@ function substitutionDef(ctx: ParserContext, m: Machine, match: RegExpExecArray)
   const srcLine = m.realLine(m.lineOffset);
   const r = m.getFirstKnownIndented(match[0].length, false, false);
   let block = [...r.indented.lines];
-  let escaped = escape2null(pyRstrip(block[0] ?? ''));
+  // the lines joined by spaces (docutils' `escaped`), kept as parts: joined once, when the bar is found
+  const parts = [escape2null(pyRstrip(block[0] ?? ''))];
+  // (?![ ]): a first line led by a space never matches, however many lines are joined
+  if (parts[0]!.startsWith(' ')) throw new MalformedConstruct('malformed-substitution-definition');
   let index = 0;
-  let sub: RegExpExecArray | null;
-  while (!(sub = SUBSTITUTION_END_RE.exec(escaped))) {
+  let sub: { bar: number; end: number } | null;
+  while (!(sub = substitutionEnd(parts[index]!, index === 0))) {
     index += 1;
     if (index >= block.length) throw new MalformedConstruct('malformed-substitution-definition');
-    escaped += ` ${escape2null(pyStrip(block[index]!))}`;
+    parts.push(escape2null(pyStrip(block[index]!)));
   }
+  const last = parts[index]!;
+  const escaped = parts.join(' ');
   block = block.slice(index);
-  const start = sub[0].length - escaped.length - 1;
+  const start = sub.end - last.length - 1;
   block[0] = `${pyStrip(block[0]!)} `.slice(start, -1);
   if (!block[0]) block.shift();
   while (block.length && isBlank(block[block.length - 1]!)) block.pop();
   // the name as docutils prints it: its message's text goes through astext(), which unescapes
-  const name = unescape(sub[1]!);
+  const name = unescape(escaped.slice(0, escaped.length - last.length + sub.bar));
   if (!block.length) {
     return { nodes: [ctx.report('substitution-definition-missing-contents', { name }, { real: srcLine })], blankFinish: r.blankFinish };
   }
