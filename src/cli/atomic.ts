@@ -25,6 +25,18 @@ export function killPointForTests(point: string): void {
   for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
 }
 
+/**
+ * Test-only hook: when the environment variable `RST_CODEGEN_TEST_PAUSE_AT`
+ * names `point`, the run waits there (polling, at most 60 s) until `done()`
+ * holds, so a test can signal the process at that exact moment instead of
+ * racing the run. The point is `writing` (output.ts: after each file written
+ * to the temporary folder; `done` = a signal arrived). Never set it outside tests.
+ */
+export async function pausePointForTests(point: string, done: () => boolean): Promise<void> {
+  if (process.env.RST_CODEGEN_TEST_PAUSE_AT !== point) return;
+  for (let i = 0; i < 6000 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
 export function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `${TEMP_PREFIX}${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }

@@ -31,7 +31,7 @@ import { chmod, lstat, mkdir, open, readdir, realpath, rm, stat } from 'node:fs/
 import path from 'node:path';
 import type { OutputFile } from '../emit/types.js';
 import { doNotEdit, headerLines } from '../emit/text.js';
-import { killPointForTests, TEMP_PREFIX } from './atomic.js';
+import { killPointForTests, pausePointForTests, TEMP_PREFIX } from './atomic.js';
 import { acquireLock, isAlive } from './lock.js';
 import { isExpected } from './manifest.js';
 import type { ExpectedFile } from './manifest.js';
@@ -288,6 +288,7 @@ export async function replaceOutput(outDir: string, files: readonly OutputFile[]
       } finally {
         await handle.close();
       }
+      await pausePointForTests('writing', () => signal !== null);
     }
     if (old) await chmod(temp, old.mode & 0o7777);
     if (signal) throw new Interrupted(signal);

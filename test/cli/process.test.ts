@@ -27,8 +27,14 @@ function bigProject(tag: string): string {
   return project(files);
 }
 
-function start(dir: string, args: string[]): ChildProcess & { output: () => string; exit: Promise<{ code: number | null; signal: string | null }> } {
-  const child = spawn(process.execPath, [cli, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `pause`: the run waits after each file it writes until a signal arrives (src/cli/atomic.ts), so a signal never misses the write. */
+function start(
+  dir: string,
+  args: string[],
+  pause = false,
+): ChildProcess & { output: () => string; exit: Promise<{ code: number | null; signal: string | null }> } {
+  const env = pause ? { ...process.env, RST_CODEGEN_TEST_PAUSE_AT: 'writing' } : process.env;
+  const child = spawn(process.execPath, [cli, ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -60,6 +66,16 @@ function setTag(dir: string, tag: string) {
   for (let i = 0; i < SERVICES; i++) {
     const page = path.join(dir, `docs/svc-${i}/status_codes.rst`);
     writeFileSync(page, retitle(readFileSync(page, 'utf8'), tag));
+  }
+}
+
+/** A file's text, or '' while it is missing (a run's swap moves the output folder aside for an instant). */
+function textOf(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
   }
 }
 
@@ -104,7 +120,7 @@ describe('a run killed mid-way', () => {
       const dir = copyOfOld();
       const before = snapshot(path.join(dir, 'generated'));
       setTag(dir, 'new');
-      const run = start(dir, ['generate', '--quiet']);
+      const run = start(dir, ['generate', '--quiet'], true);
       await waitFor(() => readdirSync(dir).some((n) => n.startsWith('.rst-codegen-tmp-')));
       run.kill(signal);
       const { code } = await run.exit;
@@ -118,7 +134,7 @@ describe('a run killed mid-way', () => {
   it('SIGKILL while writing: the output stays whole and the next run cleans up', async () => {
     const dir = copyOfOld();
     setTag(dir, 'new');
-    const run = start(dir, ['generate', '--quiet']);
+    const run = start(dir, ['generate', '--quiet'], true);
     await waitFor(() => readdirSync(dir).some((n) => n.startsWith('.rst-codegen-tmp-')));
     run.kill('SIGKILL');
     expect((await run.exit).signal).toBe('SIGKILL');
@@ -140,7 +156,7 @@ describe('generate --watch', () => {
       const model = path.join(dir, 'generated/svc/model.json');
       expect(readFileSync(model, 'utf8')).not.toContain('timed out (new)');
       writeFileSync(path.join(dir, 'docs/status_codes.rst'), retitle(seedText, 'new'));
-      await waitFor(() => readFileSync(model, 'utf8').includes('timed out (new)'));
+      await waitFor(() => textOf(model).includes('timed out (new)'));
       await waitFor(() => watcher.output().split('watching').length > 2); // that run has finished
       // A broken page: reported, output kept, still watching.
       const seen = watcher.output().length;
@@ -164,7 +180,7 @@ describe('generate --watch', () => {
       const { mkdirSync } = await import('node:fs');
       mkdirSync(path.join(dir, 'docs/more'), { recursive: true });
       writeFileSync(path.join(dir, 'docs/more/status_codes.rst'), retitle(seedText, 'new'));
-      await waitFor(() => readFileSync(model, 'utf8').includes('docs/more/status_codes.rst'));
+      await waitFor(() => textOf(model).includes('docs/more/status_codes.rst'));
       expect(readFileSync(model, 'utf8')).toContain('timed out (new)');
     } finally {
       watcher.kill('SIGINT');
