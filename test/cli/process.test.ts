@@ -10,7 +10,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { config, project, repoRoot, seedText, snapshot } from './helpers.js';
 
-const SERVICES = 80;
+/** Services per project: enough that every folder must be swapped whole; the signal tests pause the run at the write, so no long run is needed. */
+const SERVICES = 8;
 /** The built CLI (test/global-setup.ts keeps dist/ up to date with src/): no TypeScript loader in each process. */
 const cli = path.join(repoRoot, 'bin/rst-codegen.js');
 
