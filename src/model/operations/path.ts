@@ -35,8 +35,13 @@ export type LineReading = { kind: 'line'; line: RequestLine } | { kind: 'unreada
 
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE'] as const;
 const METHOD_LINE = /^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|TRACE)[ \t]+(\S.*)$/;
-/** `URI: POST /v1/x`, `Request line: GET /v2/y`: a short label, a colon, then a request line. */
-const LABELLED_LINE = /^[A-Za-z][A-Za-z ]{0,30}:[ \t]*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|TRACE)[ \t]+(\S.*)$/;
+/**
+ * `URI: POST /v1/x`, `Request line: GET /v2/y`: a label that names a request (its last word uri, url, path,
+ * request, endpoint, api, line, syntax or format), a colon, then a request line with nothing after the target
+ * but an `HTTP/1.1` (`Note: GET /v1/x is deprecated` is prose).
+ */
+const LABELLED_LINE =
+  /^(?:[A-Za-z]{1,20}[ \t]){0,3}(?:uri|url|path|request|endpoint|api|line|syntax|format)s?[ \t]*:[ \t]*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|TRACE)[ \t]+(\S+(?:[ \t]+HTTP\/\d(?:\.\d)?)?)[ \t]*$/i;
 const PATH_LINE = /^(?:PATH|URI|URL|Path)[ \t]*:[ \t]*(\S.*)$/;
 const METHOD_FIELD = /^(?:Method|METHOD|HTTP method|Request method)[ \t]*:[ \t]*([A-Za-z]+)\s*$/;
 const MAX_LINE = 2000;
@@ -155,21 +160,23 @@ function validTemplate(path: string): boolean {
   return !open;
 }
 
-const HOST_HEADER = /^[ \t]*Host[ \t]*:[ \t]*\S/im;
+/** A `Host:` header whose first label names a bucket (`bucketname.obs...`, `examplebucket.s3...`, `{bucket}.x`). */
+const BUCKET_HOST = /^[ \t]*Host[ \t]*:[ \t]*(?:[\w-]*bucket[\w-]*|\{[^{}\s]{1,64}\}|<[^<>\s]{1,64}>)\./im;
 const HTTP_VERSION = /[ \t]HTTP\/\d(?:\.\d)?[ \t]*$/m;
 const JSON_CONTENT = /^[ \t]*Content-Type[ \t]*:[ \t]*application\/\S*json/im;
 
 /**
  * Whether the request line `line`, read from the block `text`, is S3 style: an `HTTP/1.x` request line and a
- * `Host:` header, a path of at most one segment (`/`, `/?acl`, `/ObjectName`: the bucket is in the host, the
- * segment is the object key) and no JSON body. A JSON API's raw request (`POST /v1/widgets HTTP/1.1` + `Host:`)
- * is not: its path stays literal and its request parameters stay the body.
+ * `Host:` header whose first label names the bucket (virtual-hosted style: `bucketname.obs.region...`), a path of
+ * at most one segment (`/`, `/?acl`, `/ObjectName`: the segment is the object key) and no JSON body. A JSON API's
+ * raw request (`POST /v1/widgets HTTP/1.1`, or `GET /health HTTP/1.1` + `Host: api.example.com`) is not: its path
+ * stays literal and its request parameters stay the body.
  */
 export function isS3Block(text: string, line: RequestLine): boolean {
   const head = text.slice(0, 4000);
   const q = line.path.indexOf('?');
   const base = q >= 0 ? line.path.slice(0, q) : line.path;
-  return !base.slice(1).includes('/') && HOST_HEADER.test(head) && HTTP_VERSION.test(head) && !JSON_CONTENT.test(head);
+  return !base.slice(1).includes('/') && BUCKET_HOST.test(head) && HTTP_VERSION.test(head) && !JSON_CONTENT.test(head);
 }
 
 /** The literal object key of an S3-style path (`ObjectName` of `/ObjectName?acl`); null for `/`, `/?acl` or a template. */
