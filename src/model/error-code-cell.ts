@@ -5,6 +5,8 @@
  *   "IncorrectNumberOf FilesInPostRequest"   -> rejoined "IncorrectNumberOfFilesInPostRequest"
  *   "DCS. 4855", "SVCSTG_ AMS.0001"          -> rejoined "DCS.4855", "SVCSTG_AMS.0001"
  *   "Bad Request", "Request Entity Too Large" -> code as written (plain words: a phrase some APIs do send)
+ *   "CBR.0001, CBR.0002", "AccessDenied or NoSuchKey"
+ *                                            -> a list: each code on its own, with the row's message
  *   "If other error codes cannot be rectified, contact technical support."
  *                                            -> sentence (a footnote, not a code)
  *
@@ -24,6 +26,8 @@ export type ErrorCodeCell =
   | { kind: 'code'; code: string }
   /** A code wrapped across lines, its pieces joined without the spaces. */
   | { kind: 'rejoined'; code: string }
+  /** Several codes listed in one cell (`CBR.0001, CBR.0002`, `AccessDenied or NoSuchKey`). */
+  | { kind: 'list'; codes: string[] }
   /** Prose: a footnote or a note, not a code. */
   | { kind: 'sentence'; text: string };
 
@@ -54,9 +58,27 @@ function isSentence(text: string, words: readonly string[]): boolean {
   return (words.length >= 3 && lowerWords(words.slice(1)) >= 2) || words.length >= 8;
 }
 
+/** A code by its shape alone: dotted with a digit (`CBR.0001`, `SVCSTG.SWR.4001048`) or one CamelCase word (`NoSuchKey`). */
+const CODE_TOKEN = /^(?:[A-Za-z][A-Za-z0-9_-]{0,63}\.[A-Za-z0-9_.-]{0,63}\d[A-Za-z0-9_.-]{0,63}|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*){1,15})$/;
+/** Between listed codes: a comma, a semicolon, a slash, `or`, `and` (ASCII and CJK punctuation). */
+const LIST_SEPARATOR = / ?(?:[,;，；、/]| (?:or|and) ) ?/;
+
+/** The codes of a cell that lists several (every part a code by its shape), else null. */
+function listedCodes(text: string): string[] | null {
+  if (text.length > 2000) return null;
+  const parts = text
+    .replace(/\s+/g, ' ')
+    .split(LIST_SEPARATOR)
+    .map((p) => p.trim());
+  if (parts.length < 2 || !parts.every((p) => CODE_TOKEN.test(p))) return null;
+  return [...new Set(parts)];
+}
+
 /** Reads a non-empty error-code cell (see the module comment). */
 export function readErrorCodeCell(raw: string): ErrorCodeCell {
   const text = raw.trim();
+  const listed = listedCodes(text);
+  if (listed) return { kind: 'list', codes: listed };
   const words = text.split(/\s+/).filter((w) => w !== '');
   if (words.length < 2) return { kind: 'code', code: text };
   if (words.every((w) => PIECE.test(w)) && words.every((w, i) => i === 0 || isWrapBoundary(words[i - 1] ?? '', w))) {

@@ -204,8 +204,10 @@ export function readErrorTable(input: TableInput, collector: Collector): void {
       previousStatus = null;
       continue;
     }
-    const code = codeCell.code;
-    if (codeCell.kind === 'rejoined') flag(input.file, 'error-code-rejoined', { code, text: codeText }, codePlace.position);
+    const codes = codeCell.kind === 'list' ? codeCell.codes : [codeCell.code];
+    const code = codes.join(', ');
+    if (codeCell.kind === 'list') flag(input.file, 'error-code-list', { codes, text: codeText }, codePlace.position);
+    else if (codeCell.kind === 'rejoined') flag(input.file, 'error-code-rejoined', { code, text: codeText }, codePlace.position);
     else if (/\s/.test(code)) flag(input.file, 'error-code-whitespace', { code }, codePlace.position);
 
     let statuses: number[] = [];
@@ -238,7 +240,8 @@ export function readErrorTable(input: TableInput, collector: Collector): void {
           break;
       }
     }
-    collector.addError({ code, statuses, ...texts }, codePlace);
-    previousCode = code;
+    for (const each of codes) collector.addError({ code: each, statuses, ...texts }, codePlace);
+    // A blank code cell below a list continues no single code: it is reported, not guessed.
+    previousCode = codes.length === 1 ? codes[0]! : null;
   }
 }

@@ -34,6 +34,7 @@ export interface RuleArgs {
   'unreadable-status': { code: string; text: string };
   'error-code-whitespace': { code: string };
   'error-code-rejoined': { code: string; text: string };
+  'error-code-list': { codes: string[]; text: string };
   'not-an-error-code': { row: number; text: string; spanning: boolean };
   'error-body-undocumented': Record<string, never>;
 }
@@ -170,6 +171,13 @@ export const rules: { readonly [Id in RuleId]: Rule<Id> } = defineRules({
     description:
       'An error code wrapped across lines of its cell (`IncorrectNumberOf FilesInPostRequest`, `DCS. 4855`): its pieces are joined without the spaces, as the API sends it.',
     message: (a) => `Error code \`${clip(a.text, 60)}\` is wrapped across lines and is read as \`${a.code}\``,
+  },
+  'error-code-list': {
+    id: 'error-code-list',
+    severity: 'info',
+    description:
+      "A cell that lists several error codes (`CBR.0001, CBR.0002`, `AccessDenied or NoSuchKey`): each becomes its own code with the row's status and message.",
+    message: (a) => `Error-code cell \`${clip(a.text, 60)}\` lists ${a.codes.length} codes; each is read on its own with this row's status and message`,
   },
   'not-an-error-code': {
     id: 'not-an-error-code',

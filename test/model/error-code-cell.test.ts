@@ -30,6 +30,11 @@ describe('readErrorCodeCell', () => {
     ['Request-URI Too Large', { kind: 'code', code: 'Request-URI Too Large' }],
     ['System Capacity Not enough', { kind: 'code', code: 'System Capacity Not enough' }],
     ['ErrorCode 404', { kind: 'code', code: 'ErrorCode 404' }],
+    // Several codes listed in one cell: each on its own.
+    ['CBR.0001, CBR.0002', { kind: 'list', codes: ['CBR.0001', 'CBR.0002'] }],
+    ['AccessDenied or NoSuchKey', { kind: 'list', codes: ['AccessDenied', 'NoSuchKey'] }],
+    ['APIG.0301 / APIG.0302；APIG.0303', { kind: 'list', codes: ['APIG.0301', 'APIG.0302', 'APIG.0303'] }],
+    ['Bad Request, Not Found', { kind: 'sentence', text: 'Bad Request, Not Found' }],
     // Prose.
     [
       'If other error codes cannot be rectified, contact technical support.',
