@@ -182,14 +182,23 @@ function isMessage(v: unknown): v is StoredMessage {
   );
 }
 const isMessages = (v: unknown): v is StoredMessage[] => arrayOf(v, isMessage);
-const isExpectedFile = (v: unknown): v is ExpectedFile => isRecord(v) && isString(v['path']) && isCount(v['size']) && isString(v['sha256']);
+/**
+ * A path the config validator would accept: relative, no NUL, never leading out of its folder (`..`). An
+ * edited manifest must not point a run, or its `--check`, outside the project.
+ */
+const isInnerPath = (v: unknown): v is string => {
+  if (!isString(v) || v === '' || v.includes('\0') || path.isAbsolute(v) || path.win32.isAbsolute(v)) return false;
+  const normal = path.posix.normalize(v.replace(/\\/g, '/'));
+  return normal !== '..' && !normal.startsWith('../');
+};
+const isInnerPaths = (v: unknown): v is string[] => arrayOf(v, isInnerPath);
+const isExpectedFile = (v: unknown): v is ExpectedFile => isRecord(v) && isInnerPath(v['path']) && isCount(v['size']) && isString(v['sha256']);
 const SUMMARY_COUNTS = ['pages', 'statusCodes', 'errorCodes', 'operations', 'errors', 'warnings'] as const;
 const isSummary = (v: unknown): v is ServiceSummary => isRecord(v) && isString(v['service']) && SUMMARY_COUNTS.every((key) => isCount(v[key]));
-const isStrings = (v: unknown): v is string[] => arrayOf(v, isString);
 function isConfig(v: unknown): v is Config {
   return (
     isRecord(v) &&
-    isString(v['outDir']) &&
+    isInnerPath(v['outDir']) &&
     (v['style'] === 'enum' || v['style'] === 'const') &&
     isRecord(v['rules']) &&
     Object.values(v['rules']).every((setting) => ['off', 'info', 'warning', 'error'].includes(setting as string)) &&
@@ -199,9 +208,9 @@ function isConfig(v: unknown): v is Config {
         isRecord(service) &&
         isString(service['name']) &&
         isString(service['title']) &&
-        isStrings(service['status']) &&
-        isStrings(service['errors']) &&
-        (service['docs'] === null || isString(service['docs'])),
+        isInnerPaths(service['status']) &&
+        isInnerPaths(service['errors']) &&
+        (service['docs'] === null || isInnerPath(service['docs'])),
     )
   );
 }

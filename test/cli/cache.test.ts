@@ -182,6 +182,11 @@ describe('generate: the run cache', () => {
       { config: { ...good?.config, services: [{ name: 'x' }] } },
       { config: { ...good?.config, rules: { 'no-pages': 'loud' } } },
       { configMessages: null },
+      // Paths that lead out of the project: never followed, whatever the keys say.
+      { files: [...(good?.files ?? []), { path: '../outside.ts', size: 1, sha256: 'x' }] },
+      { files: [{ path: '/etc/passwd', size: 1, sha256: 'x' }] },
+      { config: { ...good?.config, outDir: '../elsewhere' } },
+      { config: { ...good?.config, services: (good?.config.services ?? []).map((svc) => ({ ...svc, status: ['/etc/hosts'] })) } },
     ]) {
       writeFileSync(manifestPath(configPath), JSON.stringify({ ...good, ...edit }));
       const outcome = await generate(dir, { check: true });
