@@ -323,6 +323,19 @@ async function watchLoop(configPath: string, options: RunOptions, io: CliIo): Pr
     for (const w of watchers) w.close();
     watchers = [];
   };
+  // File-system events can be missed (a folder removed while its watcher is being replaced, a loaded
+  // machine): every 2 s the watched paths are also compared with what the last run saw.
+  let seen = '';
+  let signature: () => string = () => '';
+  const poll = setInterval(() => {
+    if (stopped || seen === '') return;
+    const now = signature();
+    if (now !== seen) {
+      seen = now;
+      schedule();
+    }
+  }, 2000);
+  poll.unref();
   const schedule = () => {
     if (stopped) return;
     clearTimeout(timer);
@@ -382,12 +395,16 @@ async function watchLoop(configPath: string, options: RunOptions, io: CliIo): Pr
       wantWay(path.dirname(input));
     }
     attachAll(plan);
+    const trees = outcome.trees ?? [];
+    signature = () => pathsSignature([...outcome.inputs, ...trees.flatMap((t) => [t, ...foldersBelow(t)])]);
+    seen = signature();
     // A change made while the run was working (before these watchers existed) is not lost.
     if (outcome.inputs.some((p) => changedSince(p, started)) || (outcome.trees ?? []).some((t) => changedSince(t, started))) schedule();
   };
   const stop = () => {
     stopped = true;
     clearTimeout(timer);
+    clearInterval(poll);
     closeWatchers();
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
@@ -398,6 +415,20 @@ async function watchLoop(configPath: string, options: RunOptions, io: CliIo): Pr
   process.on('SIGTERM', stop);
   running = running.then(run);
   return done;
+}
+
+/** What --watch's poll compares: each path's size and modification time, or that it is missing. */
+function pathsSignature(paths: readonly string[]): string {
+  return paths
+    .map((p) => {
+      try {
+        const s = statSync(p);
+        return `${p}\0${s.size}\0${s.mtimeMs}`;
+      } catch {
+        return `${p}\0missing`;
+      }
+    })
+    .join('\n');
 }
 
 /** `dir` and every folder below it (none when it does not exist). */
