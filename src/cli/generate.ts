@@ -396,7 +396,7 @@ async function watchLoop(configPath: string, options: RunOptions, io: CliIo): Pr
     }
     attachAll(plan);
     const trees = outcome.trees ?? [];
-    signature = () => pathsSignature([...outcome.inputs, ...trees.flatMap((t) => [t, ...foldersBelow(t)])]);
+    signature = () => pathsSignature([...outcome.inputs, ...trees.flatMap(foldersBelow)]);
     seen = signature();
     // A change made while the run was working (before these watchers existed) is not lost.
     if (outcome.inputs.some((p) => changedSince(p, started)) || (outcome.trees ?? []).some((t) => changedSince(t, started))) schedule();

@@ -55,3 +55,13 @@ export function snapshot(dir: string): Record<string, string> {
   walk('');
   return out;
 }
+
+/** A file's text, or '' while it is missing (a run's swap moves the output folder aside for an instant). */
+export function textOf(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
+  }
+}

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { config, project, repoRoot, seedText, snapshot } from './helpers.js';
+import { config, project, repoRoot, seedText, snapshot, textOf } from './helpers.js';
 
 /** Services per project: enough that every folder must be swapped whole; the signal tests pause the run at the write, so no long run is needed. */
 const SERVICES = 8;
@@ -67,16 +67,6 @@ function setTag(dir: string, tag: string) {
   for (let i = 0; i < SERVICES; i++) {
     const page = path.join(dir, `docs/svc-${i}/status_codes.rst`);
     writeFileSync(page, retitle(readFileSync(page, 'utf8'), tag));
-  }
-}
-
-/** A file's text, or '' while it is missing (a run's swap moves the output folder aside for an instant). */
-function textOf(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw error;
   }
 }
 

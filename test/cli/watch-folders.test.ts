@@ -5,10 +5,10 @@
  * own output or for the generated file, never for a fixed time.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { config, project, repoRoot, seedText } from './helpers.js';
+import { config, project, repoRoot, seedText, textOf } from './helpers.js';
 
 /** The built CLI (test/global-setup.ts keeps dist/ up to date with src/): no TypeScript loader in each process. */
 const cli = path.join(repoRoot, 'bin/rst-codegen.js');
@@ -41,14 +41,7 @@ function tagged(tag: string): string {
 }
 
 /** Whether the model holds `tag`; false while it is missing (a run's swap moves the output folder aside for an instant). */
-const modelHas = (dir: string, tag: string) => {
-  try {
-    return readFileSync(path.join(dir, 'generated/svc/model.json'), 'utf8').includes(`timed out (${tag})`);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
-};
+const modelHas = (dir: string, tag: string) => textOf(path.join(dir, 'generated/svc/model.json')).includes(`timed out (${tag})`);
 
 describe('generate --watch when its folders are replaced', () => {
   it('the folder of a configured page removed, then made again later', async () => {
