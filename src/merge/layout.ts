@@ -41,8 +41,20 @@ function column(body: string, offset: number): number {
   return offset - lineStart(body, offset);
 }
 
+/** The layout of each parsed spec still in use (readSpec hands out the same spec for the same text). */
+const layouts = new WeakMap<ParsedSpec, Layout>();
+
 /** Reads the layout of a parsed spec. */
 export function detectLayout(spec: ParsedSpec): Layout {
+  let layout = layouts.get(spec);
+  if (layout === undefined) {
+    layout = readLayout(spec);
+    layouts.set(spec, layout);
+  }
+  return layout;
+}
+
+function readLayout(spec: ParsedSpec): Layout {
   const { body, root } = spec;
   const eol = detectEol(body);
   let step = 0;

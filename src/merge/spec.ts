@@ -62,8 +62,26 @@ export function detectFormat(text: string, specPath?: string): SpecFormat {
   return /^\s*[{[]/.test(text.replace(/^\uFEFF/, '')) ? 'json' : 'yaml';
 }
 
+/**
+ * The last text read and its result. A merge re-reads its result to check it,
+ * and the next merge into that text (the next service's, or a second merge
+ * that must change nothing) reads the same text: it is parsed once. Reading is
+ * a pure function of the text and nothing writes to a `ParsedSpec`, so the
+ * result is the same. One entry, dropped before another text is parsed: at
+ * most one parsed spec outlives a merge.
+ */
+let lastRead: { text: string; format: SpecFormat; result: ReturnType<typeof readSpec> } | undefined;
+
 /** Parses `text` as a spec; returns the parsed spec or the problems that make it unreadable. */
 export function readSpec(text: string, format: SpecFormat): { spec: ParsedSpec } | { problems: SpecProblem[] } {
+  if (lastRead !== undefined && lastRead.format === format && lastRead.text === text) return lastRead.result;
+  lastRead = undefined;
+  const result = parseSpec(text, format);
+  lastRead = { text, format, result };
+  return result;
+}
+
+function parseSpec(text: string, format: SpecFormat): ReturnType<typeof readSpec> {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const body = text.slice(bom.length);
   const lineCounter = new LineCounter();
