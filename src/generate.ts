@@ -65,11 +65,14 @@ export interface GenerateResult {
  * pages' vfiles.
  */
 export function createProcessor(options: { skeleton?: boolean; style?: EnumStyle } = {}) {
-  return unified()
-    .use(rstParse, { skeleton: options.skeleton ?? true, document: true })
-    .use(rstModel)
-    .use(rstEmit, { style: options.style ?? 'enum' })
-    .freeze();
+  return (
+    unified()
+      // the model reads only the literal blocks of a page's document tree (error body examples)
+      .use(rstParse, { skeleton: options.skeleton ?? true, literalBlocks: true })
+      .use(rstModel)
+      .use(rstEmit, { style: options.style ?? 'enum' })
+      .freeze()
+  );
 }
 
 /**

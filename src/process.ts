@@ -12,11 +12,12 @@ import { rstParse } from './parse/plugin.js';
 
 /**
  * `rstParse` (page text -> RstRoot) and `rstModel` (a service's parsed pages -> its model).
- * `document: false` parses without the document tree (which the model reads): for `tables`, which only parses.
+ * The model reads only the literal blocks of the document tree (the error body's examples), so the pages are
+ * parsed with `literalBlocks` and no document tree; `literalBlocks: false` for `tables`, which only parses.
  */
-export function createModelProcessor(options: { skeleton?: boolean; document?: boolean } = {}) {
+export function createModelProcessor(options: { skeleton?: boolean; literalBlocks?: boolean } = {}) {
   return unified()
-    .use(rstParse, { skeleton: options.skeleton ?? true, document: options.document ?? true })
+    .use(rstParse, { skeleton: options.skeleton ?? true, literalBlocks: options.literalBlocks ?? true })
     .use(rstModel)
     .freeze();
 }

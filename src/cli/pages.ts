@@ -71,8 +71,8 @@ export const tablesCommand: Command = async (args, io) => {
   const options = reporting(values, 'tables', io);
   needFiles(positionals, 'tables');
   const { files, ok } = await loadPages(positionals, io);
-  // only the tables are printed: no document tree (on a page of 200,000 tables it would more than double the memory)
-  const processor = createModelProcessor({ skeleton: false, document: false });
+  // only the tables are printed: no document tree, no literal blocks
+  const processor = createModelProcessor({ skeleton: false, literalBlocks: false });
   const pages = ok.map((file) => ({ file, root: processor.parse(file) }));
   if (values.json) {
     // one object for one file (indented), one line per file for several; written in pieces, never whole

@@ -116,14 +116,14 @@ function xmlBody(text: string): Omit<ErrorBody, 'sources'> | null {
  * The documented error body of a service's pages: the first example block
  * that is one; later examples of the same shape (media type, code field) are
  * kept as further examples. Null when no page shows one (or the pages were
- * parsed without their document tree).
+ * parsed without their document tree and without `literalBlocks`).
  */
 export function readErrorBody(pages: readonly { path: string; root: RstRoot }[]): ErrorBody | null {
   let body: ErrorBody | null = null;
   for (const page of pages) {
     const document = page.root.document;
-    if (!document) continue;
-    for (const block of literalBlocks(document.children)) {
+    const blocks = page.root.literalBlocks ?? (document ? literalBlocks(document.children) : []);
+    for (const block of blocks) {
       if (block.text.length > MAX_BLOCK) continue;
       const trimmed = block.text.trim();
       const shape = trimmed.startsWith('<') ? xmlBody(trimmed) : trimmed.startsWith('{') ? jsonBody(lenientJson(trimmed)) : null;

@@ -83,6 +83,12 @@ export interface ParserContext {
   noteImplicitTarget(node: DNode, msgnode: DNode | null, line: LineSpec): void;
   noteExplicitTarget(node: DNode, msgnode: DNode | null, line: LineSpec): void;
 
+  /**
+   * A grid or simple table's node is complete (its cells parsed; a `table` directive around it may still
+   * title it). `fromRst` turns it into its compact result there, unless a document tree is built.
+   */
+  tableDone(node: DNode): void;
+
   /** StateMachine.run from `initial` on machine `m`. */
   run(m: Machine, initial: StateName, preset?: Partial<RunState>): RunState;
   /** RSTState.nested_parse: parses `block` (whose first line is at abs offset `inputOffset`) into `node`. */

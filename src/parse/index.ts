@@ -6,8 +6,9 @@
  * system message, and — unless `skeleton: false` — the sections, list items,
  * directives and paragraphs around the tables (skeleton.ts).
  */
-import type { DNode } from './block-machine.js';
-import type { ParseOptions, Position, RstCell, RstRoot, RstTable } from './types.js';
+import { el, pushAll, type DNode, type TableData } from './block-machine.js';
+import type { ParseOptions, Position, RstCell, RstRoot, RstTable, SystemMessage } from './types.js';
+import { literalBlocks } from './literal-blocks.js';
 import { BlockParser } from './parser.js';
 import { pyCollapse, splitSourceLines } from './block-text.js';
 import { fileLines } from './lines.js';
@@ -74,21 +75,46 @@ function leafTexts(node: DNode, out: string[], source: string): void {
   for (const child of node.children) leafTexts(child, out, source);
 }
 
+/**
+ * A grid or simple table turned into its result as soon as the block parser
+ * finished it (`BlockParser.onTable`), when no document tree is built: its
+ * cells' nodes are dropped there, so a page of 200,000 tables never holds the
+ * nested documents of all their cells at once.
+ */
+interface Compact {
+  cells: RstCell[];
+  /** The system messages inside the table (its cells'), in document order. */
+  messages: SystemMessage[];
+  /** The tables inside its cells, in pre-order (each compacted before it). */
+  nested: DNode[];
+}
+
+type Compacts = Map<DNode, Compact>;
+
+const NONE: readonly DNode[] = [];
+
 /** Every table node, in docutils' `findall` (pre-order) order. */
-function collectTables(node: DNode, out: DNode[]): void {
-  if (node.tag === 'table' && node.table) out.push(node);
-  for (const child of node.children) collectTables(child, out);
+function collectTables(node: DNode, out: DNode[], compacts: Compacts): void {
+  if (node.tag === 'table' && node.table) {
+    out.push(node);
+    const compact = compacts.get(node);
+    if (compact) {
+      pushAll(out, compact.nested);
+      return;
+    }
+  }
+  for (const child of node.children) collectTables(child, out, compacts);
 }
 
-function collectMessages(node: DNode, out: RstTable['messages']): void {
+function collectMessages(node: DNode, out: RstTable['messages'], compacts: Compacts): void {
   if (node.tag === 'system_message' && node.message) out.push(node.message);
-  for (const child of node.children) collectMessages(child, out);
+  const compact = compacts.get(node);
+  if (compact) pushAll(out, compact.messages);
+  for (const child of node.children) collectMessages(child, out, compacts);
 }
 
-function toTable(node: DNode, index: number, source: string): RstTable {
-  const t = node.tag === 'table' ? node.table : undefined;
-  if (!t) throw new TypeError('not a table node');
-  const cells: RstCell[] = t.cells.map((c) => {
+function cellsOf(t: TableData, source: string): RstCell[] {
+  return t.cells.map((c) => {
     const blocks = c.entry.children.filter((b) => b.tag !== 'system_message');
     const texts: string[] = [];
     for (const b of blocks) leafTexts(b, texts, source);
@@ -103,8 +129,32 @@ function toTable(node: DNode, index: number, source: string): RstTable {
       position: c.position,
     };
   });
+}
+
+/**
+ * Turns a finished table node into its `Compact` and drops its cells' nodes:
+ * what is left is its data (which a `table` directive may still title) and
+ * one text node standing for its body (docutils' `astext()` of it, which the
+ * cells of a table around it read).
+ */
+function compactTable(node: DNode, compacts: Compacts, source: string): void {
+  if (node.tag !== 'table' || !node.table) return;
+  const nested: DNode[] = [];
+  for (const child of node.children) collectTables(child, nested, compacts);
+  const messages: SystemMessage[] = [];
+  for (const child of node.children) collectMessages(child, messages, compacts);
+  const cells = cellsOf(node.table, source);
+  node.children = node.children.map((child) => el('tgroup', [], astext(child, source)));
+  node.table.cells = [];
+  compacts.set(node, { cells, messages, nested: nested.length ? nested : (NONE as DNode[]) });
+}
+
+function toTable(node: DNode, index: number, source: string, compacts: Compacts): RstTable {
+  const t = node.tag === 'table' ? node.table : undefined;
+  if (!t) throw new TypeError('not a table node');
+  const cells = compacts.get(node)?.cells ?? cellsOf(t, source);
   const messages: RstTable['messages'] = [];
-  collectMessages(node, messages);
+  collectMessages(node, messages, compacts);
   return {
     type: 'table',
     kind: t.kind,
@@ -132,13 +182,16 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const { lines, position } = sourceLines(source);
   const parser = new BlockParser(fileLines(lines), options.path ?? '');
-  parser.doc = options.document === true;
+  const keepTree = options.document === true;
+  // literal blocks are placed by the spans document mode keeps
+  parser.doc = keepTree || options.literalBlocks === true;
+  const compacts: Compacts = new Map();
+  if (!keepTree) parser.onTable = (node) => compactTable(node, compacts, options.path ?? '');
   const document = parser.parseDocument();
   const tableNodes: DNode[] = [];
-  collectTables(document, tableNodes);
-  const keepTree = options.document === true;
+  collectTables(document, tableNodes, compacts);
   const tables = tableNodes.map((n, i) => {
-    const table = toTable(n, i, options.path ?? '');
+    const table = toTable(n, i, options.path ?? '', compacts);
     // Pre-order: only the tables around this one needed its cells' nodes (for
     // their cells' text), and they are done. Without a document tree to build,
     // they go now, so a page of 200,000 tables does not hold two copies.
@@ -151,9 +204,11 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
   const unknownRoles = sortedNames(parser.unknownRoles);
   const unknownDirectives = sortedNames(parser.unknownDirectives);
   const root: RstRoot = { type: 'root', children: [], messages: parser.messages, unknownRoles, unknownDirectives, position };
+  const literal = !keepTree && options.literalBlocks === true ? literalBlocks(document, position) : null;
   if (options.skeleton === false) {
     root.children = tables;
-    if (options.document === true) root.document = buildDocument(document, tables, tableNodes, position);
+    if (keepTree) root.document = buildDocument(document, tables, tableNodes, position);
+    if (literal) root.literalBlocks = literal;
     return root;
   }
   const out: RstRoot = {
@@ -161,7 +216,8 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
     unknownRoles,
     unknownDirectives,
   };
-  if (options.document === true) out.document = buildDocument(document, tables, tableNodes, position);
+  if (keepTree) out.document = buildDocument(document, tables, tableNodes, position);
+  if (literal) out.literalBlocks = literal;
   return out;
 }
 

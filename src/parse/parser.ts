@@ -55,6 +55,8 @@ export class BlockParser implements ParserContext {
   readonly memo: SectionMemo = { titleStyles: [], sectionLevel: 0, sectionBubbleUpKludge: false };
   /** Document mode (`fromRst(text, { document: true })`): see `ParserContext.doc`. */
   doc = false;
+  /** Called by `tableDone` (see `ParserContext.tableDone`). */
+  onTable: ((node: DNode) => void) | null = null;
   private readonly reporter: Reporter;
   private readonly names: NameTable;
 
@@ -94,6 +96,10 @@ export class BlockParser implements ParserContext {
     const messages = r.messages.map((msg) => this.reporter.adoptAdmitted(msg));
     for (const role of r.unknownRoles) this.unknownRoles.add(role);
     return { text: r.text, messages };
+  }
+
+  tableDone(node: DNode): void {
+    this.onTable?.(node);
   }
 
   noteImplicitTarget(node: DNode, msgnode: DNode | null, line: LineSpec): void {

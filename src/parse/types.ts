@@ -139,6 +139,15 @@ export interface RstRoot {
   position: Position;
   /** The whole block and inline tree, labels attached (only with `ParseOptions.document`); see `RstDocument`. */
   document?: RstDocument;
+  /** The literal blocks outside tables, in document order (only with `ParseOptions.literalBlocks` and no `document`). */
+  literalBlocks?: RstLiteralText[];
+}
+
+/** A literal block's text and where it starts (as the document tree's `literalBlock` gives them). */
+export interface RstLiteralText {
+  text: string;
+  line: number;
+  column: number;
 }
 
 export interface ParseOptions {
@@ -157,6 +166,11 @@ export interface ParseOptions {
    * extra work). Combine with `skeleton: false` to skip the slow skeleton.
    */
   document?: boolean;
+  /**
+   * Without `document`: give `RstRoot.literalBlocks` (the literal blocks outside tables), which is all the
+   * model reads of the document tree, without building it (default false).
+   */
+  literalBlocks?: boolean;
 }
 
 // ===================================================================== document

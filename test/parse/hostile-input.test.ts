@@ -135,6 +135,41 @@ describe('blow-ups (issue 12 1(d)): at most MAX_MESSAGES_PER_RULE messages of on
     expect(root.messages.at(-1)?.line).toBe(3 * MAX + 2);
   });
 
+  it('a table is made compact as soon as it is read (without a document tree), and reads as with the tree: nested, titled, with messages', () => {
+    // the inner tables are finished (and compacted) before the cells around them are read; `.. table::` titles
+    // its table after; a cell's list-table holds a compacted grid table; messages inside cells stay the table's
+    const text = `.. table:: Outer *title*
+
+   +---------------------+-------------+
+   | +-------+---------+ | *unclosed   |
+   | | inner | =  =    | |             |
+   | |       | a  b    | |             |
+   | |       | =  =    | |             |
+   | +-------+---------+ |             |
+   +---------------------+-------------+
+
+.. list-table::
+
+   * - +---+
+       | x |
+       +---+
+     - \`open
+`;
+    const plain = fromRst(text, { skeleton: false });
+    const withTree = fromRst(text, { skeleton: false, document: true });
+    expect(plain.children).toEqual(withTree.children);
+    expect(plain.messages).toEqual(withTree.messages);
+    const tables = plain.children.filter((n) => n.type === 'table');
+    expect(tables.map((t) => [t.index, t.kind, t.title, t.messages.length])).toEqual([
+      [0, 'grid', 'Outer title', 1],
+      [1, 'grid', null, 0],
+      [2, 'simple', null, 0],
+      [3, 'list-table', null, 1],
+      [4, 'grid', null, 0],
+    ]);
+    expect(tables[0]?.cells[0]?.text).toBe('inner a b');
+  });
+
   it('200,000 tiny simple tables: each one read', () => {
     const root = fromRst('=== ===\na   b\n=== ===\n\n'.repeat(200_000), { skeleton: false });
     expect(root.messages).toEqual([]);

@@ -95,6 +95,7 @@ function table(ctx: ParserContext, m: Machine, kind: 'grid' | 'simple'): { nodes
       },
     };
     tableNode.table = data;
+    ctx.tableDone(tableNode);
     nodes.push(tableNode);
   }
   pushAll(nodes, before);
