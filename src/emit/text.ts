@@ -84,8 +84,15 @@ export function lineCommentText(text: string): string {
  * `\uXXXX`, so `JSON.parse` gives back exactly the same values.
  */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(UNSAFE, (char) => `\\u${hex4(char).toLowerCase()}`)}\n`;
+  return `${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (char) => `\\u${hex4(char).toLowerCase()}`)}\n`;
 }
+
+/**
+ * {@link UNSAFE} less what `JSON.stringify` already escapes (C0 controls, lone
+ * surrogates: well-formed `JSON.stringify`, ES2019), so without the `u` flag:
+ * a plain UTF-16 class, several times faster over the megabytes of a spec.
+ */
+const JSON_UNSAFE = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /**
  * The RST files an output derives from: the files named by `refs`, in the
