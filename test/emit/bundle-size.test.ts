@@ -16,13 +16,13 @@ import { transformSync } from 'esbuild';
 import { rollup, type Plugin } from 'rollup';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { emitIndex, emitService } from '../../src/emit/index.js';
+import { emitIndex } from '../../src/emit/index.js';
 import type { EnumStyle, OutputFile } from '../../src/emit/types.js';
 import { serviceDirectory, serviceNamespaceNames } from '../../src/emit/typescript/names.js';
 import { documentedStatuses } from '../../src/emit/view.js';
 import type { ServiceModel } from '../../src/model/types.js';
 import { sharedPresent } from '../helpers/corpus.js';
-import { codesCorpusRun } from '../helpers/corpus-run.js';
+import { codesCorpusRun, emittedService } from '../helpers/corpus-run.js';
 import { hostileModel } from './hostile-model.js';
 
 type Transpiler = 'tsc' | 'esbuild';
@@ -35,14 +35,9 @@ function transpile(text: string, transpiler: Transpiler): string {
   return ts.transpileModule(text, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
 }
 
-const emitted = new WeakMap<readonly ServiceModel[], Map<EnumStyle, OutputFile[]>>();
-
-/** The generated modules of `models` as JavaScript, by path (`/index.js`, `/<service>/status-codes.js`, ...); emitted once per style. */
+/** The generated modules of `models` as JavaScript, by path (`/index.js`, `/<service>/status-codes.js`, ...); each service emitted once per style. */
 function compiled(models: readonly ServiceModel[], style: EnumStyle, transpiler: Transpiler): Map<string, string> {
-  const byStyle = emitted.get(models) ?? new Map<EnumStyle, OutputFile[]>();
-  emitted.set(models, byStyle);
-  const files = byStyle.get(style) ?? [...models.flatMap((model) => emitService(model, { style })), emitIndex(models, { style })];
-  byStyle.set(style, files);
+  const files: readonly OutputFile[] = [...models.flatMap((model) => emittedService(model, style)), emitIndex(models, { style })];
   return new Map(
     files.filter((file) => file.path.endsWith('.ts')).map((file) => [`/${file.path.replace(/\.ts$/, '.js')}`, transpile(file.contents, transpiler)]),
   );

@@ -20,7 +20,7 @@ import { registeredStatusNames } from '../../src/emit/typescript/status-names.js
 import { runModule } from './run-module.js';
 import { ACCEPTED_REDOCLY_WARNINGS, redoclyLint } from '../helpers/redocly.js';
 import { sharedPresent } from '../helpers/corpus.js';
-import { codesCorpusRun } from '../helpers/corpus-run.js';
+import { codesCorpusRun, emittedService } from '../helpers/corpus-run.js';
 import { topLevelStatements, typeCheck, validateJsonSchema, validateOpenApi } from '../helpers/validators.js';
 
 const present = sharedPresent('emit corpus test');
@@ -36,7 +36,7 @@ describe.skipIf(!present)('emit over the corpus', () => {
   const models = present ? codesCorpusRun().models : [];
   const styles: EnumStyle[] = ['enum', 'const'];
   const outputs = new Map<EnumStyle, OutputFile[]>(
-    styles.map((style) => [style, [...models.flatMap((model) => emitService(model, { style })), emitIndex(models, { style })]]),
+    styles.map((style) => [style, [...models.flatMap((model) => emittedService(model, style)), emitIndex(models, { style })]]),
   );
   const of = (style: EnumStyle, suffix: string) => (outputs.get(style) ?? []).filter((file) => file.path.endsWith(suffix));
 

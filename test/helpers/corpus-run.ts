@@ -7,6 +7,8 @@
  * module graph: `isolate: false`); nothing may modify it.
  */
 import { VFile } from 'vfile';
+import { emitService } from '../../src/emit/index.js';
+import type { EnumStyle, OutputFile } from '../../src/emit/types.js';
 import { buildServiceModel } from '../../src/model/index.js';
 import type { ServiceModel } from '../../src/model/types.js';
 import { fromRst } from '../../src/parse/index.js';
@@ -42,4 +44,23 @@ export function codesCorpusRun(): CorpusRun {
   const models = [...byService].map(([service, pages]) => buildServiceModel({ service, pages }, files));
   cached = { reader, pages: [...byService.values()].flat(), byService, models, files };
   return cached;
+}
+
+const emitted = new WeakMap<ServiceModel, Map<EnumStyle, readonly OutputFile[]>>();
+
+/**
+ * `emitService(model, { style })`, once per model and style in a worker: the
+ * emit corpus and bundle-size tests both read the corpus's generated files
+ * (emit/corpus.test.ts checks that emitting again gives the same files).
+ * Nothing may modify them.
+ */
+export function emittedService(model: ServiceModel, style: EnumStyle): readonly OutputFile[] {
+  const byStyle = emitted.get(model) ?? new Map<EnumStyle, readonly OutputFile[]>();
+  emitted.set(model, byStyle);
+  let files = byStyle.get(style);
+  if (files === undefined) {
+    files = emitService(model, { style });
+    byStyle.set(style, files);
+  }
+  return files;
 }

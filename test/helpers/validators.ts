@@ -118,14 +118,24 @@ export interface JsonSchemaCheck {
   accepts(instance: unknown): boolean;
 }
 
+/**
+ * One ajv per process: a new instance compiles the 2020-12 meta-schema again
+ * (~50 ms). Each schema is checked against it and compiled as by a new
+ * instance: not kept (`addUsedSchema: false`, and removed from ajv's cache
+ * afterwards), so no `$id` of an earlier schema is seen by a later one.
+ */
+let sharedAjv: Ajv2020 | undefined;
+
 /** Compiles `schema` with ajv's JSON Schema 2020-12 validator in strict mode (unknown keywords are errors). */
 export function validateJsonSchema(schema: unknown): JsonSchemaCheck {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  const ajv = (sharedAjv ??= new Ajv2020({ strict: true, allErrors: true, addUsedSchema: false }));
   try {
     const validate = ajv.compile(schema as object);
     return { errors: [], accepts: (instance) => validate(instance) === true };
   } catch (error) {
     return { errors: [error instanceof Error ? error.message : String(error)], accepts: () => false };
+  } finally {
+    if (typeof schema === 'object' && schema !== null) ajv.removeSchema(schema);
   }
 }
 
