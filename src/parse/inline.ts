@@ -39,6 +39,11 @@ export type { InlineOptions, InlineResult } from './inline/types.js';
  */
 const MAY_HOLD_MARKUP = /[*`_|[\\\0]/;
 
+/** Whether `raw` may hold inline markup or escapes: false means `inlineText` gives it back as it is, without messages. */
+export function mayHoldMarkup(raw: string): boolean {
+  return MAY_HOLD_MARKUP.test(raw);
+}
+
 /**
  * Reduces a text block's inline markup to text, as docutils'
  * `Inliner.parse` + `paragraph.astext()` do, with docutils' messages.
@@ -47,7 +52,7 @@ const MAY_HOLD_MARKUP = /[*`_|[\\\0]/;
  *       -> { text: 'See Errors and 1', messages: [] }
  */
 export function inlineText(raw: string, options: InlineOptions): InlineResult {
-  if (!MAY_HOLD_MARKUP.test(raw)) return { text: raw, messages: [], unknownRoles: [] };
+  if (!mayHoldMarkup(raw)) return { text: raw, messages: [], unknownRoles: [] };
   return new Inliner(raw, options).parse();
 }
 
@@ -60,7 +65,7 @@ export function inlineText(raw: string, options: InlineOptions): InlineResult {
  *       -> [text "Array of ", reference {role "ref", value "Tag", target "tag_1"}, text " objects"]
  */
 export function inlineNodes(raw: string, options: InlineOptions): InlineResult & { nodes: RstInline[] } {
-  if (!MAY_HOLD_MARKUP.test(raw)) {
+  if (!mayHoldMarkup(raw)) {
     // no markup: one text node (most table cells: "String", "Yes", ...)
     return { text: raw, messages: [], unknownRoles: [], nodes: plainTextNodes(raw, options) };
   }

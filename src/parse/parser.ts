@@ -27,7 +27,7 @@
  */
 import { EOF, Machine, StateCorrection, TransitionCorrection, el, type DNode } from './block-machine.js';
 import type { LineSpec, NextState, ParserContext, RunState, SectionMemo, StateName } from './context.js';
-import { inlineText } from './inline.js';
+import { inlineText, mayHoldMarkup } from './inline.js';
 import type { SourceLines } from './lines.js';
 import { Reporter } from './reporter.js';
 import { bodyIndent, bodyLine, doctest, invalidInput, lineBlock, lineBlockItem } from './states/body.js';
@@ -85,6 +85,8 @@ export class BlockParser implements ParserContext {
   private readonly admit = (id: string, line: number, column: number): boolean => this.reporter.admit(id, line, column);
 
   inline(text: string, absLine: number, real?: { line: number; column: number; lineColumns?: readonly number[] }): { text: string; messages: DNode[] } {
+    // most text blocks (table cells: "String", "Yes") hold no markup: as they are, without building the options
+    if (!mayHoldMarkup(text)) return { text, messages: [] };
     const r = inlineText(text, {
       line: real?.line ?? absLine,
       column: real?.column ?? 1,

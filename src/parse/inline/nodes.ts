@@ -59,11 +59,13 @@ export function phraseSpec(phrase: PhraseRef, anonymous: boolean): InlineSpec {
 /** The nodes of a text block without markup: one text node spanning it (none for an empty block). */
 export function plainTextNodes(raw: string, options: InlineOptions): RstInline[] {
   if (raw === '') return [];
-  const lines = raw.split('\n');
-  const last = lines.length - 1;
+  // the index and length of the last line, without splitting (this runs for every plain cell of every table)
+  let last = 0;
+  for (let at = raw.indexOf('\n'); at !== -1; at = raw.indexOf('\n', at + 1)) last++;
+  const lastLength = raw.length - (raw.lastIndexOf('\n') + 1);
   const lastColumn = options.lineColumns?.[last] ?? (last === 0 ? (options.column ?? 1) : 1);
   const start = { line: options.lineNumbers?.[0] ?? options.line, column: options.lineColumns?.[0] ?? options.column ?? 1 };
-  const end = { line: options.lineNumbers?.[last] ?? options.line + last, column: lastColumn + (lines[last] ?? '').length };
+  const end = { line: options.lineNumbers?.[last] ?? options.line + last, column: lastColumn + lastLength };
   const span = options.span;
   const same =
     span !== undefined && span.start.line === start.line && span.start.column === start.column && span.end.line === end.line && span.end.column === end.column;
