@@ -147,6 +147,10 @@ function recordKey(key: number | string): string {
  * printed as TypeScript's formatter would leave them.
  */
 export function printSourceFile(header: readonly string[], statements: readonly StatementStructures[]): string {
+  // Each variable statement's text takes its place after the print (a NUL-delimited index stands for it, a
+  // character no output text holds: stringLiteral and docText escape it), so the file's writer does not
+  // read the largest statements (the lookup records) through again, character by character.
+  const variables: string[] = [];
   const text = printStructure(
     {
       kind: StructureKind.SourceFile,
@@ -157,15 +161,16 @@ export function printSourceFile(header: readonly string[], statements: readonly 
       statements: statements.map((statement) => {
         if (statement.kind === StructureKind.ExportDeclaration) return statement;
         if (statement.kind === StructureKind.VariableStatement) {
-          const formattedText = reindented(printStructure(statement, PRINT_OPTIONS)).replace(/\n*$/, '');
-          return (writer: CodeBlockWriter) => writer.blankLineIfLastNot().write(formattedText);
+          variables.push(reindented(printStructure(statement, PRINT_OPTIONS)).replace(/\n*$/, ''));
+          const placeholder = `\0${variables.length - 1}\0`;
+          return (writer: CodeBlockWriter) => writer.blankLineIfLastNot().write(placeholder);
         }
         return { ...statement, leadingTrivia: (writer: CodeBlockWriter) => writer.blankLineIfLastNot() };
       }),
     },
     PRINT_OPTIONS,
   );
-  return `${text.replace(/\n*$/, '')}\n`;
+  return `${text.replace(/\n*$/, '').replace(/\0(\d+)\0/g, (_, index: string) => variables[Number(index)]!)}\n`;
 }
 
 /**
