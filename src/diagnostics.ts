@@ -53,12 +53,23 @@ export function flag<Args>(file: VFile, rule: Rule<Args>, args: Args, place: Poi
   Error.stackTraceLimit = 0;
   let message: VFileMessage;
   try {
-    message = file.message(rule.message(args), { place, ruleId: rule.id, source: SOURCE });
+    message = file.message(shared(rule.message(args)), { place, ruleId: rule.id, source: SOURCE });
   } finally {
     Error.stackTraceLimit = limit;
   }
   setSeverity(message, severity);
   return message;
+}
+
+/** Sentences seen before, each kept once (a page of 200,000 alike tables says the same of each). */
+const sentences = new Map<string, string>();
+
+/** The one copy of `text` (the first 10,000 distinct sentences are remembered; later ones are kept as given). */
+function shared(text: string): string {
+  const known = sentences.get(text);
+  if (known !== undefined) return known;
+  if (sentences.size < 10_000) sentences.set(text, text);
+  return text;
 }
 
 /** vfile's encoding of a severity: `fatal` true = error, false = warning, undefined = info. */

@@ -11,7 +11,8 @@ import { VFile } from 'vfile';
 import { applyRuleSettings } from '../diagnostics.js';
 import { createModelProcessor, modelService } from '../process.js';
 import { titleFromId } from '../model/index.js';
-import { oracleJsonChunks } from '../parse/oracle-json.js';
+import { oracleJsonWriter } from '../parse/oracle-json.js';
+import { parsePage } from '../parse/plugin.js';
 import { parseFlags, REPORT_FLAGS, reporting, tooManyWarnings } from './args.js';
 import type { Reporting } from './args.js';
 import { loadConfigRules } from './config.js';
@@ -71,28 +72,29 @@ export const tablesCommand: Command = async (args, io) => {
   const options = reporting(values, 'tables', io);
   needFiles(positionals, 'tables');
   const { files, ok } = await loadPages(positionals, io);
-  // only the tables are printed: no document tree, no literal blocks
-  const processor = createModelProcessor({ skeleton: false, literalBlocks: false });
-  const pages = ok.map((file) => ({ file, root: processor.parse(file) }));
-  if (values.json) {
-    // one object for one file (indented), one line per file for several; written in pieces, never whole
-    const out = bufferedWriter(io);
-    for (const { file, root } of pages) {
-      for (const chunk of oracleJsonChunks(root, file.path, pages.length === 1 ? 1 : 0)) out.write(chunk);
+  // Only the tables are printed: no skeleton, no document tree, and each table is written (JSON) or
+  // summed up in a line (text) as soon as the parse is past it, then dropped.
+  const out = bufferedWriter(io);
+  for (const file of ok) {
+    if (values.json) {
+      // one object for one file (indented), one line per file for several
+      const writer = oracleJsonWriter(file.path, ok.length === 1 ? 1 : 0, out.write);
+      writer.end(parsePage(String(file.value), file, { skeleton: false, onTable: (t) => writer.table(t) }));
       out.write('\n');
-    }
-    out.flush();
-  } else {
-    for (const { file, root } of pages) {
-      const tables = root.children.filter((n) => n.type === 'table');
-      io.stdout(`${file.path}: ${tables.length} table(s)\n`);
-      for (const t of tables) {
-        io.stdout(
-          `  ${t.line}:${t.position.start.column}  ${t.kind}  ${t.rows} rows (${t.headerRows} header) x ${t.columns} columns${t.title ? `  "${t.title}"` : ''}\n`,
-        );
-      }
+    } else {
+      const lines: string[] = [];
+      parsePage(String(file.value), file, {
+        skeleton: false,
+        onTable: (t) =>
+          lines.push(
+            `  ${t.line}:${t.position.start.column}  ${t.kind}  ${t.rows} rows (${t.headerRows} header) x ${t.columns} columns${t.title ? `  "${t.title}"` : ''}\n`,
+          ),
+      });
+      out.write(`${file.path}: ${lines.length} table(s)\n`);
+      for (const line of lines) out.write(line);
     }
   }
+  out.flush();
   return finish(files, ok.length < files.length, options, 'tables', io);
 };
 

@@ -76,30 +76,28 @@ function leafTexts(node: DNode, out: string[], source: string): void {
 }
 
 /**
- * A grid or simple table turned into its result as soon as the block parser
- * finished it (`BlockParser.onTable`), when no document tree is built: its
+ * Grid and simple tables turned into their result as soon as the block parser
+ * finished them (`BlockParser.onTable`), when no document tree is built: their
  * cells' nodes are dropped there, so a page of 200,000 tables never holds the
- * nested documents of all their cells at once.
+ * nested documents of all their cells at once. `tables` maps each such node to
+ * its `RstTable` (completed by `toTable` at the end: a `table` directive may
+ * still title it, and its index is its pre-order place); `nested` lists, for a
+ * table with tables in its cells, those tables in pre-order.
  */
-interface Compact {
-  cells: RstCell[];
-  /** The system messages inside the table (its cells'), in document order. */
-  messages: SystemMessage[];
-  /** The tables inside its cells, in pre-order (each compacted before it). */
-  nested: DNode[];
+interface Compacts {
+  tables: Map<DNode, RstTable>;
+  nested: Map<DNode, DNode[]>;
 }
 
-type Compacts = Map<DNode, Compact>;
-
-const NONE: readonly DNode[] = [];
+/** The children of a table's body text node (never added to). */
+const NO_CHILDREN: DNode[] = [];
 
 /** Every table node, in docutils' `findall` (pre-order) order. */
 function collectTables(node: DNode, out: DNode[], compacts: Compacts): void {
   if (node.tag === 'table' && node.table) {
     out.push(node);
-    const compact = compacts.get(node);
-    if (compact) {
-      pushAll(out, compact.nested);
+    if (compacts.tables.has(node)) {
+      pushAll(out, compacts.nested.get(node) ?? []);
       return;
     }
   }
@@ -108,9 +106,22 @@ function collectTables(node: DNode, out: DNode[], compacts: Compacts): void {
 
 function collectMessages(node: DNode, out: RstTable['messages'], compacts: Compacts): void {
   if (node.tag === 'system_message' && node.message) out.push(node.message);
-  const compact = compacts.get(node);
+  const compact = compacts.tables.get(node);
   if (compact) pushAll(out, compact.messages);
   for (const child of node.children) collectMessages(child, out, compacts);
+}
+
+/** One `blocks` array per list of block tags (most cells hold one paragraph): read, never changed. */
+const blockTags = new Map<string, string[]>();
+
+function tagsOf(blocks: readonly DNode[]): string[] {
+  const key = blocks.map((b) => b.tag).join(' ');
+  let tags = blockTags.get(key);
+  if (!tags) {
+    tags = blocks.map((b) => b.tag);
+    if (blockTags.size < 1000) blockTags.set(key, tags);
+  }
+  return tags;
 }
 
 function cellsOf(t: TableData, source: string): RstCell[] {
@@ -125,14 +136,14 @@ function cellsOf(t: TableData, source: string): RstCell[] {
       rowspan: c.rowspan,
       colspan: c.colspan,
       text: texts.join('\n\n'),
-      blocks: blocks.map((b) => b.tag),
+      blocks: tagsOf(blocks),
       position: c.position,
     };
   });
 }
 
 /**
- * Turns a finished table node into its `Compact` and drops its cells' nodes:
+ * Turns a finished table node into its `RstTable` and drops its cells' nodes:
  * what is left is its data (which a `table` directive may still title) and
  * one text node standing for its body (docutils' `astext()` of it, which the
  * cells of a table around it read).
@@ -141,20 +152,15 @@ function compactTable(node: DNode, compacts: Compacts, source: string): void {
   if (node.tag !== 'table' || !node.table) return;
   const nested: DNode[] = [];
   for (const child of node.children) collectTables(child, nested, compacts);
+  if (nested.length) compacts.nested.set(node, nested);
   const messages: SystemMessage[] = [];
   for (const child of node.children) collectMessages(child, messages, compacts);
-  const cells = cellsOf(node.table, source);
-  node.children = node.children.map((child) => el('tgroup', [], astext(child, source)));
+  compacts.tables.set(node, tableOf(node.table, -1, cellsOf(node.table, source), messages));
+  node.children = node.children.map((child) => el('tgroup', NO_CHILDREN, astext(child, source)));
   node.table.cells = [];
-  compacts.set(node, { cells, messages, nested: nested.length ? nested : (NONE as DNode[]) });
 }
 
-function toTable(node: DNode, index: number, source: string, compacts: Compacts): RstTable {
-  const t = node.tag === 'table' ? node.table : undefined;
-  if (!t) throw new TypeError('not a table node');
-  const cells = compacts.get(node)?.cells ?? cellsOf(t, source);
-  const messages: RstTable['messages'] = [];
-  collectMessages(node, messages, compacts);
+function tableOf(t: TableData, index: number, cells: RstCell[], messages: SystemMessage[]): RstTable {
   return {
     type: 'table',
     kind: t.kind,
@@ -173,6 +179,100 @@ function toTable(node: DNode, index: number, source: string, compacts: Compacts)
   };
 }
 
+function toTable(node: DNode, index: number, source: string, compacts: Compacts): RstTable {
+  const t = node.tag === 'table' ? node.table : undefined;
+  if (!t) throw new TypeError('not a table node');
+  const compact = compacts.tables.get(node);
+  if (!compact) {
+    const messages: RstTable['messages'] = [];
+    collectMessages(node, messages, compacts);
+    return tableOf(t, index, cellsOf(t, source), messages);
+  }
+  // completed in place (what a `table` directive around it set, its index, and the messages of its title)
+  const messages = compact.messages;
+  for (const child of node.children) collectMessages(child, messages, compacts);
+  Object.assign(compact, tableOf(t, index, compact.cells, messages));
+  return compact;
+}
+
+/** What a subtree whose tables were handed over is replaced with (never added to). */
+const HANDED_OVER: DNode = el('comment', NO_CHILDREN);
+
+/**
+ * Hands the tables over in pre-order while the parse goes on, when no
+ * document tree is built. The block parser appends a node to its parent
+ * when it starts it (a section, a list) or once it is complete (a table, a
+ * paragraph), so on the path of last children from the root, every child
+ * but the last is complete: after each table, the tables of those children
+ * are made (`toTable`) and handed over, and the child is replaced with
+ * `HANDED_OVER` (kept, when `literal`, if it holds a literal block, which
+ * the walk of literal-blocks.ts reads at the end). What the tree holds at a
+ * time is the path being parsed, not the page.
+ */
+class TableStream {
+  private index = 0;
+  /** For each node on the path: how many of its children were handed over. */
+  private readonly done = new Map<DNode, number>();
+  /** Tables handed over but left in the tree (the subtree holds a literal block): the last walk skips them. */
+  private readonly handed = new Set<DNode>();
+
+  constructor(
+    private readonly root: DNode,
+    private readonly compacts: Compacts,
+    private readonly source: string,
+    private readonly deliver: (table: RstTable) => void,
+    private readonly literal: boolean,
+  ) {}
+
+  /** Hands over every complete child on the path of last children (`all`: the last ones too, at the end). */
+  flush(all = false): void {
+    let node: DNode | undefined = this.root;
+    while (node && node.tag !== 'table') {
+      const children: DNode[] = node.children;
+      const from = this.done.get(node) ?? 0;
+      const to = all ? children.length : children.length - 1;
+      for (let i = from; i < to; i++) this.handOver(children, i);
+      if (to > from) this.done.set(node, to);
+      node = all ? undefined : children[children.length - 1];
+    }
+  }
+
+  private handOver(children: DNode[], i: number): void {
+    const child = children[i] as DNode;
+    this.done.delete(child);
+    const nodes: DNode[] = [];
+    this.collect(child, nodes);
+    for (const n of nodes) this.deliver(toTable(n, this.index++, this.source, this.compacts));
+    for (const n of nodes) {
+      this.compacts.tables.delete(n);
+      this.compacts.nested.delete(n);
+    }
+    if (this.literal && hasLiteralBlock(child)) for (const n of nodes) this.handed.add(n);
+    else children[i] = HANDED_OVER;
+  }
+
+  /** `collectTables`, past the tables already handed over; the children of a node left on the path are walked whole. */
+  private collect(node: DNode, out: DNode[]): void {
+    if (this.handed.has(node)) return;
+    if (node.tag === 'table' && node.table) {
+      out.push(node);
+      if (this.compacts.tables.has(node)) {
+        pushAll(out, this.compacts.nested.get(node) ?? []);
+        return;
+      }
+    }
+    for (const child of node.children) {
+      this.done.delete(child);
+      this.collect(child, out);
+    }
+  }
+}
+
+function hasLiteralBlock(node: DNode): boolean {
+  if (node.tag === 'literal_block' || node.tag === 'doctest_block') return true;
+  return node.children.some(hasLiteralBlock);
+}
+
 /**
  * Parses reStructuredText as docutils 0.19 does and returns the tree
  * rst-codegen works on. Never throws on bad input: problems are system
@@ -181,26 +281,31 @@ function toTable(node: DNode, index: number, source: string, compacts: Compacts)
 export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const { lines, position } = sourceLines(source);
-  const parser = new BlockParser(fileLines(lines), options.path ?? '');
+  const path = options.path ?? '';
+  const parser = new BlockParser(fileLines(lines), path);
   const keepTree = options.document === true;
   // literal blocks are placed by the spans document mode keeps
   parser.doc = keepTree || options.literalBlocks === true;
-  const compacts: Compacts = new Map();
-  if (!keepTree) parser.onTable = (node) => compactTable(node, compacts, options.path ?? '');
-  const document = parser.parseDocument();
+  const document = el('document');
+  const tables: RstTable[] = [];
   const tableNodes: DNode[] = [];
-  collectTables(document, tableNodes, compacts);
-  const tables = tableNodes.map((n, i) => {
-    const table = toTable(n, i, options.path ?? '', compacts);
-    // Pre-order: only the tables around this one needed its cells' nodes (for
-    // their cells' text), and they are done. Without a document tree to build,
-    // they go now, so a page of 200,000 tables does not hold two copies.
-    if (!keepTree && n.tag === 'table' && n.table) {
-      n.children = [];
-      n.table.cells = [];
-    }
-    return table;
-  });
+  if (keepTree) {
+    // the document tree reads every table's cells: nothing is compacted or handed over early
+    const none: Compacts = { tables: new Map(), nested: new Map() };
+    parser.parseDocument(document);
+    collectTables(document, tableNodes, none);
+    tableNodes.forEach((n, i) => tables.push(toTable(n, i, path, none)));
+  } else {
+    const compacts: Compacts = { tables: new Map(), nested: new Map() };
+    const deliver = options.onTable && options.skeleton === false ? options.onTable : (t: RstTable) => void tables.push(t);
+    const stream = new TableStream(document, compacts, path, deliver, options.literalBlocks === true);
+    parser.onTable = (node) => {
+      compactTable(node, compacts, path);
+      stream.flush();
+    };
+    parser.parseDocument(document);
+    stream.flush(true);
+  }
   const unknownRoles = sortedNames(parser.unknownRoles);
   const unknownDirectives = sortedNames(parser.unknownDirectives);
   const root: RstRoot = { type: 'root', children: [], messages: parser.messages, unknownRoles, unknownDirectives, position };

@@ -100,28 +100,57 @@ export function toOracleJson(root: RstRoot, source: string): OracleJson {
   };
 }
 
+/** A writer of the oracle's JSON of one page, table by table (see `oracleJsonWriter`). */
+export interface OracleJsonWriter {
+  /** Writes the next table (in document order). */
+  table(table: RstTable): void;
+  /** Writes the rest: the page's messages and names (after its last table). */
+  end(root: RstRoot): void;
+}
+
+const NO_ROOT: RstRoot = { type: 'root', children: [], messages: [], position: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
+
 /**
- * `JSON.stringify(toOracleJson(root, source), null, indent)` in pieces, one
- * table at a time, for a writer: a page of 200,000 tables is never one
- * object, nor one string, in memory. (`indent`: 0 for one line, 1 as the
- * `tables` command prints one file.)
+ * `JSON.stringify(toOracleJson(root, source), null, indent)` written in
+ * pieces, one table at a time, as the tables come (`indent`: 0 for one line,
+ * 1 as the `tables` command prints one file): a page of 200,000 tables is
+ * never one object, nor one string, in memory, and need not be parsed whole
+ * first (`ParseOptions.onTable`).
  */
-export function* oracleJsonChunks(root: RstRoot, source: string, indent: 0 | 1): Generator<string> {
-  const tables = allTables(root);
-  const head: OracleJson = { ...toOracleJson({ ...root, children: [] }, source), tables: [] };
-  const text = JSON.stringify(head, null, indent);
-  // the empty array of the head is where the tables go
+export function oracleJsonWriter(source: string, indent: 0 | 1, write: (chunk: string) => void): OracleJsonWriter {
+  // the empty array of the head is where the tables go; what comes before it names only the source
   const empty = indent ? '"tables": []' : '"tables":[]';
-  const at = text.indexOf(empty);
-  if (tables.length === 0 || at < 0) {
-    yield text;
-    return;
+  const head = (root: RstRoot): string => JSON.stringify({ ...toOracleJson({ ...root, children: [] }, source), tables: [] }, null, indent);
+  let count = 0;
+  return {
+    table(table) {
+      if (count === 0) {
+        const text = head(NO_ROOT);
+        write(text.slice(0, text.indexOf(empty) + empty.length - 1));
+      }
+      const json = JSON.stringify(oracleTable(table), null, indent);
+      // one level deeper than the array (strings in JSON hold no line break)
+      write(indent ? `${count ? ',' : ''}\n  ${json.replaceAll('\n', '\n  ')}` : `${count ? ',' : ''}${json}`);
+      count++;
+    },
+    end(root) {
+      const text = head(root);
+      const at = text.indexOf(empty);
+      if (count === 0) write(text);
+      else write(indent ? `\n ]${text.slice(at + empty.length)}` : `]${text.slice(at + empty.length)}`);
+    },
+  };
+}
+
+/** `oracleJsonWriter` over a parsed page: its text in pieces, one table at a time. */
+export function* oracleJsonChunks(root: RstRoot, source: string, indent: 0 | 1): Generator<string> {
+  let pending: string[] = [];
+  const writer = oracleJsonWriter(source, indent, (chunk) => pending.push(chunk));
+  for (const table of allTables(root)) {
+    writer.table(table);
+    yield* pending;
+    pending = [];
   }
-  yield text.slice(0, at + empty.length - 1);
-  for (let i = 0; i < tables.length; i++) {
-    const json = JSON.stringify(oracleTable(tables[i] as RstTable), null, indent);
-    // one level deeper than the array (strings in JSON hold no line break)
-    yield indent ? `${i ? ',' : ''}\n  ${json.replaceAll('\n', '\n  ')}` : `${i ? ',' : ''}${json}`;
-  }
-  yield indent ? `\n ]${text.slice(at + empty.length)}` : `]${text.slice(at + empty.length)}`;
+  writer.end(root);
+  yield* pending;
 }

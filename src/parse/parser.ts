@@ -113,9 +113,8 @@ export class BlockParser implements ParserContext {
   }
 
   // ------------------------------------------------------------- runs
-  /** Parses the whole document (RSTStateMachine.run). */
-  parseDocument(): DNode {
-    const doc = el('document');
+  /** Parses the whole document (RSTStateMachine.run) into `doc`, which a caller may watch grow (see `onTable`). */
+  parseDocument(doc: DNode = el('document')): DNode {
     const m = new Machine(this.lines, 0, 0, true, doc);
     this.reporter.root = m;
     this.run(m, 'Body');

@@ -171,6 +171,11 @@ export interface ParseOptions {
    * model reads of the document tree, without building it (default false).
    */
   literalBlocks?: boolean;
+  /**
+   * With `skeleton: false` and no `document`: each table is given here, in document order, as soon as the
+   * parse is past it, instead of to `RstRoot.children` (a reader that writes tables out holds none of them).
+   */
+  onTable?: (table: RstTable) => void;
 }
 
 // ===================================================================== document
