@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { config, project, repoRoot, seedText, snapshot, textOf } from './helpers.js';
+import { config, project, repoRoot, run, seedText, snapshot, textOf } from './helpers.js';
 
 /** Services per project: enough that every folder must be swapped whole; the signal tests pause the run at the write, so no long run is needed. */
 const SERVICES = 8;
@@ -92,12 +92,11 @@ describe('two generate runs at once', () => {
 });
 
 describe('a run killed mid-way', () => {
-  // One big project generated once (by a real process) with the old tag; each test works on a copy of it.
+  // One big project generated once (in this process: only the interrupted runs need their own) with the old tag; each test works on a copy of it.
   let generatedOld = '';
   beforeAll(async () => {
     generatedOld = bigProject('old');
-    const first = start(generatedOld, ['generate', '--quiet']);
-    expect((await first.exit).code).toBe(0);
+    expect(await run(['generate', '--quiet'], generatedOld)).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(tagsIn(generatedOld)).toEqual(new Set(['old']));
   });
   const copyOfOld = (): string => {
@@ -125,14 +124,14 @@ describe('a run killed mid-way', () => {
   it('SIGKILL while writing: the output stays whole and the next run cleans up', async () => {
     const dir = copyOfOld();
     setTag(dir, 'new');
-    const run = start(dir, ['generate', '--quiet'], true);
+    const killed = start(dir, ['generate', '--quiet'], true);
     await waitFor(() => readdirSync(dir).some((n) => n.startsWith('.rst-codegen-tmp-')));
-    run.kill('SIGKILL');
-    expect((await run.exit).signal).toBe('SIGKILL');
+    killed.kill('SIGKILL');
+    expect((await killed.exit).signal).toBe('SIGKILL');
     expect(tagsIn(dir).size).toBe(1); // old or new, never mixed
     expect(leftovers(dir).length).toBeGreaterThan(0); // the dead run's lock and temporary folder
-    const next = start(dir, ['generate', '--quiet']);
-    expect((await next.exit).code).toBe(0);
+    // The next run (in this process, as in kill-points.test.ts) takes over the dead run's lock.
+    expect(await run(['generate', '--quiet'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(tagsIn(dir)).toEqual(new Set(['new']));
     expect(leftovers(dir)).toEqual([]);
   });
