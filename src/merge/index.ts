@@ -116,6 +116,20 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as Json)[k], (b as Json)[k]));
 }
 
+type ParsedSource = { doc: ReturnType<typeof parseDocument>; lineCounter: LineCounter } | null;
+
+/** The generated text last parsed for places, and its parse: merging one generated document into several specs parses it once. */
+let lastSource: { text: string; parsed: ParsedSource } | undefined;
+
+function parseSource(text: string): ParsedSource {
+  if (lastSource?.text === text) return lastSource.parsed;
+  lastSource = undefined;
+  const lineCounter = new LineCounter();
+  const parsed = dataTooDeep(safeJson(text)) ? null : { doc: parseDocument(text, { ...PARSE_OPTIONS, lineCounter }), lineCounter };
+  lastSource = { text, parsed };
+  return parsed;
+}
+
 /**
  * Where `keys` (`['components', 'schemas', 'X']`) is in the generated text, as
  * `path:line:column`. The text is parsed on the first call only: most merges
@@ -126,12 +140,9 @@ function sourceLocator(options: MergeOptions): (keys: readonly string[]) => stri
   const pointer = (keys: readonly string[]): string => `${path}#/${keys.map(escapePointer).join('/')}`;
   const text = options.sourceText;
   if (text === undefined) return pointer;
-  let parsed: { doc: ReturnType<typeof parseDocument>; lineCounter: LineCounter } | null | undefined;
+  let parsed: ParsedSource | undefined;
   return (keys) => {
-    if (parsed === undefined) {
-      const lineCounter = new LineCounter();
-      parsed = dataTooDeep(safeJson(text)) ? null : { doc: parseDocument(text, { ...PARSE_OPTIONS, lineCounter }), lineCounter };
-    }
+    if (parsed === undefined) parsed = parseSource(text);
     if (parsed === null) return pointer(keys);
     let node: unknown = parsed.doc.contents;
     let range: [number, number, number] | undefined;
