@@ -11,7 +11,7 @@
  */
 import { SourceLines } from './lines.js';
 import type { SystemMessage, TableKind, Position } from './types.js';
-import { isBlank, pyLstrip, pyRstrip } from './block-text.js';
+import { isBlank, isPyWs } from './block-text.js';
 
 /** Thrown (as a sentinel, no stack) to end a state machine run, like docutils' EOFError. */
 export const EOF = { signal: 'eof' } as const;
@@ -310,21 +310,22 @@ export class Machine {
     let broke = false;
     while (end < last) {
       const line = this.at(end);
-      if (line && (line.charCodeAt(0) !== 32 || (blockIndent !== null && !isBlank(line.slice(0, blockIndent))))) {
+      // (counted, not sliced: pyLstrip(line) would make a string for every line of every indented block)
+      let lead = 0;
+      while (lead < line.length && isPyWs(line.charCodeAt(lead))) lead++;
+      if (line && (line.charCodeAt(0) !== 32 || (blockIndent !== null && lead < Math.min(blockIndent, line.length)))) {
         blankFinish = end > start && isBlank(this.at(end - 1));
         broke = true;
         break;
       }
-      const stripped = pyLstrip(line);
-      if (!stripped) {
+      if (lead === line.length) {
         if (untilBlank) {
           blankFinish = true;
           broke = true;
           break;
         }
       } else if (blockIndent === null) {
-        const lineIndent = line.length - stripped.length;
-        indent = indent === null ? lineIndent : Math.min(indent, lineIndent);
+        indent = indent === null ? lead : Math.min(indent, lead);
       }
       end += 1;
     }
@@ -385,12 +386,16 @@ export function spanPos(m: Machine, from: number, to: number): Position {
   let b = Math.min(to, m.length - 1);
   while (a < b && isBlank(m.at(a))) a++;
   while (b > a && isBlank(m.at(b))) b--;
+  // the lengths pyLstrip / pyRstrip would leave, without making the strings (this runs for every block)
   const first = m.at(a);
-  const lead = first.length - pyLstrip(first).length;
-  const last = pyRstrip(m.at(b));
+  let lead = 0;
+  while (lead < first.length && isPyWs(first.charCodeAt(lead))) lead++;
+  const lastLine = m.at(b);
+  let lastLength = lastLine.length;
+  while (lastLength > 0 && isPyWs(lastLine.charCodeAt(lastLength - 1))) lastLength--;
   return {
     start: { line: m.realLine(a), column: m.column(a) + (lead < first.length ? lead : 0) },
-    end: { line: m.realLine(b), column: m.column(b) + last.length },
+    end: { line: m.realLine(b), column: m.column(b) + lastLength },
   };
 }
 
@@ -398,7 +403,8 @@ export function spanPos(m: Machine, from: number, to: number): Position {
 export function inlineSourceAt(m: Machine, from: number, raw: string): InlineSource {
   // one line (most paragraphs and table cells): its line and column say it all
   if (!raw.includes('\n')) return { raw, line: m.realLine(from), column: m.column(from) };
-  const n = raw.split('\n').length;
+  let n = 1;
+  for (let at = raw.indexOf('\n'); at !== -1; at = raw.indexOf('\n', at + 1)) n++;
   const lineNumbers = Array.from({ length: n }, (_, i) => m.realLine(from + i));
   const lineColumns = Array.from({ length: n }, (_, i) => m.column(from + i));
   return { raw, line: lineNumbers[0] ?? 1, column: lineColumns[0] ?? 1, lineNumbers, lineColumns };
