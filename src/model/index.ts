@@ -14,7 +14,7 @@ import type { ServiceInput, ServiceModel } from './types.js';
 import { buildGrid, classifyTable } from './classify.js';
 import { Collector } from './collect.js';
 import { readErrorTable, readStatusTable } from './read-table.js';
-import { flag } from './rules.js';
+import { finishPages, flag, startPages } from './rules.js';
 import { collectTables } from './walk.js';
 
 export { rules } from './rules.js';
@@ -39,6 +39,7 @@ const headerText = (header: readonly string[]): string => header.map((h) => h ||
  * the pages' own order (sources are in document order, codes are sorted).
  */
 export function buildServiceModel(input: ServiceInput, files: Map<string, VFile>): ServiceModel {
+  startPages(files.values());
   const collector = new Collector();
   let firstErrorPage: { file: VFile; root: RstRoot } | null = null;
   for (const page of input.pages) {
@@ -57,13 +58,15 @@ export function buildServiceModel(input: ServiceInput, files: Map<string, VFile>
   }
   const errorBody = firstErrorPage === null ? null : readErrorBody(input.pages);
   if (firstErrorPage !== null && errorBody === null) flag(firstErrorPage.file, 'error-body-undocumented', {}, firstErrorPage.root.position);
-  return {
+  const model: ServiceModel = {
     service: input.service,
     title: input.title ?? titleFromId(input.service),
     ...collector.result(),
     ...(errorBody === null ? {} : { errorBody }),
     sources: input.pages.map((p) => p.path),
   };
+  finishPages(files.values());
+  return model;
 }
 
 /** Classifies and reads one table; true when it is a status or error table. */

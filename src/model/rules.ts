@@ -9,8 +9,9 @@
  * did on the reader's behalf (filled-down cells, ignored tables and columns).
  */
 import type { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
-import { defineRules, flag as flagRule } from '../diagnostics.js';
+import { asText, defineRules, flag as flagRule } from '../diagnostics.js';
+import { MAX_MESSAGES_PER_RULE, MessageLimit } from '../parse/reporter.js';
+import { parseRules } from '../parse/rules.js';
 import type { Rule as StageRule } from '../diagnostics.js';
 import type { Point, Position } from '../parse/types.js';
 
@@ -198,8 +199,44 @@ export const rules: { readonly [Id in RuleId]: Rule<Id> } = defineRules({
   },
 });
 
-/** Reports rule `id` on `file` at `place`, with the rule's severity and sentence. */
-export function flag<Id extends RuleId>(file: VFile, id: Id, args: RuleArgs[Id], place: Point | Position | undefined): VFileMessage {
+/**
+ * The parse stage's per-page limit, for the model's messages too: a page keeps the first
+ * `MAX_MESSAGES_PER_RULE` messages of each rule, and one more says how many were left out (a page of
+ * 200,000 tables that are no code tables would otherwise hold 200,000 `not-a-code-table` infos).
+ */
+const limits = new WeakMap<VFile, MessageLimit>();
+
+/** Forgets what was reported on `files` (a model is built from here on). */
+export function startPages(files: Iterable<VFile>): void {
+  for (const file of files) limits.delete(file);
+}
+
+/** Reports rule `id` on `file` at `place`, with the rule's severity and sentence (past the page's limit: counted only). */
+export function flag<Id extends RuleId>(file: VFile, id: Id, args: RuleArgs[Id], place: Point | Position | undefined): void {
+  let limit = limits.get(file);
+  if (!limit) {
+    limit = new MessageLimit();
+    limits.set(file, limit);
+  }
+  const start = place && 'start' in place ? place.start : place;
+  if (!limit.admit(id, start?.line ?? 1, start?.column ?? 1)) return;
   const rule: Rule<Id> = rules[id];
-  return flagRule(file, rule, args, place);
+  flagRule(file, rule, args, place);
+}
+
+/**
+ * Adds to each of `files`, for each rule with messages left out, the parse stage's `too-many-messages`
+ * sentence counting them, under the rule's own id and severity (so the config's `rules` setting of that
+ * rule applies to it too). Once, after the model's last message.
+ */
+export function finishPages(files: Iterable<VFile>): void {
+  for (const file of files) {
+    const limit = limits.get(file);
+    if (!limit) continue;
+    for (const [id, d] of limit.dropped) {
+      const text = parseRules['too-many-messages'].message({ rule: id, count: d.count, max: MAX_MESSAGES_PER_RULE });
+      flagRule(file, { ...rules[id as RuleId], message: asText }, { text }, { line: d.line, column: d.column });
+    }
+    limits.delete(file);
+  }
 }
