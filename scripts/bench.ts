@@ -63,7 +63,7 @@ function ours(files: string[], work: string): Measure {
 function oursSpecs(files: string[], work: string): Measure {
   const built = path.join(root, 'dist/generate.js');
   if (!existsSync(built)) throw new Error('bench: dist/ is missing: run `npm run build` first (the specs case runs the built code).');
-  const newest = rstFreeNewest(path.join(root, 'src'));
+  const newest = newestMtime(path.join(root, 'src'));
   if (newest > statSync(built).mtimeMs)
     process.stderr.write('bench: warning: a file in src/ is newer than dist/: run `npm run build` to measure the current code.\n');
   const list = path.join(work, `list-${Math.random().toString(36).slice(2)}.txt`);
@@ -77,7 +77,7 @@ function oursSpecs(files: string[], work: string): Measure {
 }
 
 /** The newest modification time of a file below `dir`. */
-function rstFreeNewest(dir: string): number {
+function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
