@@ -115,7 +115,7 @@ function collectMessages(node: DNode, out: RstTable['messages'], compacts: Compa
 const blockTags = new Map<string, string[]>();
 
 function tagsOf(blocks: readonly DNode[]): string[] {
-  const key = blocks.map((b) => b.tag).join(' ');
+  const key = blocks.length === 1 ? (blocks[0] as DNode).tag : blocks.map((b) => b.tag).join(' ');
   let tags = blockTags.get(key);
   if (!tags) {
     tags = blocks.map((b) => b.tag);
