@@ -17,12 +17,23 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   merge: async () => (await import('./merge.js')).mergeCommand,
 };
 
-const defaultIo = (): CliIo => ({
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  color: wantColor(process.env, Boolean(process.stderr.isTTY)),
-});
+const defaultIo = (): CliIo => {
+  // A reader that stops reading (`rst-codegen tables … | head`) closes the pipe: the rest of the output is
+  // dropped, as a Unix tool stops writing, instead of an unhandled EPIPE error ending the process.
+  let closed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
+  return {
+    stdout: (text) => {
+      if (!closed) process.stdout.write(text);
+    },
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    color: wantColor(process.env, Boolean(process.stderr.isTTY)),
+  };
+};
 
 export async function main(argv: string[], io: CliIo = defaultIo()): Promise<number> {
   const [name, ...rest] = argv;

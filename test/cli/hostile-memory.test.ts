@@ -73,6 +73,25 @@ describe('blow-ups (issue 12 1(d)) stay within a small heap', () => {
     expect(lines[30_000]).toBe(`  ${4 * 29_999 + 1}:1  simple  1 rows (0 header) x 2 columns`);
   });
 
+  it('`tables` read by a reader that stops after the first line (`| head -1`): no EPIPE crash, the exit code of the run', async () => {
+    const dir = project({ 'tables.rst': TINY.repeat(30_000) });
+    const child = spawn(process.execPath, [cli, 'tables', 'tables.rst'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+      killSignal: 'SIGKILL',
+    });
+    let first = '';
+    let stderr = '';
+    child.stdout.once('data', (d) => {
+      first = String(d).split('\n')[0] ?? '';
+      child.stdout.destroy();
+    });
+    child.stderr.on('data', (d) => (stderr += d));
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    expect([first, code, signal, stderr]).toEqual(['tables.rst: 30000 table(s)', 0, null, '']);
+  });
+
   // Eight blank lines after each table: more than the 150,000 characters outside tables the skeleton is built
   // for, as on the whole page (so the skeleton's own bounded work does not come into it).
   const SPACED = `${TINY}${'\n'.repeat(7)}`;
