@@ -67,8 +67,9 @@ export function detectFormat(text: string, specPath?: string): SpecFormat {
  * and the next merge into that text (the next service's, or a second merge
  * that must change nothing) reads the same text: it is parsed once. Reading is
  * a pure function of the text and nothing writes to a `ParsedSpec`, so the
- * result is the same. One entry, dropped before another text is parsed: at
- * most one parsed spec outlives a merge.
+ * result is the same. One entry (a spec that reads; problems are not kept),
+ * dropped before another text is parsed: at most one parsed spec outlives a
+ * merge.
  */
 let lastRead: { text: string; format: SpecFormat; result: ReturnType<typeof readSpec> } | undefined;
 
@@ -77,7 +78,7 @@ export function readSpec(text: string, format: SpecFormat): { spec: ParsedSpec }
   if (lastRead !== undefined && lastRead.format === format && lastRead.text === text) return lastRead.result;
   lastRead = undefined;
   const result = parseSpec(text, format);
-  lastRead = { text, format, result };
+  if ('spec' in result) lastRead = { text, format, result };
   return result;
 }
 
