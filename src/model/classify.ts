@@ -39,7 +39,9 @@ export function buildGrid(table: RstTable): Grid {
     rowCount = Math.max(rowCount, c.row + c.rowspan);
     columns = Math.max(columns, c.col + c.colspan);
   }
-  const rows: Array<Array<Slot | undefined>> = Array.from({ length: rowCount }, () => Array.from<Slot | undefined>({ length: columns }));
+  // loops, not Array.from({ length }), whose generic path was much of the model's time on a page of tiny tables
+  const rows: Array<Array<Slot | undefined>> = [];
+  for (let r = 0; r < rowCount; r++) rows.push(new Array<Slot | undefined>(columns).fill(undefined));
   for (const cell of table.cells) {
     for (let r = cell.row; r < cell.row + Math.max(1, cell.rowspan); r++) {
       const row = rows[r];
@@ -216,14 +218,19 @@ const ratio = (part: number, whole: number): number => (whole === 0 ? 0 : part /
 export function classifyTable(table: RstTable, grid: Grid = buildGrid(table)): TableReading {
   const columns = grid.columns;
   let firstBodyRow = Math.min(table.headerRows, grid.rows.length);
-  let header = Array.from({ length: columns }, (_, c) =>
-    Array.from({ length: firstBodyRow }, (_, r) => slotText(grid, r, c))
-      .filter((t) => t !== '')
-      .join(' '),
-  );
+  let header: string[] = [];
+  for (let c = 0; c < columns; c++) {
+    const parts: string[] = [];
+    for (let r = 0; r < firstBodyRow; r++) {
+      const text = slotText(grid, r, c);
+      if (text !== '') parts.push(text);
+    }
+    header.push(parts.join(' '));
+  }
   let promotedHeader = false;
   if (firstBodyRow === 0 && grid.rows.length > 1) {
-    const first = Array.from({ length: columns }, (_, c) => slotText(grid, 0, c));
+    const first: string[] = [];
+    for (let c = 0; c < columns; c++) first.push(slotText(grid, 0, c));
     const named = first.filter((t) => ANY_H.has(headerKey(t))).length;
     const coded = first.filter((t) => isStatusLike(t)).length;
     if (named >= 2 && coded === 0) {
@@ -233,7 +240,8 @@ export function classifyTable(table: RstTable, grid: Grid = buildGrid(table)): T
     }
   }
   const keys = header.map(headerKey);
-  const stats = Array.from({ length: columns }, (_, c) => columnStats(grid, c, firstBodyRow));
+  const stats: ColumnStats[] = [];
+  for (let c = 0; c < columns; c++) stats.push(columnStats(grid, c, firstBodyRow));
   const empty: Columns = { status: null, phrase: null, description: null, errorCode: null, message: null, solution: null };
 
   // Status column: mostly status-shaped values; a status header wins ties.
