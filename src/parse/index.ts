@@ -195,12 +195,16 @@ function toTable(node: DNode, index: number, source: string, compacts: Compacts)
   return compact;
 }
 
+/** From this many characters on, a page's tables are compacted and handed over as the parse goes (`TableStream`). */
+export const LARGE_PAGE = 512 * 1024;
+
 /** What a subtree whose tables were handed over is replaced with (never added to). */
 const HANDED_OVER: DNode = el('comment', NO_CHILDREN);
 
 /**
  * Hands the tables over in pre-order while the parse goes on, when no
- * document tree is built. The block parser appends a node to its parent
+ * document tree is built and the page is large (`LARGE_PAGE`; a smaller
+ * page's are handed over at the end). The block parser appends a node to its parent
  * when it starts it (a section, a list) or once it is complete (a table, a
  * paragraph), so on the path of last children from the root, every child
  * but the last is complete: after each table, the tables of those children
@@ -299,10 +303,15 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
     const compacts: Compacts = { tables: new Map(), nested: new Map() };
     const deliver = options.onTable && options.skeleton === false ? options.onTable : (t: RstTable) => void tables.push(t);
     const stream = new TableStream(document, compacts, path, deliver, options.literalBlocks === true);
-    parser.onTable = (node) => {
-      compactTable(node, compacts, path);
-      stream.flush();
-    };
+    // On a smaller page the tables are made at the end: results made while the parse goes on outlive the
+    // young generation's collections and are moved to the old one as garbage-to-be (a run over many pages
+    // then peaks higher); the page's tree is small anyway.
+    if (source.length >= LARGE_PAGE) {
+      parser.onTable = (node) => {
+        compactTable(node, compacts, path);
+        stream.flush();
+      };
+    }
     parser.parseDocument(document);
     stream.flush(true);
   }

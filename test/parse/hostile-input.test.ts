@@ -7,7 +7,7 @@
  * one level past MAX_NESTING with a `nesting-too-deep` error instead.
  */
 import { describe, expect, it } from 'vitest';
-import { fromRst } from '../../src/parse/index.js';
+import { fromRst, LARGE_PAGE } from '../../src/parse/index.js';
 import { MAX_NESTING } from '../../src/parse/parser.js';
 import { MAX_MESSAGES_PER_RULE } from '../../src/parse/reporter.js';
 import { project, run } from '../cli/helpers.js';
@@ -135,7 +135,7 @@ describe('blow-ups (issue 12 1(d)): at most MAX_MESSAGES_PER_RULE messages of on
     expect(root.messages.at(-1)?.line).toBe(3 * MAX + 2);
   });
 
-  it('a table is made compact as soon as it is read (without a document tree), and reads as with the tree: nested, titled, with messages', () => {
+  it('on a large page, a table is made compact as soon as it is read (without a document tree), and reads as with the tree: nested, titled, with messages', () => {
     // the inner tables are finished (and compacted) before the cells around them are read; `.. table::` titles
     // its table after; a cell's list-table holds a compacted grid table; messages inside cells stay the table's
     const text = `.. table:: Outer *title*
@@ -154,6 +154,8 @@ describe('blow-ups (issue 12 1(d)): at most MAX_MESSAGES_PER_RULE messages of on
        | x |
        +---+
      - \`open
+
+.. ${'x'.repeat(LARGE_PAGE)}
 `;
     const plain = fromRst(text, { skeleton: false });
     const withTree = fromRst(text, { skeleton: false, document: true });
