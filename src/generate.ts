@@ -25,6 +25,7 @@ import type { OperationsResult } from './model/operations/index.js';
 import type { ServiceModelTree } from './model/plugin.js';
 import type { ModelRoot, ServiceModel } from './model/types.js';
 import { parsePage, rstParse } from './parse/plugin.js';
+import { keepForModel } from './model/kept-table.js';
 
 export { modelService } from './process.js';
 
@@ -68,7 +69,7 @@ export function createProcessor(options: { skeleton?: boolean; style?: EnumStyle
   return (
     unified()
       // the model reads only the literal blocks of a page's document tree (error body examples)
-      .use(rstParse, { skeleton: options.skeleton ?? true, literalBlocks: true })
+      .use(rstParse, { skeleton: options.skeleton ?? true, literalBlocks: true, mapTable: keepForModel })
       .use(rstModel)
       .use(rstEmit, { style: options.style ?? 'enum' })
       .freeze()

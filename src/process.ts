@@ -9,6 +9,7 @@ import { rstModel } from './model/plugin.js';
 import type { RstService, ServiceModelTree } from './model/plugin.js';
 import type { ServiceModel } from './model/types.js';
 import { rstParse } from './parse/plugin.js';
+import { keepForModel } from './model/kept-table.js';
 
 /**
  * `rstParse` (page text -> RstRoot) and `rstModel` (a service's parsed pages -> its model).
@@ -17,7 +18,7 @@ import { rstParse } from './parse/plugin.js';
  */
 export function createModelProcessor(options: { skeleton?: boolean; literalBlocks?: boolean } = {}) {
   return unified()
-    .use(rstParse, { skeleton: options.skeleton ?? true, literalBlocks: options.literalBlocks ?? true })
+    .use(rstParse, { skeleton: options.skeleton ?? true, literalBlocks: options.literalBlocks ?? true, mapTable: keepForModel })
     .use(rstModel)
     .freeze();
 }

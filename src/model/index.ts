@@ -16,6 +16,7 @@ import { Collector } from './collect.js';
 import { readErrorTable, readStatusTable } from './read-table.js';
 import { finishPages, flag, startPages } from './rules.js';
 import { collectTables } from './walk.js';
+import { headerText, keptReading, otherTableHeader } from './kept-table.js';
 
 export { rules } from './rules.js';
 export type { RuleId } from './rules.js';
@@ -28,8 +29,6 @@ export function titleFromId(service: string): string {
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ');
 }
-
-const headerText = (header: readonly string[]): string => header.map((h) => h || '…').join(' | ');
 
 /**
  * Builds the model of one service from its parsed pages. Diagnostics go to
@@ -71,8 +70,14 @@ export function buildServiceModel(input: ServiceInput, files: Map<string, VFile>
 
 /** Classifies and reads one table; true when it is a status or error table. */
 function readTable(table: RstTable, group: string | null, file: VFile, path: string, collector: Collector): boolean {
-  const grid = buildGrid(table);
-  const reading = classifyTable(table, grid);
+  const known = otherTableHeader(table);
+  if (known !== undefined) {
+    flag(file, 'not-a-code-table', { header: known }, table.position);
+    return false;
+  }
+  const kept = keptReading(table);
+  const grid = kept?.grid ?? buildGrid(table);
+  const reading = kept?.reading ?? classifyTable(table, grid);
   const header = headerText(reading.header);
   if (reading.kind === 'other') {
     flag(file, 'not-a-code-table', { header }, table.position);

@@ -301,7 +301,8 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
     tableNodes.forEach((n, i) => tables.push(toTable(n, i, path, none)));
   } else {
     const compacts: Compacts = { tables: new Map(), nested: new Map() };
-    const deliver = options.onTable && options.skeleton === false ? options.onTable : (t: RstTable) => void tables.push(t);
+    const keep = options.mapTable ?? ((t: RstTable) => t);
+    const deliver = options.onTable && options.skeleton === false ? options.onTable : (t: RstTable) => void tables.push(keep(t));
     const stream = new TableStream(document, compacts, path, deliver, options.literalBlocks === true);
     // On a smaller page the tables are made at the end: results made while the parse goes on outlive the
     // young generation's collections and are moved to the old one as garbage-to-be (a run over many pages

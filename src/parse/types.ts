@@ -176,6 +176,12 @@ export interface ParseOptions {
    * parse is past it, instead of to `RstRoot.children` (a reader that writes tables out holds none of them).
    */
   onTable?: (table: RstTable) => void;
+  /**
+   * Without `document`: each table, as it is made, is replaced with what this gives (the model keeps only the
+   * header and place of a table that is not a code table: `keepForModel`), so a large page's tables are not
+   * held whole until the model reads them.
+   */
+  mapTable?: (table: RstTable) => RstTable;
 }
 
 // ===================================================================== document
