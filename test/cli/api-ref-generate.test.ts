@@ -132,7 +132,8 @@ describe.skipIf(!present)('operations: the 1,108 api-ref pages of ten services',
       examples: 0,
       examplesReported: (byRule['invalid-example'] ?? 0) + (byRule['example-mismatch'] ?? 0),
     };
-    const ajv = new Ajv2020({ strict: true, allErrors: false });
+    // code.optimize false: ajv skips tidying the generated validator code (validation is the same, compiles ~40% cheaper).
+    const ajv = new Ajv2020({ strict: true, allErrors: false, code: { optimize: false } });
     ajv.addKeyword('x-generated-by');
     ajv.addKeyword('xml'); // OpenAPI's Schema Object keyword (an XML error body's element names)
     const problems: string[] = [];

@@ -123,12 +123,14 @@ export interface JsonSchemaCheck {
  * (~50 ms). Each schema is checked against it and compiled as by a new
  * instance: not kept (`addUsedSchema: false`, and removed from ajv's cache
  * afterwards), so no `$id` of an earlier schema is seen by a later one.
+ * `code.optimize: false` skips ajv's pass that tidies the generated validator
+ * code (about 40% of a compile); validation is the same.
  */
 let sharedAjv: Ajv2020 | undefined;
 
 /** Compiles `schema` with ajv's JSON Schema 2020-12 validator in strict mode (unknown keywords are errors). */
 export function validateJsonSchema(schema: unknown): JsonSchemaCheck {
-  const ajv = (sharedAjv ??= new Ajv2020({ strict: true, allErrors: true, addUsedSchema: false }));
+  const ajv = (sharedAjv ??= new Ajv2020({ strict: true, allErrors: true, addUsedSchema: false, code: { optimize: false } }));
   try {
     const validate = ajv.compile(schema as object);
     return { errors: [], accepts: (instance) => validate(instance) === true };
