@@ -12,8 +12,39 @@ export const headerText = (header: readonly string[]): string => header.map((h) 
 
 const NONE: never[] = [];
 
-/** Tables kept without their cells, with the header of their `not-a-code-table` message. */
-const others = new WeakMap<RstTable, string>();
+/** A table kept without its cells, with the header of its `not-a-code-table` message. */
+class OtherTable implements RstTable {
+  readonly type = 'table';
+  readonly kind: RstTable['kind'];
+  readonly index: number;
+  readonly line: number;
+  readonly directiveLine: number | null;
+  readonly title: string | null;
+  readonly headerRows: number;
+  readonly columns: number;
+  readonly rows: number;
+  readonly colwidths: number[] = NONE;
+  readonly stubColumns: number;
+  readonly cells: RstTable['cells'] = NONE;
+  readonly messages: RstTable['messages'] = NONE;
+  readonly position: RstTable['position'];
+
+  constructor(
+    table: RstTable,
+    readonly header: string,
+  ) {
+    this.kind = table.kind;
+    this.index = table.index;
+    this.line = table.line;
+    this.directiveLine = table.directiveLine;
+    this.title = table.title;
+    this.headerRows = table.headerRows;
+    this.columns = table.columns;
+    this.rows = table.rows;
+    this.stubColumns = table.stubColumns;
+    this.position = table.position;
+  }
+}
 
 /** The reading of a code table kept whole, so that the model does not classify it again. */
 const readings = new WeakMap<RstTable, { grid: Grid; reading: TableReading }>();
@@ -26,14 +57,12 @@ export function keepForModel(table: RstTable): RstTable {
     readings.set(table, { grid, reading });
     return table;
   }
-  const kept: RstTable = { ...table, colwidths: NONE, cells: NONE, messages: NONE };
-  others.set(kept, headerText(reading.header));
-  return kept;
+  return new OtherTable(table, headerText(reading.header));
 }
 
 /** The header of a table `keepForModel` found not to be a code table, else undefined. */
 export function otherTableHeader(table: RstTable): string | undefined {
-  return others.get(table);
+  return table instanceof OtherTable ? table.header : undefined;
 }
 
 /** The grid and reading `keepForModel` made of a code table, else undefined. */
