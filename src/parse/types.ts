@@ -177,7 +177,8 @@ export interface ParseOptions {
    */
   onTable?: (table: RstTable) => void;
   /**
-   * Without `document`: each table, as it is made, is replaced with what this gives (the model keeps only the
+   * Without `document` and without `onTable` (which is given the tables as they are): each table, as it is
+   * made, is replaced with what this gives (the model keeps only the
    * header and place of a table that is not a code table: `keepForModel`), so a large page's tables are not
    * held whole until the model reads them.
    */
