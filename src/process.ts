@@ -14,11 +14,11 @@ import { keepForModel } from './model/kept-table.js';
 /**
  * `rstParse` (page text -> RstRoot) and `rstModel` (a service's parsed pages -> its model).
  * The model reads only the literal blocks of the document tree (the error body's examples), so the pages are
- * parsed with `literalBlocks` and no document tree; `literalBlocks: false` for `tables`, which only parses.
+ * parsed with `literalBlocks` and no document tree (the `tables` command, which only parses, calls `parsePage`).
  */
-export function createModelProcessor(options: { skeleton?: boolean; literalBlocks?: boolean } = {}) {
+export function createModelProcessor(options: { skeleton?: boolean } = {}) {
   return unified()
-    .use(rstParse, { skeleton: options.skeleton ?? true, literalBlocks: options.literalBlocks ?? true, mapTable: keepForModel })
+    .use(rstParse, { skeleton: options.skeleton ?? true, literalBlocks: true, mapTable: keepForModel })
     .use(rstModel)
     .freeze();
 }
