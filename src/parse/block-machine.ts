@@ -195,6 +195,12 @@ export class Machine {
     return this.base + i >= n.length ? v + (this.base + i - n.length + 1) : v;
   }
 
+  /** The leading Python whitespace of machine line `i` (its length when blank); 0 past the ends. */
+  lead(i: number): number {
+    const k = this.base + i;
+    return k >= 0 && k < this.src.lines.length ? this.src.lead(k) : 0;
+  }
+
   column(i: number): number {
     return this.src.columns[Math.min(this.base + i, this.src.columns.length - 1)] ?? 1;
   }
@@ -255,6 +261,7 @@ export class Machine {
     const lines: string[] = [];
     const lineNumbers: number[] = [];
     const columns: number[] = [];
+    const leads = new Int32Array(Math.max(to - from, 0));
     for (let i = from; i < to; i++) {
       const k = this.base + i;
       const t = trim ? trim(i) : 0;
@@ -262,8 +269,10 @@ export class Machine {
       lines.push(t ? text.slice(t) : text);
       lineNumbers.push(this.src.lineNumbers[k] ?? 0);
       columns.push((this.src.columns[k] ?? 1) + t);
+      // the indentation already counted, less what is removed (no count again per nesting level)
+      leads[i - from] = this.src.leadAfter(k, t);
     }
-    return new SourceLines(lines, lineNumbers, columns);
+    return new SourceLines(lines, lineNumbers, columns, leads);
   }
 
   /**
@@ -310,9 +319,8 @@ export class Machine {
     let broke = false;
     while (end < last) {
       const line = this.at(end);
-      // (counted, not sliced: pyLstrip(line) would make a string for every line of every indented block)
-      let lead = 0;
-      while (lead < line.length && isPyWs(line.charCodeAt(lead))) lead++;
+      // (counted once per line and kept: pyLstrip(line) would make a string, and count again, at every level)
+      const lead = this.lead(end);
       if (line && (line.charCodeAt(0) !== 32 || (blockIndent !== null && lead < Math.min(blockIndent, line.length)))) {
         blankFinish = end > start && isBlank(this.at(end - 1));
         broke = true;

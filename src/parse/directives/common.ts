@@ -31,7 +31,8 @@ export interface DirectiveRun {
   lineno: number;
   /** Real source line of the directive. */
   realLine: number;
-  blockText: string;
+  /** The directive's lines as written (for an error's literal block; joined only when asked for). */
+  readonly blockText: string;
   matchTitles: boolean;
   /** The node the directive's result goes into (docutils' `state.parent`). */
   node: DNode;

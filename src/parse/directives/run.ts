@@ -36,24 +36,43 @@ export function directive(ctx: ParserContext, m: Machine, match: RegExpExecArray
   const realLine = m.realLine(m.lineOffset);
   const initial = m.lineOffset;
   const r = m.getFirstKnownIndented(match[0].length, false, true, false);
-  const blockLines: string[] = [];
-  for (let i = initial; i <= m.lineOffset; i++) blockLines.push(m.at(i));
-  const blockText = blockLines.join('\n');
+  const last = m.lineOffset;
+  // docutils' block_text, joined only for an error: joining it for every directive costs a copy of the whole
+  // block per nesting level (a page of directives nested N deep copied N times)
+  let joined: string | undefined;
+  const blockText = (): string => {
+    if (joined === undefined) {
+      const blockLines: string[] = [];
+      for (let i = initial; i <= last; i++) blockLines.push(m.at(i));
+      joined = blockLines.join('\n');
+    }
+    return joined;
+  };
   let parsed: ParsedBlock;
   try {
     parsed = parseDirectiveBlock(ctx, r.indented, r.offset, d);
   } catch (e) {
     if (!(e instanceof MarkupError)) throw e;
-    const error = errorNode(ctx, lineno, blockText, { rule: 'directive-error', args: { name: typeName, detail: e.message } });
+    const error = errorNode(ctx, lineno, blockText(), { rule: 'directive-error', args: { name: typeName, detail: e.message } });
     return { nodes: [error], blankFinish: r.blankFinish };
   }
-  const run: DirectiveRun = { name: typeName, ...parsed, lineno, realLine, blockText, matchTitles: m.matchTitles, node: m.node };
+  const run: DirectiveRun = {
+    name: typeName,
+    ...parsed,
+    lineno,
+    realLine,
+    get blockText() {
+      return blockText();
+    },
+    matchTitles: m.matchTitles,
+    node: m.node,
+  };
   let result: DNode[];
   try {
     result = d.run(ctx, run);
   } catch (e) {
     if (!(e instanceof DirectiveError)) throw e;
-    result = [errorNode(ctx, lineno, blockText, e.call)];
+    result = [errorNode(ctx, lineno, blockText(), e.call)];
   }
   if (ctx.doc && parsed.arguments.length) {
     // document mode: a table directive's raw caption, for its inline nodes
