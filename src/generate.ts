@@ -99,11 +99,12 @@ export function generate(
     // The API reference pages: operations (src/model/operations), each page parsed once.
     const apiPages = service.apiPages ?? [];
     if (apiPages.length > 0) {
-      // The document tree (labels, references, literal blocks) instead of the slower skeleton.
+      // The document tree (labels, references, literal blocks) instead of the slower skeleton; the model reads
+      // cells from the tables (`root.children`), so the cells' block trees are not built.
       const parsed = apiPages.map((file) => ({
         path: file.path,
         text: String(file.value),
-        parse: () => parsePage(String(file.value), file, { skeleton: false, document: true }),
+        parse: () => parsePage(String(file.value), file, { skeleton: false, document: true, cellBlocks: false }),
       }));
       const { model: operations, stats } = buildOperations(parsed, new Map(apiPages.map((file) => [file.path, file])));
       operationStats[service.service] = stats;

@@ -52,13 +52,17 @@ interface Context {
   out: Map<DNode, RstBlock>;
   /** The block parser's per-page message limit, again: a problem past it gets no `problematic` node. */
   limit: MessageLimit;
+  /** Whether table cells get their block tree (`ParseOptions.cellBlocks`). */
+  cellBlocks: boolean;
 }
 
 /**
  * The public tree of a parsed document. `tables` are the public tables of
  * the same parse, in the order `collectTables` found them (pre-order).
+ * Without `cellBlocks`, every cell's `children` stay empty (nothing inside a
+ * cell is converted: most of an API page is its tables' cells).
  */
-export function buildDocument(root: DNode, tables: readonly RstTable[], tableNodes: readonly DNode[], position: Position): RstDocument {
+export function buildDocument(root: DNode, tables: readonly RstTable[], tableNodes: readonly DNode[], position: Position, cellBlocks = true): RstDocument {
   const flat: DNode[] = [];
   flatten(root, flat);
   const ctx: Context = {
@@ -68,6 +72,7 @@ export function buildDocument(root: DNode, tables: readonly RstTable[], tableNod
     tables,
     out: new Map(),
     limit: new MessageLimit(),
+    cellBlocks,
   };
   propagateTargets(flat, ctx, position);
   const children = convertChildren(root, ctx, 0, 0, position);
@@ -401,7 +406,7 @@ function table(node: DNode, ctx: Context, depth: number, parent: Position): RstB
   const position = t?.position ?? data?.position ?? parent;
   const cells: RstTableCellNode[] = (data?.cells ?? []).map((c, i) => {
     const pub = t?.cells[i];
-    const children = convertChildren(c.entry, ctx, depth, 0, c.position);
+    const children = ctx.cellBlocks ? convertChildren(c.entry, ctx, depth, 0, c.position) : [];
     return {
       type: 'cell',
       row: c.row,

@@ -322,7 +322,7 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
   const literal = !keepTree && options.literalBlocks === true ? literalBlocks(document, position) : null;
   if (options.skeleton === false) {
     root.children = tables;
-    if (keepTree) root.document = buildDocument(document, tables, tableNodes, position);
+    if (keepTree) root.document = buildDocument(document, tables, tableNodes, position, options.cellBlocks !== false);
     if (literal) root.literalBlocks = literal;
     return root;
   }
@@ -331,7 +331,7 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
     unknownRoles,
     unknownDirectives,
   };
-  if (keepTree) out.document = buildDocument(document, tables, tableNodes, position);
+  if (keepTree) out.document = buildDocument(document, tables, tableNodes, position, options.cellBlocks !== false);
   if (literal) out.literalBlocks = literal;
   return out;
 }

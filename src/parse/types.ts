@@ -167,6 +167,14 @@ export interface ParseOptions {
    */
   document?: boolean;
   /**
+   * With `document`: give each table cell its block tree (default true). False leaves every cell's
+   * `children` empty (its `text` and position stay), which skips most of the tree's cost on a page of
+   * tables, for readers that take cells from `RstRoot.children` (the operation model). Labels given to a
+   * block inside a cell then have `nodeType: null`, and the inline parse skips the cells' problems when it
+   * counts them against the per-rule message limit.
+   */
+  cellBlocks?: boolean;
+  /**
    * Without `document`: give `RstRoot.literalBlocks` (the literal blocks outside tables), which is all the
    * model reads of the document tree, without building it (default false).
    */

@@ -129,6 +129,22 @@ describe('document tree', () => {
     expect(JSON.parse(JSON.stringify(document))).toEqual(document);
   });
 
+  it('with cellBlocks: false, leaves the cells without blocks and changes nothing outside them', () => {
+    const full = fromRst(PAGE, { skeleton: false, document: true });
+    const lean = fromRst(PAGE, { skeleton: false, document: true, cellBlocks: false });
+    const { document: fullDoc, ...fullRest } = full;
+    const { document: leanDoc, ...leanRest } = lean;
+    expect(leanRest).toEqual(fullRest);
+    const tables = [...blocks(leanDoc!.children)].filter((b): b is RstTableNode => b.type === 'table');
+    expect(tables.length).toBeGreaterThan(0);
+    expect(tables.flatMap((t) => t.cells.map((c) => c.children.length))).toEqual(tables.flatMap((t) => t.cells.map(() => 0)));
+    // the same tree once the cells' blocks are taken out of the full one
+    const emptied = JSON.parse(JSON.stringify(fullDoc), (key: string, value: unknown) =>
+      value !== null && typeof value === 'object' && (value as { type?: unknown }).type === 'cell' ? { ...value, children: [] } : value,
+    ) as RstDocument;
+    expect(leanDoc).toEqual(emptied);
+  });
+
   it('never throws on random and mutated pages, keeps every position inside the input, and leaves the plain output alone', () => {
     const check = (text: string): void => {
       const plain = fromRst(text, { skeleton: false });

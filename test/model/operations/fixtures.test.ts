@@ -54,11 +54,12 @@ const service = (operations: ServiceModel['operations']): ServiceModel => ({
   ...(operations ? { operations } : {}),
 });
 
-function run(pages: readonly string[]) {
+/** `cellBlocks: false` (as `generate` parses): the cells' block trees are not built; the model reads none of them. */
+function run(pages: readonly string[], cellBlocks = true) {
   const files = new Map<string, VFile>();
   const input = pages.map((p) => {
     const text = readFileSync(path.join(dir, p), 'utf8');
-    return { path: p, text, root: fromRst(text, { path: p, skeleton: false, document: true }) };
+    return { path: p, text, root: fromRst(text, { path: p, skeleton: false, document: true, cellBlocks }) };
   });
   const { model, stats } = buildOperations(input, files);
   const messages = pages.flatMap((p) =>
@@ -83,6 +84,8 @@ describe('operation fixtures', () => {
   for (const fixture of all) {
     it(fixture.name, async () => {
       const { model, messages, paths, doc, rows } = run(fixture.pages);
+      const withoutCellBlocks = run(fixture.pages, false);
+      expect({ model: withoutCellBlocks.model, messages: withoutCellBlocks.messages }).toEqual({ model, messages });
       if (fixture.name in operationRules) expect(messages.map((m) => m.ruleId)).toContain(fixture.name);
       for (const m of messages) expect(m.line).toBeGreaterThan(0);
       // Every parameter row, counted from the pages' own tables, lands in the model or in a diagnostic.
