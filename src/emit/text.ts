@@ -84,7 +84,9 @@ export function lineCommentText(text: string): string {
  * `\uXXXX`, so `JSON.parse` gives back exactly the same values.
  */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (char) => `\\u${hex4(char).toLowerCase()}`)}\n`;
+  const json = JSON.stringify(value, null, 2);
+  // most specs hold none of these: no copy of the megabytes then
+  return `${JSON_UNSAFE_ANY.test(json) ? json.replace(JSON_UNSAFE, (char) => `\\u${hex4(char).toLowerCase()}`) : json}\n`;
 }
 
 /**
@@ -93,6 +95,7 @@ export function toJson(value: unknown): string {
  * a plain UTF-16 class, several times faster over the megabytes of a spec.
  */
 const JSON_UNSAFE = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+const JSON_UNSAFE_ANY = new RegExp(JSON_UNSAFE.source);
 
 /**
  * The RST files an output derives from: the files named by `refs`, in the

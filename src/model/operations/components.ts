@@ -26,16 +26,38 @@ export function camelCase(text: string): string {
   return p.charAt(0).toLowerCase() + p.slice(1);
 }
 
-/** A stable text of a schema with sorted keys, for identity. */
+/**
+ * A stable text of a schema with sorted keys (UTF-16 order), for identity.
+ * (Built by appending: it runs on every component schema made.)
+ */
 export function stableKey(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableKey).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += `${i > 0 ? ',' : ''}${stableKey(value[i]) ?? ''}`;
+    return `${out}]`;
+  }
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableKey(v)}`).join(',')}}`;
+    const record = value as Record<string, unknown>;
+    let out = '{';
+    for (const key of Object.keys(record).sort()) {
+      const v = record[key];
+      if (v === undefined) continue;
+      out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${stableKey(v)}`;
+    }
+    return `${out}}`;
   }
   return JSON.stringify(value);
+}
+
+/** A copy of a JSON value (a schema): plain objects and arrays copied, everything else as it is. */
+export function cloneJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneJson) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = cloneJson(v);
+    return out as T;
+  }
+  return value;
 }
 
 /** Component names the codes emitter writes. */

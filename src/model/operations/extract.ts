@@ -7,7 +7,7 @@
 import type { VFile } from 'vfile';
 import type { RstCell, RstTable } from '../../parse/types.js';
 import type { SourceRef } from '../types.js';
-import { componentRef, pascalCase } from './components.js';
+import { cloneJson, componentRef, pascalCase } from './components.js';
 import type { ComponentRegistry } from './components.js';
 import { exampleQuery, firstMismatch, readExample } from './examples.js';
 import { readEnum, readLimits, readMandatory, typeFromDescription } from './facts.js';
@@ -289,7 +289,7 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
     } else {
       if (brokenRef !== undefined && reading?.objectLike)
         flagOperation(file, 'unresolved-ref', { name, target: brokenRef }, { line: source.line, column: source.column });
-      schema = reading ? structuredClone(reading.schema) : {};
+      schema = reading ? cloneJson(reading.schema) : {};
     }
     const type = typeof schema.type === 'string' ? schema.type : undefined;
     if (schema.$ref === undefined && type !== undefined && type !== 'object' && type !== 'array') {

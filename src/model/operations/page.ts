@@ -213,6 +213,19 @@ function codeBlocks(lines: readonly string[], tables: ReadonlyArray<[number, num
   return out;
 }
 
+/** Each table's column boundaries in its top border (the `+`s of a grid table, the `=` runs' starts of a simple one), found once per table. */
+const borderColumns = new WeakMap<RstTable, { border: string; columns: number[] }>();
+
+function columnsOf(border: string, table: RstTable): number[] {
+  const known = borderColumns.get(table);
+  if (known?.border === border) return known.columns;
+  const columns: number[] = [];
+  if (table.kind === 'grid') for (let i = border.indexOf('+'); i >= 0; i = border.indexOf('+', i + 1)) columns.push(i);
+  else for (const m of border.matchAll(/=+/g)) columns.push(m.index);
+  borderColumns.set(table, { border, columns });
+  return columns;
+}
+
 /** The raw source text of a grid or simple table cell (markup kept; lines joined with `\n`), or null when it cannot be cut out. */
 export function rawCellText(lines: readonly string[], table: RstTable, cell: RstCell): string | null {
   const border = lines[table.line - 1];
@@ -220,16 +233,14 @@ export function rawCellText(lines: readonly string[], table: RstTable, cell: Rst
   let left: number;
   let right: number;
   if (table.kind === 'grid') {
-    const plus: number[] = [];
-    for (let i = border.indexOf('+'); i >= 0; i = border.indexOf('+', i + 1)) plus.push(i);
+    const plus = columnsOf(border, table);
     const l = plus[cell.col];
     const r = plus[cell.col + cell.colspan];
     if (l === undefined || r === undefined) return null;
     left = l + 1;
     right = r;
   } else if (table.kind === 'simple') {
-    const starts: number[] = [];
-    for (const m of border.matchAll(/=+/g)) starts.push(m.index);
+    const starts = columnsOf(border, table);
     const l = starts[cell.col];
     if (l === undefined) return null;
     left = l;
