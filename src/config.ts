@@ -12,6 +12,7 @@
  *   "$schema": "./node_modules/rst-codegen/schema/config.schema.json",
  *   "outDir": "generated",
  *   "style": "enum",
+ *   "packageJson": true,
  *   "rules": { "nonstandard-phrase": "off" },
  *   "services": [
  *     { "name": "cloud-backup-recovery",
@@ -57,6 +58,11 @@ export interface Config {
   /** Output folder, relative to the config file's folder. */
   outDir: string;
   style: EnumStyle;
+  /**
+   * Whether the output folder gets a `package.json` declaring its modules
+   * free of side effects (src/emit/package-json.ts); default true.
+   */
+  packageJson: boolean;
   /** Per-rule severity (`off` drops the rule), by rule id. */
   rules: Record<string, RuleSetting>;
   services: ServiceConfig[];
@@ -86,6 +92,7 @@ interface RawService {
 interface RawConfig {
   outDir?: string;
   style?: EnumStyle;
+  packageJson?: boolean;
   rules?: Record<string, RuleSetting>;
   services: RawService[];
 }
@@ -177,7 +184,7 @@ export function parseConfig(text: string, file: VFile): Config | null {
     services.push({ name: s.name, title: s.title ?? titleFromId(s.name), status, errors: errorPages, docs });
   });
   if (errors > 0) return finish();
-  return { outDir: outDir ?? 'generated', style: raw.style ?? 'enum', rules, services };
+  return { outDir: outDir ?? 'generated', style: raw.style ?? 'enum', packageJson: raw.packageJson ?? true, rules, services };
 
   function finish(): null {
     if (errors > MAX_REPORTED) flag(file, configRules['config-value'], { text: `… and ${errors - MAX_REPORTED} more config errors.` }, at(0));

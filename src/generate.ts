@@ -4,7 +4,8 @@
  * this returns. The stages run in the order ARCHITECTURE.md lists them:
  *
  *   RST text --rstParse (fromRst)--> RstRoot --rstModel (buildServiceModel)--> ServiceModel
- *            --rstEmit (emitService)--> OutputFile[]   (then emitIndex over all services)
+ *            --rstEmit (emitService)--> OutputFile[]   (then emitIndex over all services, and
+ *                                                      emitPackageJson when given a package scope)
  *
  * The three are unified plugins, run by one processor over the pages' vfiles.
  */
@@ -16,8 +17,8 @@ import { generateRules } from './generate-rules.js';
 import { modelService } from './process.js';
 import type { RuleSetting } from './diagnostics.js';
 import { compareCodePoints } from './order.js';
-import { emitIndex } from './emit/index.js';
-import type { OutputFile } from './emit/index.js';
+import { emitIndex, emitPackageJson } from './emit/index.js';
+import type { OutputFile, PackageScope } from './emit/index.js';
 import { rstEmit } from './emit/plugin.js';
 import { rstModel } from './model/plugin.js';
 import { buildOperations } from './model/operations/index.js';
@@ -79,11 +80,13 @@ export function createProcessor(options: { skeleton?: boolean; style?: EnumStyle
 /**
  * Runs parse -> model -> emit for every service. Diagnostics land in the
  * pages' vfiles (and `runFile` for run-level ones); `rules` (the config's)
- * re-grade or drop them before they are counted.
+ * re-grade or drop them before they are counted. With `packageScope` (the
+ * `type` of the package.json above the output folder, read by the CLI), the
+ * output also gets its `package.json` declaring it free of side effects.
  */
 export function generate(
   services: readonly ServiceSources[],
-  options: { style: EnumStyle; rules?: Readonly<Record<string, RuleSetting>> },
+  options: { style: EnumStyle; rules?: Readonly<Record<string, RuleSetting>>; packageScope?: PackageScope | null },
   runFile: VFile,
 ): GenerateResult {
   const processor = createProcessor({ style: options.style });
@@ -128,6 +131,7 @@ export function generate(
     });
   }
   if (models.length > 0) files.push(emitIndex(models, options));
+  if (models.length > 0 && options.packageScope) files.push(emitPackageJson(options.packageScope));
   files.sort((a, b) => compare(a.path, b.path));
   return { files, model: { version: 1, services: models }, summary, operationStats };
 }

@@ -16,6 +16,7 @@ describe('parseConfig', () => {
     expect(config).toEqual({
       outDir: 'generated',
       style: 'enum',
+      packageJson: true,
       rules: {},
       services: [{ name: 'cloud-backup-recovery', title: 'Cloud Backup Recovery', status: ['seeds/a.rst'], errors: [], docs: null }],
     });
@@ -25,7 +26,7 @@ describe('parseConfig', () => {
     const { config, messages } = check('{\n  "services": [\n    { "name": "a", "status": ["x.rst"], "statsu": [] }\n  ],\n  "outdir": "g"\n}\n');
     expect(config).toBeNull();
     expect(messages).toEqual([
-      '5:3 error config-unknown-key Unknown key `outdir` in the config; expected one of `$schema`, `outDir`, `style`, `rules`, `services`.',
+      '5:3 error config-unknown-key Unknown key `outdir` in the config; expected one of `$schema`, `outDir`, `style`, `packageJson`, `rules`, `services`.',
       '3:41 error config-unknown-key Unknown key `statsu` in `services[0]`; expected one of `name`, `title`, `status`, `errors`, `docs`.',
     ]);
   });
@@ -97,7 +98,9 @@ describe('parseConfig: rules, keys, hostile values', () => {
     const { config, messages } = check(`{${keys}, "services": [${service}]}`);
     expect(config).toBeNull();
     expect(messages).toHaveLength(51);
-    expect(messages[0]).toBe('1:2 error config-unknown-key Unknown key `k0` in the config; expected one of `$schema`, `outDir`, `style`, `rules`, `services`.');
+    expect(messages[0]).toBe(
+      '1:2 error config-unknown-key Unknown key `k0` in the config; expected one of `$schema`, `outDir`, `style`, `packageJson`, `rules`, `services`.',
+    );
     expect(messages[50]).toBe('1:1 error config-value … and 79950 more config errors.');
   });
 

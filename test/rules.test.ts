@@ -120,6 +120,7 @@ const triggers: Record<string, () => Promise<string[]> | string[]> = {
       'path-placeholders-renamed',
     ].map((id) => [id, operations]),
   ),
+  'package-json-unreadable': () => generate(config([service]), { 'status_codes.rst': seedText, 'package.json': '{ "type": "module",\n' }),
   // generate
   'empty-page': () => generate(config([{ name: 'svc', status: ['status_codes.rst', 'empty.rst'] }]), { 'status_codes.rst': seedText, 'empty.rst': '' }),
   'empty-service': () => generate(config([service]), { 'status_codes.rst': 'No table here.\n' }),

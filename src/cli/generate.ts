@@ -28,6 +28,7 @@ import {
   type ExpectedFile,
   type Manifest,
 } from './manifest.js';
+import { readPackageScope, type ScopeRead } from './package-scope.js';
 import { compareOutput, ForeignFile, Interrupted, OutputRefused, outputUpToDate, replaceOutput, resolveOutDir } from './output.js';
 import { describeFsError, findCodePages, findDocPages, isInside, loadPage } from './read.js';
 import { countsLine, formatReport } from './report.js';
@@ -111,7 +112,9 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
   const outcome = (code: number): RunOutcome => ({ code, inputs, trees, cached: result?.cached ?? false });
   const runFile = new VFile({ path: display });
   const all = [configFile, ...pageFiles, runFile];
-  const runKey = configKey !== null && !readFailed ? runKeyOf(configKey, services) : null;
+  const scope = config.packageJson ? await outputScope(base, config.outDir) : null;
+  if (scope?.path) inputs.push(scope.path);
+  const runKey = configKey !== null && !readFailed ? runKeyOf(configKey, services, JSON.stringify(scope)) : null;
   const hit =
     stored !== null &&
     runKey !== null &&
@@ -124,7 +127,19 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
     result = { files: stored.files, summary: stored.summary, cached: true };
   } else if (!readFailed) {
     const { generate } = await import('../generate.js');
-    const generated = generate(services, { style: config.style, rules: config.rules }, runFile);
+    if (scope?.ok === false) {
+      const shown = path.relative(io.cwd, scope.path);
+      flag(
+        runFile,
+        readRules['package-json-unreadable'],
+        {
+          text: `Cannot read \`${shown}\` (${scope.reason}): the module type of \`${config.outDir}\` is unknown, so \`${config.outDir}/package.json\` is not generated.`,
+        },
+        undefined,
+      );
+    }
+    const packageScope = scope?.ok ? scope.scope : null;
+    const generated = generate(services, { style: config.style, rules: config.rules, packageScope }, runFile);
     result = { files: generated.files, summary: generated.summary, cached: false };
   }
   applyRuleSettings(all, config.rules);
@@ -237,6 +252,12 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
     io.stderr(`rst-codegen generate: cannot write \`${outDisplay}\`: ${describeFsError(error)}; the output folder was left as it was.\n`);
     return outcome(ExitCode.io);
   }
+}
+
+/** The package scope of the output folder (by its real path when it resolves; package-scope.ts). */
+async function outputScope(base: string, outDir: string): Promise<ScopeRead> {
+  const absolute = path.resolve(base, outDir);
+  return readPackageScope(await resolveOutDir(base, absolute).catch(() => absolute));
 }
 
 /** Resolves each service's pages (listed ones, then those found under `docs`, without repeats) and loads them. */

@@ -142,9 +142,13 @@ export function configKeyOf(configPath: string, text: string, fingerprint = tool
   return sha256(JSON.stringify([FORMAT, fingerprint, configPath, text]));
 }
 
-/** The key of a run: its config's key and every page read (service, role, path, text). */
-export function runKeyOf(configKey: string, services: readonly ServiceSources[]): string {
-  const hash = createHash('sha256').update(`${configKey}\0`);
+/**
+ * The key of a run: its config's key, every page read (service, role, path,
+ * text) and `outside`, what else the run read (the output folder's package
+ * scope, package-scope.ts).
+ */
+export function runKeyOf(configKey: string, services: readonly ServiceSources[], outside = ''): string {
+  const hash = createHash('sha256').update(`${configKey}\0${JSON.stringify(outside)}\0`);
   for (const service of services) {
     hash.update(JSON.stringify(['service', service.service, service.title]));
     for (const [role, pages] of [

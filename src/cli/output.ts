@@ -208,8 +208,8 @@ const SENTENCE = (() => {
   return `${escapeRegExp(bare.slice(0, cut))}(?: from ${JSON_STRING})?${escapeRegExp(bare.slice(cut))}`;
 })();
 const GENERATED_JSON = [
-  // model.json, *.schema.json
-  new RegExp(String.raw`^\{\n  "(?:generatedBy|\$comment)": "${SENTENCE}",\n`),
+  // model.json, *.schema.json, package.json (npm's `//` comment key)
+  new RegExp(String.raw`^\{\n  "(?:generatedBy|\$comment|//)": "${SENTENCE}",\n`),
   // openapi.json
   new RegExp(String.raw`^\{\n  "openapi": "${JSON_STRING}",\n  "info": \{\n    "title": "${JSON_STRING}",\n    "description": "${SENTENCE}",\n`),
 ];

@@ -32,5 +32,12 @@ export const readRules = defineRules({
     description: 'A page or the config is not valid UTF-8 (the first bad byte is shown at its line and column); exit 3.',
     message: asText,
   },
+  'package-json-unreadable': {
+    id: 'package-json-unreadable',
+    severity: 'warning',
+    description:
+      "The package.json above the output folder cannot be read or is not a JSON object, so its `type` is unknown and the output folder's own package.json (config `packageJson`) is not written.",
+    message: asText,
+  },
   'no-pages': { id: 'no-pages', severity: 'warning', description: "A service's `docs` folder holds no status or error-code pages.", message: asText },
 });

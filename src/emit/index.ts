@@ -11,6 +11,7 @@
  *     <service>/status-code.schema.json
  *     <service>/status-codes.ts
  *   emitIndex(models, options) -> index.ts
+ *   emitPackageJson(scope)    -> package.json   (the config's `packageJson`, on by default)
  */
 import type { ServiceModel } from '../model/types.js';
 import { errorResponseSchema } from './json-schema/error-response.js';
@@ -26,6 +27,7 @@ import { emitStatusCodes } from './typescript/status-codes.js';
 import { compareCodePoints, documentedErrors, documentedStatuses } from './view.js';
 
 export type { EmitOptions, EnumStyle, OutputFile } from './types.js';
+export { emitPackageJson, type PackageScope } from './package-json.js';
 export { GENERATED_MARKER } from './openapi/document.js';
 
 /** The files generated for one service, sorted by path (paths posix, relative to the output directory). */

@@ -8,6 +8,8 @@ const seedProject = (extra: Record<string, string | Uint8Array> = {}) =>
   project({
     'rst-codegen.config.json': config([seedService], { outDir: 'generated', style: 'enum' }),
     'seeds/cloud-backup-recovery/status_codes.rst': seedText,
+    // As in this repository: generated/package.json copies its `type`.
+    'package.json': '{ "type": "module" }\n',
     ...extra,
   });
 
@@ -26,6 +28,7 @@ describe('generate: the seed', () => {
       'cloud-backup-recovery/status-code.schema.json',
       'cloud-backup-recovery/status-codes.ts',
       'index.ts',
+      'package.json',
     ]);
   });
 

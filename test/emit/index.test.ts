@@ -20,8 +20,8 @@ const cases: { name: string; model: ServiceModel }[] = [
 const UNSAFE_RAW = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]|\p{Surrogate}/u;
 
 describe('emit public API', () => {
-  it('exports exactly emitService, emitIndex and the merge marker', () => {
-    expect(Object.keys(emit).sort()).toEqual(['GENERATED_MARKER', 'emitIndex', 'emitService']);
+  it('exports exactly emitService, emitIndex, emitPackageJson and the merge marker', () => {
+    expect(Object.keys(emit).sort()).toEqual(['GENERATED_MARKER', 'emitIndex', 'emitPackageJson', 'emitService']);
   });
 });
 
