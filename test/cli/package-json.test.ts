@@ -6,8 +6,10 @@
  * `"packageJson": false`. A package.json rst-codegen did not write is never
  * replaced.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { config, project, run, seedText } from './helpers.js';
 
@@ -85,5 +87,44 @@ describe("generate: the output folder's package.json", () => {
       /warning {2}Cannot read `package.json` \(it is not a JSON object\): the module type of `generated` is unknown.* {2}package-json-unreadable$/m,
     );
     expect(generatedPackage(dir)).toBeNull();
+  });
+});
+
+describe('generate: the package.json changes no module format', () => {
+  /** The module format TypeScript (`module: nodenext`) gives each generated file. */
+  function formats(dir: string): Record<string, string> {
+    const options = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noLib: true, types: [] };
+    const program = ts.createProgram([path.join(dir, 'main.ts')], options);
+    const out: Record<string, string> = {};
+    for (const file of program.getSourceFiles()) {
+      const rel = path.relative(dir, file.fileName);
+      if (!rel.startsWith('..')) out[rel] = ts.ModuleKind[file.impliedNodeFormat ?? ts.ModuleKind.CommonJS];
+    }
+    return out;
+  }
+
+  it.each(['module', 'commonjs'])('"type": "%s": TypeScript (nodenext) reads every file as before, and Node runs the compiled output', async (type) => {
+    const dir = project({
+      'rst-codegen.config.json': config([{ ...service, name: 'cloud-backup-recovery' }]),
+      'status_codes.rst': seedText,
+      'package.json': JSON.stringify({ type }),
+      'main.ts': "import { CloudBackupRecovery } from './generated/index.js';\nconsole.log(CloudBackupRecovery.StatusCode.NOT_FOUND);\n",
+    });
+    expect((await run(['generate', '--quiet'], dir)).code).toBe(0);
+    const declared = formats(dir);
+    expect(Object.keys(declared)).toContain(path.join('generated', 'cloud-backup-recovery', 'status-codes.ts'));
+    expect(new Set(Object.values(declared))).toEqual(new Set([type === 'module' ? 'ESNext' : 'CommonJS']));
+    rmSync(path.join(dir, 'generated/package.json'));
+    expect(formats(dir)).toEqual(declared);
+    expect((await run(['generate', '--quiet'], dir)).code).toBe(0);
+    expect(generatedPackage(dir)).toEqual({ '//': header, type, sideEffects: false });
+    const program = ts.createProgram([path.join(dir, 'main.ts')], {
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      noLib: true,
+      types: [],
+    });
+    expect(program.emit().emitSkipped).toBe(false);
+    expect(execFileSync(process.execPath, [path.join(dir, 'main.js')], { encoding: 'utf8' })).toBe('404\n');
   });
 });
