@@ -67,7 +67,7 @@ export function accountRows(
     if (!opPages.has(page.path)) continue;
     const names = namesOf(model, page.path);
     const lines = new Set(page.messages.map((m) => m.line));
-    const root = fromRst(page.text, { path: page.path, skeleton: false, document: true });
+    const root = fromRst(page.text, { path: page.path, skeleton: false });
     for (const table of tablesOf(root.children as readonly RstNode[])) {
       const columns = parameterColumns(table);
       if (!columns) continue;

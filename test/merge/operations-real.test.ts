@@ -9,7 +9,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Validator } from '@seriousme/openapi-schema-validator';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
@@ -17,6 +16,7 @@ import type { GeneratedDocument, MergeOptions } from '../../src/merge/index.js';
 import { merge } from '../../src/merge/index.js';
 import { corpusDir, rstFiles, sharedDir, sharedPresent } from '../helpers/corpus.js';
 import { data } from './helpers.js';
+import { openApiValidator } from '../helpers/openapi-validator.js';
 
 const corpus = path.join(corpusDir, 'api-ref');
 const specsDir = path.join(sharedDir, 'openapi-specs');
@@ -60,7 +60,7 @@ function operationsOf(doc: GeneratedDocument): Array<{ path: string; method: str
 describe.skipIf(!present)('merge real generated operations', () => {
   const kms = present ? generateService('key-management-service') : undefined;
   const dns = present ? generateService('domain-name-service') : undefined;
-  const validator = new Validator();
+  const validator = openApiValidator();
 
   it('generates operations for both, both with `GET /`', () => {
     expect(operationsOf(kms!.doc).length).toBeGreaterThan(30);

@@ -9,7 +9,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Validator } from '@seriousme/openapi-schema-validator';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
@@ -18,6 +17,7 @@ import { componentTo30 } from '../../src/merge/dialect.js';
 import { merge } from '../../src/merge/index.js';
 import { codesDocsDir as corpus, rstFiles, sharedDir as shared, sharedPresent } from '../helpers/corpus.js';
 import { data } from './helpers.js';
+import { openApiValidator } from '../helpers/openapi-validator.js';
 
 const specsDir = path.join(shared, 'openapi-specs');
 const present = sharedPresent('merge three-services tests', [corpus, specsDir]);
@@ -46,7 +46,7 @@ function generateService(name: string): { doc: GeneratedDocument; owner: Owner; 
 
 type Components = Record<string, Record<string, unknown>>;
 
-const validator = new Validator();
+const validator = openApiValidator();
 
 /** `value` with its `$ref`s to the service's own components prefixed (refs there name only generated components). */
 function prefixed(value: unknown, prefix: string): unknown {

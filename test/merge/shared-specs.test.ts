@@ -8,13 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Validator } from '@seriousme/openapi-schema-validator';
 import { diffLines } from 'diff';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MergeResult } from '../../src/merge/index.js';
 import { merge } from '../../src/merge/index.js';
 import { sharedDir, sharedPresent } from '../helpers/corpus.js';
 import { comments, data, generated, lostLines } from './helpers.js';
+import { openApiValidator } from '../helpers/openapi-validator.js';
 
 const specsDir = path.join(sharedDir, 'openapi-specs');
 const present = sharedPresent('merge shared-spec tests', [specsDir]);
@@ -24,7 +24,7 @@ const SPECS = ['oai-tictactoe.yaml', 'anpr-dashboard.yaml', 'nginx-unit.yaml', '
 type Operations = Record<string, Record<string, { responses?: Record<string, unknown> }>>;
 
 /** One validator (it compiles the OpenAPI schemas once); it does not modify the data it validates. */
-const validator = new Validator();
+const validator = openApiValidator();
 
 async function validity(spec: Record<string, unknown>): Promise<{ valid: boolean; errors: unknown }> {
   const result = await validator.validate(spec);
