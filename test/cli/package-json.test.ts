@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
+import ts from '../helpers/typescript.js';
 import { describe, expect, it } from 'vitest';
 import { config, project, run, seedText } from './helpers.js';
 

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { build, transformSync } from 'esbuild';
 import { rollup } from 'rollup';
-import ts from 'typescript';
+import ts from '../helpers/typescript.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import webpack from 'webpack';
 import { readPackageScope } from '../../src/cli/package-scope.js';

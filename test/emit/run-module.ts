@@ -1,5 +1,6 @@
 /** Test-only: runs a generated TypeScript module (no imports) and returns its exports. */
-import ts from 'typescript';
+import ts from '../helpers/typescript.js';
+import type { Node, PropertyName } from 'typescript';
 
 export function runModule(text: string): Record<string, unknown> {
   const { outputText } = ts.transpileModule(text, {
@@ -15,7 +16,7 @@ export function runModule(text: string): Record<string, unknown> {
 export function memberDocs(text: string): Map<string, { comment: string; tags: string[] }> {
   const file = ts.createSourceFile('x.ts', text, ts.ScriptTarget.ES2022, true);
   const docs = new Map<string, { comment: string; tags: string[] }>();
-  const record = (name: ts.PropertyName, node: ts.Node): void => {
+  const record = (name: PropertyName, node: Node): void => {
     const jsDocs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
     docs.set(ts.isIdentifier(name) ? name.text : name.getText(file), {
       comment: jsDocs.map((doc) => ts.getTextOfJSDocComment(doc.comment) ?? '').join('\n'),

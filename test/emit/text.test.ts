@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../helpers/typescript.js';
 import { describe, expect, it } from 'vitest';
 import { docText, headerLines, lineCommentText, sourceFiles, stringLiteral, toJson } from '../../src/emit/text.js';
 import type { ServiceModel } from '../../src/model/types.js';

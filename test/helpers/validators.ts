@@ -9,7 +9,8 @@
  * An empty `string[]` means valid. Nothing here throws on invalid input.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import ts from 'typescript';
+import ts from './typescript.js';
+import type { CompilerHost, CompilerOptions, Diagnostic, Node, SourceFile } from 'typescript';
 import { openApiValidator } from './openapi-validator.js';
 
 /** Where the in-memory files live for the compiler. */
@@ -18,7 +19,7 @@ const ROOT = `${ROOT_DIR}/`;
 const isVirtual = (name: string): boolean => name === ROOT_DIR || name.startsWith(ROOT);
 
 /** Lib files parsed once per process (they are the slow part of a program). */
-const libCache = new Map<string, ts.SourceFile | undefined>();
+const libCache = new Map<string, SourceFile | undefined>();
 
 /**
  * Type-checks in-memory TypeScript files (paths relative, posix) together
@@ -29,7 +30,7 @@ const libCache = new Map<string, ts.SourceFile | undefined>();
  * `erasableSyntaxOnly`. Returns `path:line:col TSnnnn message` lines.
  */
 export function typeCheck(files: Record<string, string>, options: { erasableSyntaxOnly?: boolean } = {}): string[] {
-  const compilerOptions: ts.CompilerOptions = {
+  const compilerOptions: CompilerOptions = {
     strict: true,
     noUncheckedIndexedAccess: true,
     exactOptionalPropertyTypes: true,
@@ -49,7 +50,7 @@ export function typeCheck(files: Record<string, string>, options: { erasableSynt
   };
   const virtual = new Map(Object.entries(files).map(([path, text]) => [ROOT + path, text]));
   const base = ts.createCompilerHost(compilerOptions, true);
-  const host: ts.CompilerHost = {
+  const host: CompilerHost = {
     ...base,
     getCurrentDirectory: () => ROOT_DIR,
     fileExists: (name) => virtual.has(name) || (!isVirtual(name) && base.fileExists(name)),
@@ -83,10 +84,10 @@ export function typeCheck(files: Record<string, string>, options: { erasableSynt
  */
 export function topLevelStatements(text: string): string[] {
   const file = ts.createSourceFile('output.ts', text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-  const parseErrors = (file as unknown as { parseDiagnostics: readonly ts.Diagnostic[] }).parseDiagnostics.map(
+  const parseErrors = (file as unknown as { parseDiagnostics: readonly Diagnostic[] }).parseDiagnostics.map(
     (diagnostic) => `parse-error ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`,
   );
-  const exported = (node: ts.Node): string =>
+  const exported = (node: Node): string =>
     ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ? 'export ' : '';
   const lines = file.statements.map((statement) => {
     if (ts.isEnumDeclaration(statement)) return `${exported(statement)}enum ${statement.name.text}`;
