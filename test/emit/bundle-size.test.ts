@@ -24,8 +24,8 @@ import webpack from 'webpack';
 import { readPackageScope } from '../../src/cli/package-scope.js';
 import { emitIndex, emitPackageJson } from '../../src/emit/index.js';
 import type { EnumStyle, OutputFile } from '../../src/emit/types.js';
-import { serviceNamespaceNames } from '../../src/emit/typescript/names.js';
-import { documentedStatuses } from '../../src/emit/view.js';
+import { errorMemberNames, serviceNamespaceNames } from '../../src/emit/typescript/names.js';
+import { documentedErrors, documentedStatuses } from '../../src/emit/view.js';
 import type { ServiceModel } from '../../src/model/types.js';
 import { sharedPresent } from '../helpers/corpus.js';
 import { codesCorpusRun, emittedService } from '../helpers/corpus-run.js';
@@ -61,25 +61,41 @@ async function writeProject(models: readonly ServiceModel[], style: EnumStyle, p
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, file.path.endsWith('.ts') ? ts.transpileModule(file.contents, options).outputText : file.contents);
   }
-  const { index, code } = entry(models);
+  const { index, code, errorIndex, errorCode } = entry(models);
   writeFileSync(path.join(dir, 'entry.js'), index);
-  return { dir, code };
+  writeFileSync(path.join(dir, 'error-entry.js'), errorIndex);
+  return { dir, code, errorCode };
 }
 
 /** A project folder, and the status code its entry logs. */
 interface Project {
   dir: string;
+  /** What entry.js logs. */
   code: number;
+  /** What error-entry.js logs. */
+  errorCode: string;
 }
 
-/** The entry: one status member of the first model, imported through index.js and logged. */
-function entry(models: readonly ServiceModel[]): { index: string; code: number } {
-  const namespaces = serviceNamespaceNames(models.map((model) => ({ service: model.service, hasErrorCodes: model.errorCodes.length > 0 })));
+/**
+ * The entries, imported through index.js and logged: one status member of the first model
+ * (entry.js), and the first error code of the largest error catalog (error-entry.js).
+ */
+function entry(models: readonly ServiceModel[]): { index: string; code: number; errorIndex: string; errorCode: string } {
+  const namespaces = serviceNamespaceNames(models.map((model) => ({ service: model.service, hasErrorCodes: documentedErrors(model).length > 0 })));
   const model = models[0];
   const ns = namespaces.find((n) => n.service === model?.service);
   const status = model === undefined ? undefined : documentedStatuses(model).find((s) => s.code === 404);
   if (!model || !ns || !status) throw new Error('the first model needs a documented 404');
-  return { index: `import { ${ns.status} } from './gen/index.js';\nconsole.log(${ns.status}.StatusCode.NOT_FOUND);\n`, code: status.code };
+  const largest = [...models].sort((a, b) => documentedErrors(b).length - documentedErrors(a).length)[0]!;
+  const errors = documentedErrors(largest);
+  const errorNs = namespaces.find((n) => n.service === largest.service)?.errors;
+  if (!errorNs || errors.length === 0) throw new Error('no model documents error codes');
+  return {
+    index: `import { ${ns.status} } from './gen/index.js';\nconsole.log(${ns.status}.StatusCode.NOT_FOUND);\n`,
+    code: status.code,
+    errorIndex: `import { ${errorNs} } from './gen/index.js';\nconsole.log(${errorNs}.ErrorCode.${errorMemberNames(errors)[0]});\n`,
+    errorCode: errors[0]!.code,
+  };
 }
 
 /**
@@ -87,8 +103,8 @@ function entry(models: readonly ServiceModel[]): { index: string; code: number }
  * without it (as when @rollup/plugin-typescript resolves the `.ts` files) and marks gen/ free of side
  * effects with `treeshake.moduleSideEffects`, as the README shows.
  */
-async function bundle(bundler: Bundler | 'rollup-option', dir: string): Promise<string> {
-  const input = path.join(dir, 'entry.js');
+async function bundle(bundler: Bundler | 'rollup-option', dir: string, entryFile = 'entry.js'): Promise<string> {
+  const input = path.join(dir, entryFile);
   if (bundler === 'rollup' || bundler === 'rollup-option') {
     const generated = `${path.sep}gen${path.sep}`;
     const result = await rollup(
@@ -106,7 +122,7 @@ async function bundle(bundler: Bundler | 'rollup-option', dir: string): Promise<
   }
   const stats = await new Promise<webpack.Stats | undefined>((resolve, reject) =>
     webpack(
-      { mode: 'production', context: dir, entry: './entry.js', output: { path: path.join(dir, 'webpack') }, performance: { hints: false } },
+      { mode: 'production', context: dir, entry: `./${entryFile}`, output: { path: path.join(dir, 'webpack') }, performance: { hints: false } },
       (error, result) => (error ? reject(error) : resolve(result)),
     ),
   );
@@ -136,7 +152,7 @@ function sizeChecks(label: string, read: () => readonly ServiceModel[], report: 
     return project;
   };
 
-  describe(`bundle size: one status member of ${label}, through index.ts, TypeScript transpiled by tsc`, () => {
+  describe(`bundle size: one member of ${label}, through index.ts, TypeScript transpiled by tsc`, () => {
     // Unminified, rollup keeps the member's enum with its JSDoc; minified, every bundler's output is what ships.
     const bounds: Record<Bundler, { unminified: number; minified: number }> = {
       rollup: { unminified: 16 * KB, minified: 4 * KB },
@@ -155,6 +171,19 @@ function sizeChecks(label: string, read: () => readonly ServiceModel[], report: 
         expect(bytes, `${style}, ${bundler}`).toBeLessThan(bounds[bundler].unminified);
         expect(small, `${style}, ${bundler}`).toBeLessThan(bounds[bundler].minified);
       }
+    });
+
+    it.each(['enum', 'const'] as const)('%s style: one error code costs its enum (rollup), its service module (esbuild)', async (style) => {
+      const { dir, errorCode } = await projectOf(style);
+      const sizes: string[] = [];
+      for (const bundler of ['rollup', 'esbuild'] as const) {
+        const text = await bundle(bundler, dir, 'error-entry.js');
+        sizes.push(`${bundler}: ${Buffer.byteLength(text)} B, minified ${minified(text)} B`);
+        expect(run(text), `${style}, ${bundler}`).toBe(errorCode);
+        // rollup: in enum style, every member of that service's ErrorCode; esbuild: also its catalog (errorCodeInfo), see above.
+        expect(minified(text), `${style}, ${bundler}`).toBeLessThan(bundler === 'rollup' ? 8 * KB : 96 * KB);
+      }
+      if (report) console.log(`bundle size (${label}): one error code, ${style} style, ${sizes.join('; ')}`);
     });
 
     it('without the package.json, tsc-compiled enums keep every service, unless rollup is told (treeshake.moduleSideEffects)', async () => {
