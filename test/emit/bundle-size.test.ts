@@ -11,7 +11,7 @@
  * bundle is run, so it is proven to hold the member. The README ("Bundle
  * size") gives the corpus figures this test prints.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,20 +40,17 @@ afterAll(() => projects.forEach((dir) => rmSync(dir, { recursive: true, force: t
 
 /**
  * A project holding `gen/` (the generated modules of `models` in `style`,
- * transpiled by tsc, plus gen/package.json when `packageJson`, made as
- * generate makes it: from the project's package scope) and `entry.js`.
+ * transpiled by tsc, plus gen/package.json, made as generate makes it: from
+ * the project's package scope) and the entries.
  */
-async function writeProject(models: readonly ServiceModel[], style: EnumStyle, packageJson: boolean): Promise<Project> {
+async function writeProject(models: readonly ServiceModel[], style: EnumStyle): Promise<Project> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rst-codegen-bundle-'));
   projects.push(dir);
   writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'app', private: true, type: 'module' })}\n`);
   const out = path.join(dir, 'gen');
-  const files: OutputFile[] = [...models.flatMap((model) => emittedService(model, style)), emitIndex(models, { style })];
-  if (packageJson) {
-    const scope = await readPackageScope(out);
-    if (!scope.ok) throw new Error(scope.reason);
-    files.push(emitPackageJson(scope.scope));
-  }
+  const scope = await readPackageScope(out);
+  if (!scope.ok) throw new Error(scope.reason);
+  const files: OutputFile[] = [...models.flatMap((model) => emittedService(model, style)), emitIndex(models, { style }), emitPackageJson(scope.scope)];
   for (const file of files) {
     if (!file.path.endsWith('.ts') && file.path !== 'package.json') continue;
     const target = path.join(out, file.path.replace(/\.ts$/, '.js'));
@@ -68,6 +65,15 @@ async function writeProject(models: readonly ServiceModel[], style: EnumStyle, p
 }
 
 /** A project folder, and the status code its entry logs. */
+/** A copy of `project` without gen/package.json (as generate writes with `"packageJson": false`). */
+function withoutPackageJson(project: Project): Project {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rst-codegen-bundle-'));
+  projects.push(dir);
+  cpSync(project.dir, dir, { recursive: true });
+  rmSync(path.join(dir, 'gen/package.json'));
+  return { ...project, dir };
+}
+
 interface Project {
   dir: string;
   /** What entry.js logs. */
@@ -144,10 +150,10 @@ function sizeChecks(label: string, read: () => readonly ServiceModel[], report: 
   let models: readonly ServiceModel[] | undefined;
   const load = (): readonly ServiceModel[] => (models ??= read());
   const made = new Map<string, Promise<Project>>();
-  /** The project of `style` (made once). */
+  /** The project of `style` (made once); without the package.json, a copy of the one with it. */
   const projectOf = (style: EnumStyle, packageJson = true): Promise<Project> => {
     const key = `${style} ${packageJson}`;
-    const project = made.get(key) ?? writeProject(load(), style, packageJson);
+    const project = made.get(key) ?? (packageJson ? writeProject(load(), style) : projectOf(style).then(withoutPackageJson));
     made.set(key, project);
     return project;
   };
