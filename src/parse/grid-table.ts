@@ -222,6 +222,21 @@ interface GridParse {
   cells: CellBlock[];
 }
 
+/**
+ * A head/body separator (`GRID_HEAD_BODY_SEP`: `+`, runs of `=`, trailing
+ * spaces) with its `=` made `-`, as docutils' `replace('=', '-')` does: a
+ * run at a time (`replaceAll` made a piece per character).
+ */
+function dashed(separator: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = separator.indexOf('+'); i >= 0; i = separator.indexOf('+', i + 1)) {
+    out += `${'-'.repeat(i - from)}+`;
+    from = i + 1;
+  }
+  return out + separator.slice(from);
+}
+
 /** tableparser.GridTableParser.parse on an isolated block (lines stripped, all of one width). */
 function parseGrid(src: SourceLines, srcStart: number, isolated: readonly PaddedLine[]): GridParse | TableMarkupError {
   // find_head_body_sep
@@ -237,7 +252,7 @@ function parseGrid(src: SourceLines, srcStart: number, isolated: readonly Padded
         };
       }
       headBodySep = i;
-      block[i] = { ...line, text: line.text.replaceAll('=', '-') };
+      block[i] = { ...line, text: dashed(line.text) };
     }
   }
   if (headBodySep === 0 || headBodySep === block.length - 1) {
