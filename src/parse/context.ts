@@ -93,6 +93,8 @@ export interface ParserContext {
   run(m: Machine, initial: StateName, preset?: Partial<RunState>): RunState;
   /** RSTState.nested_parse: parses `block` (whose first line is at abs offset `inputOffset`) into `node`. */
   nestedParse(block: SourceLines, inputOffset: number, node: DNode): void;
+  /** `nestedParse` for a grid or simple table cell: without document-mode spans when no cell is converted (`cellBlocks: false`). */
+  nestedParseCell(block: SourceLines, inputOffset: number, node: DNode): void;
   /** RSTState.nested_list_parse over `parent`'s input from its next line on. */
   nestedListParse(
     parent: Machine,

@@ -41,7 +41,8 @@ const MAX_DEPTH = 2000;
 
 interface Label {
   name: string;
-  position: Position;
+  /** Null for a label written inside a table cell when cells keep no spans (`cellBlocks: false`). */
+  position: Position | null;
 }
 
 interface Context {
@@ -82,6 +83,7 @@ export function buildDocument(root: DNode, tables: readonly RstTable[], tableNod
     if (!own) continue;
     const converted = ctx.out.get(node) ?? null;
     for (const label of own) {
+      if (label.position === null) continue;
       labels.push({
         name: label.name,
         nodeType: converted ? converted.type : null,
@@ -110,7 +112,9 @@ function names(node: DNode): string[] {
 }
 
 /** docutils' references.PropagateTargets over the pre-order list, plus the `:name:` options of directives. */
-function propagateTargets(flat: readonly DNode[], ctx: Context, fallback: Position): void {
+function propagateTargets(flat: readonly DNode[], ctx: Context, documentPosition: Position): void {
+  // without cell blocks, the nodes in cells have no span: their labels are not listed
+  const fallback = ctx.cellBlocks ? documentPosition : null;
   for (let i = 0; i < flat.length; i++) {
     const node = flat[i] as DNode;
     if (node.tag !== 'target') {

@@ -290,6 +290,8 @@ export function fromRst(text: string, options: ParseOptions = {}): RstRoot {
   const keepTree = options.document === true;
   // literal blocks are placed by the spans document mode keeps
   parser.doc = keepTree || options.literalBlocks === true;
+  // no cell is converted: its spans would be made for nothing
+  parser.cellSpans = !keepTree || options.cellBlocks !== false;
   const document = el('document');
   const tables: RstTable[] = [];
   const tableNodes: DNode[] = [];

@@ -55,6 +55,8 @@ export class BlockParser implements ParserContext {
   readonly memo: SectionMemo = { titleStyles: [], sectionLevel: 0, sectionBubbleUpKludge: false };
   /** Document mode (`fromRst(text, { document: true })`): see `ParserContext.doc`. */
   doc = false;
+  /** In document mode, whether grid and simple table cells keep their spans too (not when no cell is converted: `cellBlocks: false`). */
+  cellSpans = true;
   /** Called by `tableDone` (see `ParserContext.tableDone`). */
   onTable: ((node: DNode) => void) | null = null;
   private readonly reporter: Reporter;
@@ -120,6 +122,16 @@ export class BlockParser implements ParserContext {
     this.run(m, 'Body');
     this.reporter.finish();
     return doc;
+  }
+
+  nestedParseCell(block: SourceLines, inputOffset: number, node: DNode): void {
+    const doc = this.doc;
+    if (!this.cellSpans) this.doc = false;
+    try {
+      this.nestedParse(block, inputOffset, node);
+    } finally {
+      this.doc = doc;
+    }
   }
 
   nestedParse(block: SourceLines, inputOffset: number, node: DNode): void {

@@ -169,9 +169,11 @@ export interface ParseOptions {
   /**
    * With `document`: give each table cell its block tree (default true). False leaves every cell's
    * `children` empty (its `text` and position stay), which skips most of the tree's cost on a page of
-   * tables, for readers that take cells from `RstRoot.children` (the operation model). Labels given to a
-   * block inside a cell then have `nodeType: null`, and the inline parse skips the cells' problems when it
-   * counts them against the per-rule message limit.
+   * tables, for readers that take cells from `RstRoot.children` (the operation model): the parser keeps no
+   * spans inside grid and simple table cells. `document.labels` then leaves out the labels written inside
+   * such cells (their names still go to the node after them), labels given to a block inside a cell have
+   * `nodeType: null`, and the inline parse skips the cells' problems when it counts them against the
+   * per-rule message limit.
    */
   cellBlocks?: boolean;
   /**

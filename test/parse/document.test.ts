@@ -145,6 +145,17 @@ describe('document tree', () => {
     expect(leanDoc).toEqual(emptied);
   });
 
+  it('with cellBlocks: false, lists no label written inside a cell, and still gives its name to the node after it', () => {
+    const page = ['+------+--------------+', '| a    | .. _in_cell: |', '+------+--------------+', '', 'After the table.', ''].join('\n');
+    const full = fromRst(page, { skeleton: false, document: true }).document!;
+    const lean = fromRst(page, { skeleton: false, document: true, cellBlocks: false }).document!;
+    expect(full.labels.map((l) => [l.name, l.nodeType])).toEqual([['in_cell', 'paragraph']]);
+    expect(lean.labels).toEqual([]);
+    const paragraph = (d: RstDocument) => [...blocks(d.children)].find((b) => b.type === 'paragraph' && b.text === 'After the table.');
+    expect(paragraph(lean)).toMatchObject({ text: 'After the table.', labels: ['in_cell'] });
+    expect(paragraph(lean)).toEqual(paragraph(full));
+  });
+
   it('never throws on random and mutated pages, keeps every position inside the input, and leaves the plain output alone', () => {
     const check = (text: string): void => {
       const plain = fromRst(text, { skeleton: false });

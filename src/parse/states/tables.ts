@@ -66,7 +66,7 @@ function table(ctx: ParserContext, m: Machine, kind: 'grid' | 'simple'): { nodes
       const content = cell.content;
       if (content.lines.some((l) => l.length > 0)) {
         const offset = (content.lineNumbers[0] ?? tableFirstReal) - tableFirstReal;
-        ctx.nestedParse(content, tableLine + offset, entry);
+        ctx.nestedParseCell(content, tableLine + offset, entry);
       }
       return { row: cell.row, col: cell.col, rowspan: cell.rowspan, colspan: cell.colspan, entry, position: contentPosition(content) };
     });
