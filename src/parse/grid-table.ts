@@ -131,8 +131,7 @@ export function get2DBlock(
     right = columnIndex(line, right);
     const text = line.text;
     const a = Math.min(left, text.length);
-    let e = Math.max(a, Math.min(right, text.length));
-    while (e > a && isSpaceAt(text, e - 1)) e -= 1;
+    const e = cellLineEnd(text, a, Math.max(a, Math.min(right, text.length)));
     if (e > a) indent = Math.min(indent, skipSpaces(text, a) - a);
     starts[k] = a;
     ends[k] = e;
@@ -148,7 +147,7 @@ export function get2DBlock(
     const text = originalSlice(line, a, e);
     // a line that was only spaces and NULs (right-stripped before the NULs went, as in docutils) is blank
     // to docutils' state machine (` *$`): made empty here, where the machine looks for an empty line
-    lines[k] = /^ +$/.test(text) ? '' : text;
+    lines[k] = text.charCodeAt(text.length - 1) === 32 && /^ +$/.test(text) ? '' : text;
     lineNumbers[k] = src.lineNumbers[srcStart + top + k] ?? 0;
     columns[k] = (src.columns[srcStart + top + k] ?? 1) + utf16Offset(line, a);
   }
@@ -156,13 +155,20 @@ export function get2DBlock(
 }
 
 /**
- * Python `text[index].isspace()`. (It looks at the one character only: the
- * earlier `skipSpaces(text, index) !== index` ran on to the end of the
- * space run, which made right-stripping a mostly blank cell line quadratic
- * in its width.)
+ * Where Python's `rstrip()` ends `text[a:e]`. A cell line is mostly the
+ * padding up to the column's border: the native `trimEnd` skips it (JS
+ * whitespace is Python's plus U+FEFF, which Python keeps: the strip stops
+ * after the last one), then Python's own whitespace is stripped one
+ * character at a time (U+001C-U+001F and U+0085 are not JS whitespace).
  */
-function isSpaceAt(text: string, index: number): boolean {
-  return isPyWs(text.charCodeAt(index));
+function cellLineEnd(text: string, a: number, e: number): number {
+  let end = e;
+  if (end > a && text.charCodeAt(end - 1) === 32) {
+    end = a + text.slice(a, e).trimEnd().length;
+    if (end < e && text.slice(end, e).includes('\uFEFF')) end = text.lastIndexOf('\uFEFF', e - 1) + 1;
+  }
+  while (end > a && isPyWs(text.charCodeAt(end - 1))) end -= 1;
+  return end;
 }
 
 /** A binary min-heap of numbers (docutils keeps a sorted list and pops its head). */

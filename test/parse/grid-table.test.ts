@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isPyWs } from '../../src/parse/block-text.js';
 import { fileLines, SourceLines } from '../../src/parse/lines.js';
 import { GRID_TABLE_TOP, scanGridTable } from '../../src/parse/grid-table.js';
 import { SIMPLE_TABLE_TOP, scanSimpleTable } from '../../src/parse/simple-table.js';
@@ -92,6 +94,27 @@ describe('scanGridTable', () => {
     const table = scanGridTable(src, 0).table!;
     expect(table.colwidths).toEqual([width]);
     expect(table.cells[0]!.content.lines).toEqual(['x', '']);
+  });
+
+  it("right-strips each cell line as Python's rstrip() does: U+FEFF kept, U+001F stripped", () => {
+    // characters JS and Python class differently as whitespace (U+001C-U+001E and U+0085, the others, break lines), and ones both count
+    const piece = fc.constantFrom('a', 'b', ' ', '\uFEFF', '\x1f', '\xa0', '\u2003');
+    const pyRstrip = (t: string): string => {
+      let end = t.length;
+      while (end > 0 && isPyWs(t.charCodeAt(end - 1))) end--;
+      return t.slice(0, end);
+    };
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (chars) => {
+        const text = chars.join('');
+        const width = text.length + 4;
+        const border = `+${'-'.repeat(width)}+`;
+        const src = fileLines([border, `| x${text}${' '.repeat(width - 2 - text.length)}|`, border]);
+        const table = scanGridTable(src, 0).table!;
+        expect(table.cells[0]!.content.lines).toEqual([pyRstrip(`x${text}`)]);
+      }),
+      { seed: 10, numRuns: 400 },
+    );
   });
 });
 
