@@ -64,18 +64,17 @@ export function pyCollapse(s: string): string {
   return isCollapsed(s) ? s : pySplit(s).join(' ');
 }
 
+/**
+ * Words of characters that are not Python whitespace (JS `\s` is Python's
+ * whitespace less U+001C-U+001F and U+0085, plus U+FEFF, which Python does
+ * not count), one space between two: a text `' '.join(s.split())` leaves as
+ * it is. Linear: a word cannot hold the space that separates words.
+ */
+const COLLAPSED = /^(?:(?:[^\s\x1c-\x1f\x85]|\uFEFF)+(?: (?:[^\s\x1c-\x1f\x85]|\uFEFF)+)*)?$/;
+
 /** True when `s` has no Python whitespace but single inner spaces (so `' '.join(s.split()) === s`). */
 function isCollapsed(s: string): boolean {
-  let previousSpace = true; // a leading space is not collapsed
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) {
-      if (previousSpace) return false;
-      previousSpace = true;
-    } else if (isPyWs(c)) return false;
-    else previousSpace = false;
-  }
-  return !previousSpace || s.length === 0;
+  return COLLAPSED.test(s);
 }
 
 /** Python `str.expandtabs(width)` on one line (columns count code points). */

@@ -107,8 +107,11 @@ function flatten(root: DNode, out: DNode[]): void {
   }
 }
 
-function names(node: DNode): string[] {
-  return node.names ?? [];
+/** The names of a node without any (most nodes): one array, never changed. */
+const NO_NAMES: readonly string[] = [];
+
+function names(node: DNode): readonly string[] {
+  return node.names ?? NO_NAMES;
 }
 
 /** docutils' references.PropagateTargets over the pre-order list, plus the `:name:` options of directives. */
@@ -250,7 +253,7 @@ function convert(node: DNode, ctx: Context, depth: number, sectionDepth: number,
     const refname = node.refname ?? null;
     if (!labels?.length && !refuri && !refname && !own.length) return null;
     const position = spanOf(node, [], parent);
-    return withLabels(node, { type: 'target', names: refuri || refname ? own : [], refuri, refname, position }, ctx);
+    return withLabels(node, { type: 'target', names: (refuri || refname) && own.length ? [...own] : [], refuri, refname, position }, ctx);
   }
   if (tag === 'table' && node.table) return table(node, ctx, depth, parent);
   switch (tag) {
