@@ -39,6 +39,8 @@ import { isBlank, isPyWs } from './block-text.js';
 /** docutils' `Body.grid_table_top_pat`. */
 export const GRID_TABLE_TOP = /^\+-[-+]+-\+ *$/;
 const GRID_HEAD_BODY_SEP = /^\+=[=+]+=\+ *$/;
+/** A line of `+` and `-` only (a row border, or the head/body separator once dashed). */
+const BORDER_LINE = /^[-+]*$/;
 const PLUS = 0x2b;
 const BAR = 0x7c;
 const DASH = 0x2d;
@@ -284,6 +286,13 @@ function parseGrid(src: SourceLines, srcStart: number, isolated: readonly Padded
   corners.push(0);
   const newRowseps: number[] = [];
   const newColseps: number[] = [];
+  // A border line of only `+` and `-` (most are): scanned along by looking for its `+`s (native indexOf), as
+  // every other character of it is a `-`. 0: not known yet, 1: such a line, 2: another.
+  const borderKind = new Uint8Array(bottomLine + 1);
+  const isBorder = (row: number): boolean => {
+    if (borderKind[row] === 0) borderKind[row] = text[row]!.length === rightCol + 1 && BORDER_LINE.test(text[row]!) ? 1 : 2;
+    return borderKind[row] === 1;
+  };
 
   const scanUp = (top: number, left: number, bottom: number): boolean => {
     const mark = newRowseps.length;
@@ -300,12 +309,16 @@ function parseGrid(src: SourceLines, srcStart: number, isolated: readonly Padded
   const scanLeft = (top: number, left: number, bottom: number, right: number): boolean => {
     const line = text[bottom]!;
     const mark = newColseps.length;
-    for (let i = right - 1; i > left; i -= 1) {
-      const c = line.charCodeAt(i);
-      if (c === PLUS) newColseps.push(i);
-      else if (c !== DASH) {
-        newColseps.length = mark;
-        return false;
+    if (isBorder(bottom)) {
+      for (let i = line.lastIndexOf('+', right - 1); i > left; i = line.lastIndexOf('+', i - 1)) newColseps.push(i);
+    } else {
+      for (let i = right - 1; i > left; i -= 1) {
+        const c = line.charCodeAt(i);
+        if (c === PLUS) newColseps.push(i);
+        else if (c !== DASH) {
+          newColseps.length = mark;
+          return false;
+        }
       }
     }
     if (line.charCodeAt(left) !== PLUS || !scanUp(top, left, bottom)) {
@@ -328,6 +341,14 @@ function parseGrid(src: SourceLines, srcStart: number, isolated: readonly Padded
   };
   const scanRight = (top: number, left: number): { bottom: number; right: number } | null => {
     const line = text[top]!;
+    if (isBorder(top)) {
+      for (let i = line.indexOf('+', left + 1); i >= 0 && i <= rightCol; i = line.indexOf('+', i + 1)) {
+        newColseps.push(i);
+        const bottom = scanDown(top, left, i);
+        if (bottom !== null) return { bottom, right: i };
+      }
+      return null;
+    }
     for (let i = left + 1; i <= rightCol; i += 1) {
       const c = line.charCodeAt(i);
       if (c === PLUS) {

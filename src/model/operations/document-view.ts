@@ -21,7 +21,8 @@ function isCaption(text: string): boolean {
 const flat = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 export function buildDocumentView(path: string, text: string, root: RstRoot, document: RstDocument): PageView {
-  const lines = text.split(/\r\n|\r|\n/);
+  // (the plain string split when there is no CR: several times faster than the regular expression's)
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   const tables = new Map<number, RstTable>();
   for (const node of root.children) if (node.type === 'table') tables.set(node.index, node);
   const blocks: Block[] = [];
