@@ -3,7 +3,8 @@
  * `error_code` of its error body) as an `ErrorCode` enum or `as const`
  * object, with an `errorCodeInfo` lookup and an `isErrorCode` guard.
  */
-import { StructureKind, VariableDeclarationKind, Writers, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, Writers } from './ts-morph.js';
 import type { ErrorCode, ServiceModel } from '../../model/types.js';
 import type { EmitOptions } from '../types.js';
 import { headerLines, sourceFiles, stringLiteral } from '../text.js';

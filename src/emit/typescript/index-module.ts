@@ -2,7 +2,8 @@
  * `index.ts`: re-exports every service's modules as namespaces (ECMAScript
  * 2020 `export * as ns from`), named by names.ts `serviceNamespaceNames`.
  */
-import { StructureKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind } from './ts-morph.js';
 import type { ServiceModel } from '../../model/types.js';
 import type { EmitOptions } from '../types.js';
 import { headerLines } from '../text.js';

@@ -4,16 +4,8 @@
  * `as const` declaration of a set of codes, and a deterministic print with
  * ts-morph's structure printer (`printStructure`: no project, no parse).
  */
-import {
-  printStructure,
-  StructureKind,
-  VariableDeclarationKind,
-  Writers,
-  type CodeBlockWriter,
-  type PropertyAssignmentStructure,
-  type StatementStructures,
-  type WriterFunction,
-} from 'ts-morph';
+import type { CodeBlockWriter, PropertyAssignmentStructure, StatementStructures, WriterFunction } from 'ts-morph';
+import { printStructure, StructureKind, VariableDeclarationKind, Writers } from './ts-morph.js';
 import type { EnumStyle } from '../types.js';
 import { docText, stringLiteral } from '../text.js';
 

@@ -3,7 +3,8 @@
  * as a `StatusCode` enum or `as const` object, with phrase, description and
  * group lookups and type guards.
  */
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { ServiceModel, StatusCode } from '../../model/types.js';
 import type { EmitOptions } from '../types.js';
 import { docText, headerLines, sourceFiles, stringLiteral } from '../text.js';
