@@ -27,6 +27,7 @@
  */
 import { EOF, Machine, StateCorrection, TransitionCorrection, el, type DNode } from './block-machine.js';
 import type { LineSpec, NextState, ParserContext, RunState, SectionMemo, StateName } from './context.js';
+import { pyRstrip } from './block-text.js';
 import { inlineText, mayHoldMarkup } from './inline.js';
 import type { SourceLines } from './lines.js';
 import { Reporter } from './reporter.js';
@@ -128,10 +129,31 @@ export class BlockParser implements ParserContext {
     const doc = this.doc;
     if (!this.cellSpans) this.doc = false;
     try {
-      this.nestedParse(block, inputOffset, node);
+      if (!this.oneLineCell(block, inputOffset, node)) this.nestedParse(block, inputOffset, node);
     } finally {
       this.doc = doc;
     }
+  }
+
+  /**
+   * Most cells: one line of text (not indented, no literal block announced),
+   * then only empty lines. The state machine would take Body's text
+   * transition, then Text's blank line or end of input: one paragraph
+   * (`textBlank` with the machine on the line after the text). That is done
+   * here without running the machine; false (nothing done) for any other cell.
+   */
+  private oneLineCell(block: SourceLines, inputOffset: number, node: DNode): boolean {
+    const lines = block.lines;
+    const first = lines[0];
+    if (first === undefined || first.length === 0 || first.charCodeAt(0) === 32 || this.depth >= MAX_NESTING) return false;
+    for (let i = 1; i < lines.length; i++) if ((lines[i] as string).length !== 0) return false;
+    if (pyRstrip(first).endsWith('::') || matchBody(first, null).name !== 'text') return false;
+    const m = new Machine(block, 0, inputOffset, false, node);
+    m.lineOffset = 1;
+    m.line = lines.length > 1 ? '' : null;
+    textBlank(this, m, [first]);
+    if (node.children.length > 0 && node.children.length < 16) node.children = node.children.slice();
+    return true;
   }
 
   nestedParse(block: SourceLines, inputOffset: number, node: DNode): void {
