@@ -35,6 +35,8 @@ export interface ExtractContext {
   registry: ComponentRegistry;
   /** Row accounting for the corpus test: rows read into a schema, rows explained by a diagnostic. */
   stats: RowStats;
+  /** Each cell's raw markup, cut out once for the service's pages (a cell is read by several passes: nesting, rows, leftovers). */
+  rawCells: Map<RstCell, string>;
 }
 
 export interface RowStats {
@@ -69,16 +71,13 @@ const MAX_NESTING = 20;
 
 const at = (ctx: ExtractContext, line: number, column = 1): SourceRef => ({ file: ctx.file.path, line, column });
 
-/** Each cell's raw markup, cut out once (a cell is read by several passes: nesting, rows, leftovers). */
-const rawCells = new WeakMap<RstCell, string>();
-
 /** Raw markup of a cell (markup kept); the reduced text when the cell cannot be cut out. */
-function raw(view: PageView, table: RstTable, cell: RstCell | undefined): string {
+function raw(ctx: ExtractContext, view: PageView, table: RstTable, cell: RstCell | undefined): string {
   if (!cell) return '';
-  let text = rawCells.get(cell);
+  let text = ctx.rawCells.get(cell);
   if (text === undefined) {
     text = rawCellText(view.lines, table, cell) ?? cell.text;
-    rawCells.set(cell, text);
+    ctx.rawCells.set(cell, text);
   }
   return text;
 }
@@ -129,7 +128,7 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
   for (const { block, columns } of paramTables) {
     for (const row of parameterRows(block.table, columns)) {
       for (const cell of row.cells) {
-        for (const label of refLabels(raw(view, block.table, cell))) {
+        for (const label of refLabels(raw(ctx, view, block.table, cell))) {
           const target = ctx.labels.get(label);
           if (target && target.block.table !== block.table && target.view === view) pointedTo.add(target.block.table);
         }
@@ -259,14 +258,14 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
     const { block } = target;
     const tview = target.view;
     const description = (row.description?.text ?? '').trim();
-    const descRaw = raw(tview, block.table, row.description);
-    const typeRaw = raw(tview, block.table, row.type);
+    const descRaw = raw(ctx, tview, block.table, row.description);
+    const typeRaw = raw(ctx, tview, block.table, row.type);
     const typeText = row.type ? row.type.text : (typeFromDescription(description) ?? '');
     const reading = typeText.trim() === '' ? null : readType(typeText);
     // The nested table: a `:ref:` in the type, name or description cell that leads to a parameter table.
     let nested: LabelTarget | undefined;
     let brokenRef: string | undefined;
-    for (const cellRaw of [typeRaw, raw(tview, block.table, row.name), descRaw]) {
+    for (const cellRaw of [typeRaw, raw(ctx, tview, block.table, row.name), descRaw]) {
       for (const label of refLabels(cellRaw)) {
         const t = ctx.labels.get(label);
         if (t && parameterColumns(t.block.table)) {
@@ -360,7 +359,7 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
         const name = row.name ? parameterName(row.name.text) : null;
         const targets: TableBlock[] = [];
         for (const cell of row.cells) {
-          for (const label of refLabels(raw(view, block.table, cell))) {
+          for (const label of refLabels(raw(ctx, view, block.table, cell))) {
             const t = ctx.labels.get(label);
             if (t && t.view === view) targets.push(t.block);
           }

@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { compareCodePoints } from '../../order.js';
-import type { RstRoot } from '../../parse/types.js';
+import type { RstCell, RstRoot } from '../../parse/types.js';
 import { camelCase, ComponentRegistry, stableKey } from './components.js';
 import type { Draft, ExtractContext, LabelTarget, RowStats } from './extract.js';
 import { extractOperation } from './extract.js';
@@ -51,6 +51,7 @@ export function buildOperations(pages: readonly OperationPage[], files: Map<stri
     }
   }
   const registry = new ComponentRegistry();
+  const rawCells = new Map<RstCell, string>();
   const stats: OperationsResult['stats'] = { rows: 0, placed: 0, explained: 0, examplesValid: 0, examplesReported: 0, pages: pages.length, operationPages: 0 };
   const titles = indexTitles(views);
   const byKey = new Map<string, { operation: Operation; drafts: Draft[] }>();
@@ -77,7 +78,7 @@ export function buildOperations(pages: readonly OperationPage[], files: Map<stri
       continue;
     }
     stats.operationPages++;
-    const ctx: ExtractContext = { file, labels, registry, stats };
+    const ctx: ExtractContext = { file, labels, registry, stats, rawCells };
     let line = found.reading.line;
     if (s3LiteralKey(line) !== null) line = withObjectKey(line, objectKey);
     const spelled = shapes.get(pathShape(line.path));
