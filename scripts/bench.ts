@@ -49,23 +49,32 @@ interface Measure {
 }
 
 function ours(files: string[], work: string): Measure {
+  requireBuild();
   const list = path.join(work, `list-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(list, files.join('\n'));
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'scripts/bench-worker.ts'), '--list', list, '--runs', String(runs), ...(skeleton ? ['--skeleton'] : [])],
+    [path.join(root, 'scripts/bench-worker.mjs'), '--list', list, '--runs', String(runs), ...(skeleton ? ['--skeleton'] : [])],
     { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 },
   );
   return JSON.parse(out) as Measure;
 }
 
-/** The specs case: plain node on dist/ (scripts/bench-specs.mjs), as users run the product. */
-function oursSpecs(files: string[], work: string): Measure {
+/** Every case runs the built code (dist/): refuses to run without it, warns when src/ is newer. */
+let buildChecked = false;
+function requireBuild(): void {
+  if (buildChecked) return;
+  buildChecked = true;
   const built = path.join(root, 'dist/generate.js');
-  if (!existsSync(built)) throw new Error('bench: dist/ is missing: run `npm run build` first (the specs case runs the built code).');
+  if (!existsSync(built)) throw new Error('bench: dist/ is missing: run `npm run build` first (the bench runs the built code).');
   const newest = newestMtime(path.join(root, 'src'));
   if (newest > statSync(built).mtimeMs)
     process.stderr.write('bench: warning: a file in src/ is newer than dist/: run `npm run build` to measure the current code.\n');
+}
+
+/** The specs case: plain node on dist/ (scripts/bench-specs.mjs), as users run the product. */
+function oursSpecs(files: string[], work: string): Measure {
+  requireBuild();
   const list = path.join(work, `list-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(list, files.join('\n'));
   const out = execFileSync(process.execPath, [path.join(root, 'scripts/bench-specs.mjs'), '--list', list, '--runs', String(runs)], {
