@@ -18,6 +18,7 @@ describe('public API', () => {
       'createProcessor',
       'defineRules',
       'emitIndex',
+      'emitPackageJson',
       'emitService',
       'flag',
       'fromRst',

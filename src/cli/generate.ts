@@ -138,7 +138,9 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
         undefined,
       );
     }
-    const packageScope = scope?.ok ? scope.scope : null;
+    // No package.json above: not a package (no bundler reads the declaration), and a `type`-less one
+    // would make Node warn about the generated folder where it detected ES modules silently before.
+    const packageScope = scope?.ok && scope.path !== null ? scope.scope : null;
     const generated = generate(services, { style: config.style, rules: config.rules, packageScope }, runFile);
     result = { files: generated.files, summary: generated.summary, cached: false };
   }

@@ -61,7 +61,8 @@ builds each service's model and writes <outDir>/<service>/ (model.json,
 status-codes.ts, status-code.schema.json, openapi.json, and error-codes.ts,
 error-response.schema.json when the service documents error codes) plus
 <outDir>/index.ts and <outDir>/package.json ("sideEffects": false, with the
-"type" of the package.json above; config "packageJson": false turns it off).
+"type" of the package.json above, none when there is no package.json above;
+config "packageJson": false turns it off).
 The folder is replaced atomically: when anything fails,
 nothing is written. outDir must be a folder of its own (not the project, not
 holding inputs), and a file in it that rst-codegen did not write stops the run.

@@ -34,7 +34,7 @@ export async function readPackageScope(outDir: string): Promise<ScopeRead> {
       }
       let json: unknown;
       try {
-        json = JSON.parse(text);
+        json = JSON.parse(text.replace(/^\uFEFF/, '')); // a byte-order mark, as Node accepts
       } catch {
         return { ok: false, path: file, reason: 'it is not valid JSON' };
       }

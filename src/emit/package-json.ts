@@ -8,9 +8,9 @@
  * A `package.json` also starts a new package scope for Node and TypeScript
  * (`module: node16/nodenext`): its `type` decides whether the `.js`/`.ts`
  * files below are ES modules. So it carries exactly the `type` of the
- * package.json that governs the folder above (none when that one has none,
- * or when there is none): the generated modules keep the module system they
- * had without it.
+ * package.json that governs the folder above (none when that one has none):
+ * the generated modules keep the module system they had without it. With no
+ * package.json above, the CLI writes none (src/cli/generate.ts).
  */
 import { doNotEdit, toJson } from './text.js';
 import type { OutputFile } from './types.js';

@@ -34,6 +34,19 @@ describe("generate: the output folder's package.json", () => {
     expect(Object.keys(generatedPackage(dir) as object)[0]).toBe('//');
   });
 
+  it('reads a package.json that starts with a byte-order mark, as Node does', async () => {
+    const dir = project({ 'rst-codegen.config.json': config([service]), 'status_codes.rst': seedText, 'package.json': '\uFEFF{ "type": "module" }' });
+    expect(await run(['generate', '--quiet'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(generatedPackage(dir)).toEqual({ '//': header, type: 'module', sideEffects: false });
+  });
+
+  it('writes none when no package.json is above the output folder (not a package; Node would warn about a type-less one)', async () => {
+    const dir = project({ 'rst-codegen.config.json': config([service]), 'status_codes.rst': seedText });
+    expect(await run(['generate', '--quiet'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(generatedPackage(dir)).toBeNull();
+    expect(existsSync(path.join(dir, 'generated/index.ts'))).toBe(true);
+  });
+
   it('takes the nearest package.json above the output folder', async () => {
     const dir = project({
       'rst-codegen.config.json': config([service], { outDir: 'src/generated' }),

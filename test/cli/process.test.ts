@@ -86,7 +86,7 @@ describe('two generate runs at once', () => {
     const [ea, eb] = await Promise.all([a.exit, b.exit]);
     expect([ea.code, eb.code, a.output(), b.output()]).toEqual([0, 0, '', '']);
     expect(tagsIn(dir)).toEqual(new Set(['old']));
-    expect(readdirSync(path.join(dir, 'generated'))).toHaveLength(SERVICES + 2); // the services' folders, index.ts, package.json
+    expect(readdirSync(path.join(dir, 'generated'))).toHaveLength(SERVICES + 1); // the services' folders, index.ts (no package.json: none above the project)
     expect(leftovers(dir)).toEqual([]);
   });
 });
