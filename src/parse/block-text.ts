@@ -133,6 +133,18 @@ export function splitSourceLines(source: string): SplitLine[] {
   return out;
 }
 
+/**
+ * The source's lines as docutils numbers them (splitSourceLines: Python's
+ * `splitlines()`, `\v` and `\f` staying inside their line), raw: line N of a
+ * parsed node's position is element N-1. A final line break leaves one
+ * empty element after it.
+ */
+export function rawSourceLines(source: string): string[] {
+  return SPECIAL_BREAK_RE.test(source) ? source.split(RAW_BREAK_RE) : source.split('\n');
+}
+
+const RAW_BREAK_RE = /\r\n|[\n\r\x1c\x1d\x1e\x85\u2028\u2029]/;
+
 /** Line breaks of Python's splitlines() other than `\n`, and the `\v` / `\f` docutils turns into spaces. */
 const SPECIAL_BREAK_RE = /[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
 

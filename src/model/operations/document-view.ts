@@ -6,6 +6,7 @@
  * `-  .. _x:` / `catalog.endpoints` / the table). Used when the tree is
  * there; page.ts reads the skeleton and the source lines otherwise.
  */
+import { rawSourceLines } from '../../parse/block-text.js';
 import type { RstBlock, RstDocument, RstRoot, RstTable } from '../../parse/types.js';
 import type { Block, Context, PageView } from './page.js';
 
@@ -21,8 +22,8 @@ function isCaption(text: string): boolean {
 const flat = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 export function buildDocumentView(path: string, text: string, root: RstRoot, document: RstDocument): PageView {
-  // (the plain string split when there is no CR: several times faster than the regular expression's)
-  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  // split as the parser numbers lines (U+2028 and the like end a line too), so positions index it
+  const lines = rawSourceLines(text);
   const tables = new Map<number, RstTable>();
   for (const node of root.children) if (node.type === 'table') tables.set(node.index, node);
   const blocks: Block[] = [];

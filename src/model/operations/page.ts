@@ -9,6 +9,7 @@
  * does not keep: reference targets, the raw markup of cells (`:ref:` targets,
  * `**bold**` values) and code / literal blocks.
  */
+import { rawSourceLines } from '../../parse/block-text.js';
 import type { Position, RstCell, RstNode, RstRoot, RstTable } from '../../parse/types.js';
 
 export interface Context {
@@ -98,7 +99,7 @@ export function normalizeLabel(label: string): string {
 }
 
 export function buildPageView(path: string, text: string, root: RstRoot): PageView {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = rawSourceLines(text); // as the parser numbers lines
   const blocks: Block[] = [];
   const topSections = root.children.filter((n) => n.type === 'section');
   const pageSection = topSections[0];
