@@ -4,8 +4,8 @@
  * `as const` declaration of a set of codes, and a deterministic print with
  * ts-morph's structure printer (`printStructure`: no project, no parse).
  */
-import type { CodeBlockWriter, PropertyAssignmentStructure, StatementStructures, WriterFunction } from 'ts-morph';
-import { printStructure, StructureKind, VariableDeclarationKind, Writers } from './ts-morph.js';
+import type { OptionalKind, EnumMemberStructure, PropertyAssignmentStructure, StatementStructures, VariableStatementStructure, WriterFunction } from 'ts-morph';
+import { CodeBlockWriter, printStructure, StructureKind, VariableDeclarationKind, Writers } from './ts-morph.js';
 import type { EnumStyle } from '../types.js';
 import { docText, stringLiteral } from '../text.js';
 
@@ -134,15 +134,17 @@ function recordKey(key: number | string): string {
  * with ts-morph's structure printer, and returns the text with exactly one
  * trailing LF. The printer writes every line of a variable's multi-line
  * initializer (a lookup record, an `as const` object) one level too deep, so
- * each variable statement is printed on its own and re-indented
- * ({@link reindented}) before it takes its place; the other statements are
- * printed as TypeScript's formatter would leave them.
+ * each variable statement is printed on its own ({@link printVariable}) before
+ * it takes its place; an enum's members are printed apart
+ * ({@link enumMembers}); the other statements are printed as TypeScript's
+ * formatter would leave them.
  */
 export function printSourceFile(header: readonly string[], statements: readonly StatementStructures[]): string {
-  // Each variable statement's text takes its place after the print (a NUL-delimited index stands for it, a
-  // character no output text holds: stringLiteral and docText escape it), so the file's writer does not
-  // read the largest statements (the lookup records) through again, character by character.
+  // Each variable statement's text, and each enum's members, take their place after the print (a NUL-delimited
+  // index stands for them, a character no output text holds: stringLiteral and docText escape it), so the file's
+  // writer does not read the largest texts (the lookup records, the members) through again, character by character.
   const variables: string[] = [];
+  const members: string[] = [];
   const text = printStructure(
     {
       kind: StructureKind.SourceFile,
@@ -153,16 +155,78 @@ export function printSourceFile(header: readonly string[], statements: readonly 
       statements: statements.map((statement) => {
         if (statement.kind === StructureKind.ExportDeclaration) return statement;
         if (statement.kind === StructureKind.VariableStatement) {
-          variables.push(reindented(printStructure(statement, PRINT_OPTIONS)).replace(/\n*$/, ''));
-          const placeholder = `\0${variables.length - 1}\0`;
+          variables.push(printVariable(statement));
+          const placeholder = `\0v${variables.length - 1}\0`;
           return (writer: CodeBlockWriter) => writer.blankLineIfLastNot().write(placeholder);
         }
-        return { ...statement, leadingTrivia: (writer: CodeBlockWriter) => writer.blankLineIfLastNot() };
+        const leadingTrivia = (writer: CodeBlockWriter) => writer.blankLineIfLastNot();
+        if (statement.kind === StructureKind.Enum && printsMembersApart(statement.members)) {
+          members.push(enumMembers(statement.members));
+          return { ...statement, leadingTrivia, members: [{ name: `\0m${members.length - 1}\0` }] };
+        }
+        return { ...statement, leadingTrivia };
       }),
     },
     PRINT_OPTIONS,
   );
-  return `${text.replace(/\n*$/, '').replace(/\0(\d+)\0/g, (_, index: string) => variables[Number(index)]!)}\n`;
+  return `${text
+    .replace(/\n*$/, '')
+    .replace(/\0v(\d+)\0/g, (_, index: string) => variables[Number(index)]!)
+    .replace(/'\0m(\d+)\0'/g, (_, index: string) => members[Number(index)]!)}\n`;
+}
+
+/**
+ * Whether an enum's members can be printed apart: some members, none with
+ * trailing trivia (ts-morph puts the comma after a member's last token,
+ * before its trailing trivia; without any, at the end of its text).
+ */
+function printsMembersApart(members: readonly OptionalKind<EnumMemberStructure>[] | undefined): members is readonly OptionalKind<EnumMemberStructure>[] {
+  return members !== undefined && members.length > 0 && members.every((member) => member.trailingTrivia === undefined);
+}
+
+/**
+ * An enum's members as ts-morph prints them inside the enum's block, without
+ * the first line's indentation (the stand-in member's line has it): each
+ * member printed on its own, a comma and a line break after each but the
+ * last, every further line one level in. ts-morph's own print of a member
+ * list scans each member's text for where its comma goes and then inserts
+ * the commas one by one into the writer's pieces, which grows with the
+ * square of the members.
+ */
+function enumMembers(members: readonly OptionalKind<EnumMemberStructure>[]): string {
+  const writer = new CodeBlockWriter(PRINT_OPTIONS);
+  writer.queueIndentationLevel(1);
+  members.forEach((member, index) => {
+    writer.write(printStructure({ ...member, kind: StructureKind.EnumMember }, PRINT_OPTIONS));
+    if (index < members.length - 1) writer.write(',').newLine();
+  });
+  return writer.toString();
+}
+
+/**
+ * A variable statement as TypeScript's formatter leaves it, without its
+ * trailing line breaks. ts-morph prints a declaration's initializer with a
+ * writer of its own (same options, indentation 0) and then writes that text
+ * into the statement one level deeper, which {@link reindented} undoes; each
+ * writer-function initializer here is printed the same way, with a fresh
+ * writer, and takes the place of a NUL-delimited stand-in after the
+ * statement's print. The printer then neither writes the initializer (the
+ * largest text of a file: a lookup record, an `as const` object) a second
+ * time nor scans it for where a comma between declarations would go.
+ */
+function printVariable(statement: VariableStatementStructure): string {
+  const initializers: string[] = [];
+  const declarations = statement.declarations.map((declaration) => {
+    const { initializer } = declaration;
+    if (typeof initializer !== 'function') return declaration;
+    const writer = new CodeBlockWriter(PRINT_OPTIONS);
+    initializer(writer);
+    initializers.push(writer.toString());
+    return { ...declaration, initializer: `\0${initializers.length - 1}\0` };
+  });
+  return reindented(printStructure({ ...statement, declarations }, PRINT_OPTIONS))
+    .replace(/\n*$/, '')
+    .replace(/\0(\d+)\0/g, (_, index: string) => initializers[Number(index)]!);
 }
 
 /**

@@ -8,4 +8,6 @@ import { createRequire } from 'node:module';
 
 const tsMorph = createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
 
-export const { printStructure, StructureKind, VariableDeclarationKind, Writers } = tsMorph;
+export const { CodeBlockWriter, printStructure, StructureKind, VariableDeclarationKind, Writers } = tsMorph;
+/** The writer's type under the same name as its class, as ts-morph's own import gives both. */
+export type CodeBlockWriter = import('ts-morph').CodeBlockWriter;
