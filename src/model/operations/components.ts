@@ -49,12 +49,22 @@ export function stableKey(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * Sets `record[key]` as an own property, also for a key named `__proto__`
+ * (a field the docs may name so), which plain assignment would take as the
+ * object's prototype, losing the field.
+ */
+export function setOwn<V>(record: Record<string, V>, key: string, value: V): void {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
+}
+
 /** A copy of a JSON value (a schema): plain objects and arrays copied, everything else as it is. */
 export function cloneJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map(cloneJson) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = cloneJson(v);
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, cloneJson(v));
     return out as T;
   }
   return value;

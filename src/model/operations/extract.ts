@@ -7,7 +7,7 @@
 import type { VFile } from 'vfile';
 import type { RstCell, RstTable } from '../../parse/types.js';
 import type { SourceRef } from '../types.js';
-import { cloneJson, componentRef, pascalCase } from './components.js';
+import { cloneJson, componentRef, pascalCase, setOwn } from './components.js';
 import type { ComponentRegistry } from './components.js';
 import { exampleQuery, firstMismatch, readExample } from './examples.js';
 import { readEnum, readLimits, readMandatory, typeFromDescription } from './facts.js';
@@ -201,7 +201,7 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
     const firstAt = new Map<string, string>();
     readRows(target, columns, stack, (name, schema, req, _row, source) => {
       if (Object.hasOwn(props, name)) return firstAt.get(name) ?? '?';
-      props[name] = schema;
+      setOwn(props, name, schema);
       firstAt.set(name, `${source.line}:${source.column}`);
       if (req) required.push(name);
       return true;
@@ -215,7 +215,7 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
         if (!child.toLowerCase().startsWith(`${path.toLowerCase()}.`) || child.slice(path.length + 1).includes('.')) continue;
         const field = child.slice(path.length + 1);
         if (Object.hasOwn(props, field)) continue;
-        props[field] = componentFor({ view, block }, field, null, stack);
+        setOwn(props, field, componentFor({ view, block }, field, null, stack));
       }
     }
     return { type: 'object', properties: props, ...(required.length > 0 ? { required } : {}) };
@@ -417,7 +417,7 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
             return addParam(inPath ?? name, inPath !== undefined ? 'path' : 'query', required, schema, schema.description ?? '', source, name);
           }
           if (Object.hasOwn(bodyProps, name)) return 'an earlier row';
-          bodyProps[name] = schema;
+          setOwn(bodyProps, name, schema);
           if (required) bodyRequired.push(name);
           bodySource ??= source;
           if (isXml) xmlRequest = true;
@@ -425,7 +425,7 @@ export function extractOperation(view: PageView, line: RequestLine, ctx: Extract
         }
         case 'response': {
           if (Object.hasOwn(respProps, name)) return 'an earlier row';
-          respProps[name] = stripRequired(schema);
+          setOwn(respProps, name, stripRequired(schema));
           respSource ??= source;
           if (isXml) xmlResponse = true;
           return true;

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { compareCodePoints } from '../../order.js';
 import type { RstCell, RstRoot } from '../../parse/types.js';
-import { camelCase, ComponentRegistry, stableKey } from './components.js';
+import { camelCase, ComponentRegistry, setOwn, stableKey } from './components.js';
 import type { Draft, ExtractContext, LabelTarget, RowStats } from './extract.js';
 import { extractOperation } from './extract.js';
 import { findRequestLine } from './request-line.js';
@@ -157,7 +157,7 @@ function renaming(from: string, to: string): Record<string, string> {
   const b = names(to);
   const out: Record<string, string> = {};
   a.forEach((name, i) => {
-    if (b[i] !== undefined && b[i] !== name) out[name] = b[i]!;
+    if (b[i] !== undefined && b[i] !== name) setOwn(out, name, b[i]!);
   });
   return out;
 }

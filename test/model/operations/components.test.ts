@@ -36,6 +36,13 @@ describe('stableKey', () => {
 });
 
 describe('cloneJson', () => {
+  it('copies an own `__proto__` key as a property (a field the docs name so), not as the prototype', () => {
+    const schema = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"string"},"a":{"type":"integer"}}}') as Record<string, unknown>;
+    const copy = cloneJson(schema);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(schema));
+    expect(Object.getPrototypeOf((copy as { properties: object }).properties)).toBe(Object.prototype);
+  });
+
   it('copies objects and arrays deeply, so the copy can be changed alone', () => {
     const schema = { type: 'array', items: { type: 'string', enum: ['a'] } };
     const copy = cloneJson(schema);
