@@ -64,7 +64,6 @@ async function writeProject(models: readonly ServiceModel[], style: EnumStyle): 
   return { dir, code, errorCode };
 }
 
-/** A project folder, and the status code its entry logs. */
 /** A copy of `project` without gen/package.json (as generate writes with `"packageJson": false`). */
 function withoutPackageJson(project: Project): Project {
   const dir = mkdtempSync(path.join(tmpdir(), 'rst-codegen-bundle-'));
