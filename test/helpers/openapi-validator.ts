@@ -17,6 +17,9 @@ const compiledOpenApiSchemas: Record<string, unknown> = {};
  */
 export function openApiValidator(): Validator {
   const validator = new Validator();
+  // A private field of the pinned version: fail loudly if an upgrade renames it (sharing would silently stop).
+  if (!Object.hasOwn(validator, 'ajvValidators'))
+    throw new Error('@seriousme/openapi-schema-validator no longer has `ajvValidators`: update test/helpers/openapi-validator.ts');
   (validator as unknown as { ajvValidators: object }).ajvValidators = compiledOpenApiSchemas;
   return validator;
 }
