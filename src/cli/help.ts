@@ -60,8 +60,8 @@ Reads the config (default ./rst-codegen.config.json), parses every listed page,
 builds each service's model and writes <outDir>/<service>/ (model.json,
 status-codes.ts, status-code.schema.json, openapi.json, and error-codes.ts,
 error-response.schema.json when the service documents error codes) plus
-<outDir>/index.ts and <outDir>/package.json ("sideEffects": false, with the
-"type" of the package.json above, none when there is no package.json above;
+<outDir>/index.ts and, when a package.json is above outDir,
+<outDir>/package.json ("sideEffects": false, with the "type" of the one above;
 config "packageJson": false turns it off).
 The folder is replaced atomically: when anything fails,
 nothing is written. outDir must be a folder of its own (not the project, not

@@ -16,6 +16,7 @@
  * one wrapping member (`{"error": {"code": ...}}`), or an XML element with such a
  * child element. Pure; no input throws; block sizes are bounded.
  */
+import { setOwn } from './own.js';
 import type { RstBlock, RstRoot } from '../parse/types.js';
 import type { ErrorBody, SourceRef } from './types.js';
 
@@ -97,7 +98,7 @@ function xmlBody(text: string): Omit<ErrorBody, 'sources'> | null {
   const children: Record<string, string> = {};
   for (const match of (root[2] ?? '').matchAll(XML_ELEMENT)) {
     const [, name = '', value = ''] = match;
-    if (!Object.hasOwn(children, name)) children[name] = value.replace(/\s*\n\s*/g, '');
+    if (!Object.hasOwn(children, name)) setOwn(children, name, value.replace(/\s*\n\s*/g, ''));
   }
   const codeField = Object.keys(children).find((key) => CODE_KEY.test(key));
   if (codeField === undefined) return null;

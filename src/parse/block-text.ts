@@ -107,8 +107,8 @@ export interface SplitLine {
 /**
  * docutils' `string2lines(text, tab_width=8, convert_whitespace=True)`:
  * `\v` and `\f` become spaces, Python's `splitlines()`, tabs expanded to 8,
- * trailing whitespace stripped. A leading BOM is dropped first (the oracle
- * reads files as `utf-8-sig`).
+ * trailing whitespace stripped. A leading BOM is the caller's to drop (the
+ * CLI's decoder does; the oracle reads files as `utf-8-sig`).
  */
 export function splitSourceLines(source: string): SplitLine[] {
   if (!hasSpecialBreak(source)) return splitAtNewlines(source);

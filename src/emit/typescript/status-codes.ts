@@ -29,7 +29,7 @@ function lookup(name: string, type: string, doc: string, entries: { key: number;
   return {
     kind: StructureKind.VariableStatement,
     isExported: true,
-    docs: [doc],
+    docs: [docText(doc)],
     declarationKind: VariableDeclarationKind.Const,
     declarations: [{ name, type: `Readonly<Record<${ENUM}, ${type}>>`, initializer: recordInitializer(entries) }],
   };

@@ -9,6 +9,7 @@
  *   3. a different schema under a taken name is prefixed with its parent's
  *      name (`CreateScalingGroupNetworks`), then numbered (`Networks2`, `Networks3`, …).
  */
+import { setOwn } from '../own.js';
 import type { Schema } from './types.js';
 
 export function pascalCase(text: string): string {
@@ -47,16 +48,6 @@ export function stableKey(value: unknown): string {
     return `${out}}`;
   }
   return JSON.stringify(value);
-}
-
-/**
- * Sets `record[key]` as an own property, also for a key named `__proto__`
- * (a field the docs may name so), which plain assignment would take as the
- * object's prototype, losing the field.
- */
-export function setOwn<V>(record: Record<string, V>, key: string, value: V): void {
-  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-  else record[key] = value;
 }
 
 /** A copy of a JSON value (a schema): plain objects and arrays copied, everything else as it is. */

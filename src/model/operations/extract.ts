@@ -7,7 +7,8 @@
 import type { VFile } from 'vfile';
 import type { RstCell, RstTable } from '../../parse/types.js';
 import type { SourceRef } from '../types.js';
-import { cloneJson, componentRef, pascalCase, setOwn } from './components.js';
+import { cloneJson, componentRef, pascalCase } from './components.js';
+import { setOwn } from '../own.js';
 import type { ComponentRegistry } from './components.js';
 import { exampleQuery, firstMismatch, readExample } from './examples.js';
 import { readEnum, readLimits, readMandatory, typeFromDescription } from './facts.js';
