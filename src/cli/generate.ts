@@ -421,8 +421,10 @@ async function watchLoop(configPath: string, options: RunOptions, io: CliIo): Pr
     const trees = outcome.trees ?? [];
     signature = () => pathsSignature([...outcome.inputs, ...trees.flatMap(foldersBelow)]);
     seen = signature();
-    // A change made while the run was working (before these watchers existed) is not lost.
-    if (outcome.inputs.some((p) => changedSince(p, started)) || (outcome.trees ?? []).some((t) => changedSince(t, started))) schedule();
+    // A change made while the run was working (before these watchers existed) is not lost; nor is a page or
+    // docs folder removed after a successful run read it (the watchers above attach to what is there now).
+    if (outcome.inputs.some((p) => changedSince(p, started)) || trees.some((t) => changedSince(t, started))) schedule();
+    else if (outcome.code === 0 && [...outcome.inputs, ...trees].some((p) => !existsSync(p))) schedule();
   };
   const stop = () => {
     stopped = true;
