@@ -114,7 +114,7 @@ export async function runOnce(configPath: string, options: RunOptions, io: CliIo
   const all = [configFile, ...pageFiles, runFile];
   const scope = config.packageJson ? await outputScope(base, config.outDir) : null;
   if (scope?.path) inputs.push(scope.path);
-  const runKey = configKey !== null && !readFailed ? runKeyOf(configKey, services, JSON.stringify(scope)) : null;
+  const runKey = configKey !== null && !readFailed ? runKeyOf(configKey, services, scope) : null;
   const hit =
     stored !== null &&
     runKey !== null &&

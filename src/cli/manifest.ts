@@ -147,7 +147,7 @@ export function configKeyOf(configPath: string, text: string, fingerprint = tool
  * text) and `outside`, what else the run read (the output folder's package
  * scope, package-scope.ts).
  */
-export function runKeyOf(configKey: string, services: readonly ServiceSources[], outside = ''): string {
+export function runKeyOf(configKey: string, services: readonly ServiceSources[], outside: unknown = null): string {
   const hash = createHash('sha256').update(`${configKey}\0${JSON.stringify(outside)}\0`);
   for (const service of services) {
     hash.update(JSON.stringify(['service', service.service, service.title]));

@@ -152,16 +152,13 @@ export class BlockParser implements ParserContext {
     m.lineOffset = 1;
     m.line = lines.length > 1 ? '' : null;
     textBlank(this, m, [first]);
-    if (node.children.length > 0 && node.children.length < 16) node.children = node.children.slice();
+    exactChildren(node);
     return true;
   }
 
   nestedParse(block: SourceLines, inputOffset: number, node: DNode): void {
     this.run(new Machine(block, 0, inputOffset, false, node), 'Body');
-    // An array grown by push keeps room for 17 elements (152 bytes); most nested
-    // blocks (table cells, list items) hold one paragraph: keep them exact.
-    const n = node.children.length;
-    if (n > 0 && n < 16) node.children = node.children.slice();
+    exactChildren(node);
   }
 
   nestedListParse(
@@ -368,4 +365,13 @@ function freshRunState(preset?: Partial<RunState>): RunState {
     messageParent: null,
     ...preset,
   };
+}
+
+/**
+ * An array grown by push keeps room for 17 elements (152 bytes); most nested
+ * blocks (table cells, list items) hold one paragraph: keep them exact.
+ */
+function exactChildren(node: DNode): void {
+  const n = node.children.length;
+  if (n > 0 && n < 16) node.children = node.children.slice();
 }
